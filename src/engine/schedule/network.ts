@@ -1,0 +1,447 @@
+import type { CalendarRegistry } from '../calendar/compile.ts';
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { ScheduleCycleError, ScheduleInputError } from './errors.ts';
+import type { ConstraintType, LinkType, ScheduleInput, TaskId } from './types.ts';
+
+export const KIND_LEAF = 0;
+export const KIND_SUMMARY_START = 1;
+export const KIND_SUMMARY_FINISH = 2;
+
+export const LINK_FS = 0;
+export const LINK_SS = 1;
+export const LINK_FF = 2;
+export const LINK_SF = 3;
+const LINK_CODES: Record<LinkType, number> = { FS: LINK_FS, SS: LINK_SS, FF: LINK_FF, SF: LINK_SF };
+
+export const C_ASAP = 0;
+export const C_ALAP = 1;
+export const C_SNET = 2;
+export const C_SNLT = 3;
+export const C_FNET = 4;
+export const C_FNLT = 5;
+export const C_MSO = 6;
+export const C_MFO = 7;
+const CONSTRAINT_CODES: Record<ConstraintType, number> = {
+  ASAP: C_ASAP,
+  ALAP: C_ALAP,
+  SNET: C_SNET,
+  SNLT: C_SNLT,
+  FNET: C_FNET,
+  FNLT: C_FNLT,
+  MSO: C_MSO,
+  MFO: C_MFO,
+};
+
+/**
+ * The schedule network in flat arrays. Every leaf task is one node; a summary task is two
+ * nodes, a start node that its children follow (SS 0) and a finish node that follows its
+ * children (FF 0), so links to and from summaries are ordinary edges and the passes stay
+ * plain loops. Edges are held once and indexed twice (CSR by successor and by predecessor).
+ */
+export interface Network {
+  readonly taskCount: number;
+  readonly nodeCount: number;
+  readonly taskIds: TaskId[];
+  readonly taskNames: string[];
+  readonly taskIndex: Map<TaskId, number>;
+  /** First node of each task (the leaf node, or the summary's start node). */
+  readonly taskNode: Int32Array;
+  /** Finish node of a summary task; the leaf node for a leaf. */
+  readonly taskFinishNode: Int32Array;
+  readonly parent: Int32Array;
+  readonly isSummary: Uint8Array;
+  readonly nodeTask: Int32Array;
+  readonly nodeKind: Uint8Array;
+  readonly duration: Float64Array;
+  readonly elapsed: Uint8Array;
+  readonly milestone: Uint8Array;
+  readonly calendar: Int32Array;
+  readonly project: Int32Array;
+  readonly constraint: Uint8Array;
+  readonly constraintDate: Float64Array;
+  readonly deadline: Float64Array;
+  readonly actualStart: Float64Array;
+  readonly actualFinish: Float64Array;
+  readonly levelingDelay: Float64Array;
+  readonly manualStart: Float64Array;
+  readonly manualFinish: Float64Array;
+  readonly calendars: WorkingCalendar[];
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeType: Uint8Array;
+  readonly edgeLag: Float64Array;
+  readonly edgeLagElapsed: Uint8Array;
+  readonly edgeLagCalendar: Int32Array;
+  /** 1 for the summary-to-child edges the network adds itself. */
+  readonly edgeHierarchy: Uint8Array;
+  readonly inOffsets: Int32Array;
+  readonly inEdges: Int32Array;
+  readonly outOffsets: Int32Array;
+  readonly outEdges: Int32Array;
+  /** Nodes in topological order, and each node's rank in it. */
+  readonly order: Int32Array;
+  readonly rank: Int32Array;
+}
+
+function checkTime(value: unknown, where: string, field: string, allowNegative = true): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new ScheduleInputError(where, field, `must be a finite number of minutes, got ${String(value)}`);
+  }
+  if (!allowNegative && value < 0)
+    throw new ScheduleInputError(where, field, `must not be negative, got ${value}`);
+  return Math.round(value);
+}
+
+function optionalTime(value: number | null | undefined, where: string, field: string): number {
+  return value === null || value === undefined ? Number.NaN : checkTime(value, where, field);
+}
+
+/**
+ * Validates the input and builds the network. Throws {@link ScheduleInputError} for unknown
+ * ids and bad values and {@link ScheduleCycleError} naming the tasks of one cycle.
+ *
+ * @example buildNetwork(input, registry, projectIndexById).order // nodes in topological order
+ */
+export function buildNetwork(
+  input: ScheduleInput,
+  registry: CalendarRegistry,
+  projectIndex: Map<string | number, number>,
+): Network {
+  const tasks = input.tasks;
+  const n = tasks.length;
+  const taskIds: TaskId[] = new Array(n);
+  const taskNames: string[] = new Array(n);
+  const taskIndex = new Map<TaskId, number>();
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i];
+    if (t === null || typeof t !== 'object')
+      throw new ScheduleInputError(`tasks[${i}]`, 'task', 'is not an object');
+    if (typeof t.id !== 'string' && typeof t.id !== 'number') {
+      throw new ScheduleInputError(`tasks[${i}]`, 'id', 'must be a string or a number');
+    }
+    if (taskIndex.has(t.id))
+      throw new ScheduleInputError(`task ${JSON.stringify(t.id)}`, 'id', 'is used twice');
+    taskIndex.set(t.id, i);
+    taskIds[i] = t.id;
+    taskNames[i] = t.name ?? '';
+  }
+  const where = (i: number) =>
+    `task ${JSON.stringify(taskIds[i])}${taskNames[i] ? ` (${taskNames[i]})` : ''}`;
+
+  // Hierarchy
+  const parent = new Int32Array(n).fill(-1);
+  const childCount = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = tasks[i].parentId;
+    if (p === null || p === undefined) continue;
+    const pi = taskIndex.get(p);
+    if (pi === undefined)
+      throw new ScheduleInputError(where(i), 'parentId', `names unknown task ${JSON.stringify(p)}`);
+    parent[i] = pi;
+    childCount[pi]++;
+  }
+  for (let i = 0; i < n; i++) {
+    // walk up with a step bound: a parent chain longer than n is a loop
+    let p = parent[i];
+    let steps = 0;
+    while (p >= 0) {
+      if (++steps > n || p === i)
+        throw new ScheduleInputError(where(i), 'parentId', 'makes the outline circular');
+      p = parent[p];
+    }
+  }
+  const isSummary = new Uint8Array(n);
+  let summaries = 0;
+  for (let i = 0; i < n; i++) {
+    if (childCount[i] > 0) {
+      isSummary[i] = 1;
+      summaries++;
+    }
+  }
+
+  const nodeCount = n + summaries;
+  const taskNode = new Int32Array(n);
+  const taskFinishNode = new Int32Array(n);
+  const nodeTask = new Int32Array(nodeCount);
+  const nodeKind = new Uint8Array(nodeCount);
+  let extra = n;
+  for (let i = 0; i < n; i++) {
+    taskNode[i] = i;
+    nodeTask[i] = i;
+    if (isSummary[i]) {
+      nodeKind[i] = KIND_SUMMARY_START;
+      taskFinishNode[i] = extra;
+      nodeTask[extra] = i;
+      nodeKind[extra] = KIND_SUMMARY_FINISH;
+      extra++;
+    } else taskFinishNode[i] = i;
+  }
+
+  // Per-task attributes (indexed by task; nodes look them up through nodeTask)
+  const duration = new Float64Array(n);
+  const elapsed = new Uint8Array(n);
+  const milestone = new Uint8Array(n);
+  const calendar = new Int32Array(n);
+  const project = new Int32Array(n);
+  const constraint = new Uint8Array(n);
+  const constraintDate = new Float64Array(n);
+  const deadline = new Float64Array(n);
+  const actualStart = new Float64Array(n);
+  const actualFinish = new Float64Array(n);
+  const levelingDelay = new Float64Array(n);
+  const manualStart = new Float64Array(n);
+  const manualFinish = new Float64Array(n);
+  const calendars: WorkingCalendar[] = [];
+  const calendarSlot = new Map<string, number>();
+  const calendarOf = (id: string | number, w: string): number => {
+    const key = String(id);
+    let slot = calendarSlot.get(key);
+    if (slot === undefined) {
+      if (!registry.has(id))
+        throw new ScheduleInputError(w, 'calendarId', `names unknown calendar ${JSON.stringify(id)}`);
+      slot = calendars.length;
+      calendars.push(registry.get(id));
+      calendarSlot.set(key, slot);
+    }
+    return slot;
+  };
+  const projectCalendar = input.projects.map((p, k) => calendarOf(p.calendarId, `projects[${k}]`));
+  for (let i = 0; i < n; i++) {
+    const t = tasks[i];
+    const w = where(i);
+    let pj = 0;
+    if (t.projectId !== null && t.projectId !== undefined) {
+      const found = projectIndex.get(t.projectId);
+      if (found === undefined)
+        throw new ScheduleInputError(w, 'projectId', `names unknown project ${JSON.stringify(t.projectId)}`);
+      pj = found;
+    }
+    project[i] = pj;
+    duration[i] = checkTime(t.duration ?? 0, w, 'duration', false);
+    elapsed[i] = t.durationIsElapsed ? 1 : 0;
+    milestone[i] = t.milestone || duration[i] === 0 ? 1 : 0;
+    calendar[i] =
+      t.calendarId === null || t.calendarId === undefined ? projectCalendar[pj] : calendarOf(t.calendarId, w);
+    const ct = t.constraintType ?? 'ASAP';
+    const code = CONSTRAINT_CODES[ct];
+    if (code === undefined)
+      throw new ScheduleInputError(w, 'constraintType', `is unknown: ${JSON.stringify(ct)}`);
+    constraint[i] = code;
+    constraintDate[i] = optionalTime(t.constraintDate, w, 'constraintDate');
+    if (code >= C_SNET && Number.isNaN(constraintDate[i])) {
+      throw new ScheduleInputError(w, 'constraintDate', `is required by constraint ${ct}`);
+    }
+    deadline[i] = optionalTime(t.deadline, w, 'deadline');
+    actualStart[i] = optionalTime(t.actualStart, w, 'actualStart');
+    actualFinish[i] = optionalTime(t.actualFinish, w, 'actualFinish');
+    if (!Number.isNaN(actualFinish[i]) && Number.isNaN(actualStart[i])) {
+      throw new ScheduleInputError(w, 'actualFinish', 'is set without an actualStart');
+    }
+    if (actualFinish[i] < actualStart[i])
+      throw new ScheduleInputError(w, 'actualFinish', 'is before actualStart');
+    levelingDelay[i] = t.levelingDelay ? checkTime(t.levelingDelay, w, 'levelingDelay', false) : 0;
+    manualStart[i] = t.manual ? optionalTime(t.manualStart, w, 'manualStart') : Number.NaN;
+    manualFinish[i] = t.manual ? optionalTime(t.manualFinish, w, 'manualFinish') : Number.NaN;
+  }
+
+  // Edges: links first (in input order), then hierarchy edges.
+  const links = input.links;
+  const m = links.length + 2 * (n - countRoots(parent));
+  const edgeFrom = new Int32Array(m);
+  const edgeTo = new Int32Array(m);
+  const edgeType = new Uint8Array(m);
+  const edgeLag = new Float64Array(m);
+  const edgeLagElapsed = new Uint8Array(m);
+  const edgeLagCalendar = new Int32Array(m);
+  const edgeHierarchy = new Uint8Array(m);
+  const lagMode = input.options?.lagCalendar ?? 'successor';
+  let e = 0;
+  for (let k = 0; k < links.length; k++) {
+    const l = links[k];
+    const w = `link ${k} (${JSON.stringify(l?.predecessorId)} -> ${JSON.stringify(l?.successorId)})`;
+    const p = taskIndex.get(l.predecessorId);
+    if (p === undefined)
+      throw new ScheduleInputError(
+        w,
+        'predecessorId',
+        `names unknown task ${JSON.stringify(l.predecessorId)}`,
+      );
+    const s = taskIndex.get(l.successorId);
+    if (s === undefined)
+      throw new ScheduleInputError(w, 'successorId', `names unknown task ${JSON.stringify(l.successorId)}`);
+    if (p === s) throw new ScheduleCycleError([taskIds[p]], [taskNames[p]]);
+    const type = LINK_CODES[l.type ?? 'FS'];
+    if (type === undefined) throw new ScheduleInputError(w, 'type', `is unknown: ${JSON.stringify(l.type)}`);
+    let lag: number;
+    if (l.lagPercent !== null && l.lagPercent !== undefined) {
+      const pct = checkTime(l.lagPercent * 1000, w, 'lagPercent') / 1000;
+      lag = Math.round((duration[p] * pct) / 100);
+    } else lag = l.lag === undefined ? 0 : checkTime(l.lag, w, 'lag');
+    // Start-type ends of a summary are its start node, finish-type ends its finish node.
+    edgeFrom[e] = type === LINK_SS || type === LINK_SF ? taskNode[p] : taskFinishNode[p];
+    edgeTo[e] = isSummary[s] && (type === LINK_FF || type === LINK_SF) ? taskFinishNode[s] : taskNode[s];
+    edgeType[e] = type;
+    edgeLag[e] = lag;
+    edgeLagElapsed[e] = l.lagElapsed ? 1 : 0;
+    edgeLagCalendar[e] =
+      lagMode === 'predecessor'
+        ? calendar[p]
+        : lagMode === 'project'
+          ? projectCalendar[project[s]]
+          : calendar[s];
+    e++;
+  }
+  for (let i = 0; i < n; i++) {
+    const p = parent[i];
+    if (p < 0) continue;
+    edgeFrom[e] = taskNode[p];
+    edgeTo[e] = taskNode[i];
+    edgeType[e] = LINK_SS;
+    edgeHierarchy[e] = 1;
+    e++;
+    edgeFrom[e] = taskFinishNode[i];
+    edgeTo[e] = taskFinishNode[p];
+    edgeType[e] = LINK_FF;
+    edgeHierarchy[e] = 1;
+    e++;
+  }
+
+  const inOffsets = new Int32Array(nodeCount + 1);
+  const outOffsets = new Int32Array(nodeCount + 1);
+  for (let k = 0; k < m; k++) {
+    inOffsets[edgeTo[k] + 1]++;
+    outOffsets[edgeFrom[k] + 1]++;
+  }
+  for (let v = 0; v < nodeCount; v++) {
+    inOffsets[v + 1] += inOffsets[v];
+    outOffsets[v + 1] += outOffsets[v];
+  }
+  const inEdges = new Int32Array(m);
+  const outEdges = new Int32Array(m);
+  const inFill = inOffsets.slice(0, nodeCount);
+  const outFill = outOffsets.slice(0, nodeCount);
+  for (let k = 0; k < m; k++) {
+    inEdges[inFill[edgeTo[k]]++] = k;
+    outEdges[outFill[edgeFrom[k]]++] = k;
+  }
+
+  const { order, rank } = topologicalOrder(
+    nodeCount,
+    inOffsets,
+    inEdges,
+    edgeFrom,
+    outOffsets,
+    outEdges,
+    edgeTo,
+    (cycleNodes) => {
+      const ids = cycleNodes.map((v) => taskIds[nodeTask[v]]);
+      const names = cycleNodes.map((v) => taskNames[nodeTask[v]]);
+      // a summary's two nodes can both sit on the cycle: name each task once
+      const seen = new Set<TaskId>();
+      const keep = ids.map((id) => (seen.has(id) ? false : (seen.add(id), true)));
+      throw new ScheduleCycleError(
+        ids.filter((_, k) => keep[k]),
+        names.filter((_, k) => keep[k]),
+      );
+    },
+  );
+  return {
+    taskCount: n,
+    nodeCount,
+    taskIds,
+    taskNames,
+    taskIndex,
+    taskNode,
+    taskFinishNode,
+    parent,
+    isSummary,
+    nodeTask,
+    nodeKind,
+    duration,
+    elapsed,
+    milestone,
+    calendar,
+    project,
+    constraint,
+    constraintDate,
+    deadline,
+    actualStart,
+    actualFinish,
+    levelingDelay,
+    manualStart,
+    manualFinish,
+    calendars,
+    edgeFrom,
+    edgeTo,
+    edgeType,
+    edgeLag,
+    edgeLagElapsed,
+    edgeLagCalendar,
+    edgeHierarchy,
+    inOffsets,
+    inEdges,
+    outOffsets,
+    outEdges,
+    order,
+    rank,
+  };
+}
+
+function countRoots(parent: Int32Array): number {
+  let r = 0;
+  for (let i = 0; i < parent.length; i++) if (parent[i] < 0) r++;
+  return r;
+}
+
+/**
+ * Kahn's algorithm. On a cycle, walks predecessor edges among the nodes left over until a node
+ * repeats and reports that loop (every leftover node has a leftover predecessor).
+ */
+function topologicalOrder(
+  nodeCount: number,
+  inOffsets: Int32Array,
+  inEdges: Int32Array,
+  edgeFrom: Int32Array,
+  outOffsets: Int32Array,
+  outEdges: Int32Array,
+  edgeTo: Int32Array,
+  onCycle: (nodes: number[]) => never,
+): { order: Int32Array; rank: Int32Array } {
+  const indeg = new Int32Array(nodeCount);
+  for (let v = 0; v < nodeCount; v++) indeg[v] = inOffsets[v + 1] - inOffsets[v];
+  const order = new Int32Array(nodeCount);
+  let head = 0;
+  let tail = 0;
+  for (let v = 0; v < nodeCount; v++) if (indeg[v] === 0) order[tail++] = v;
+  while (head < tail) {
+    const v = order[head++];
+    for (let k = outOffsets[v]; k < outOffsets[v + 1]; k++) {
+      const w = edgeTo[outEdges[k]];
+      if (--indeg[w] === 0) order[tail++] = w;
+    }
+  }
+  if (tail < nodeCount) {
+    // nodes with indeg > 0 remain; follow an outgoing edge to another remaining node each step
+    let v = 0;
+    while (indeg[v] === 0) v++;
+    const seenAt = new Map<number, number>();
+    const path: number[] = [];
+    while (!seenAt.has(v)) {
+      seenAt.set(v, path.length);
+      path.push(v);
+      let next = -1;
+      for (let k = inOffsets[v]; k < inOffsets[v + 1]; k++) {
+        const w = edgeFrom[inEdges[k]];
+        if (indeg[w] > 0) {
+          next = w;
+          break;
+        }
+      }
+      v = next;
+    }
+    onCycle(path.slice(seenAt.get(v)).reverse());
+  }
+  const rank = new Int32Array(nodeCount);
+  for (let k = 0; k < nodeCount; k++) rank[order[k]] = k;
+  return { order, rank };
+}

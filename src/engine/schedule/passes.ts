@@ -1,0 +1,230 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import {
+  C_FNET,
+  C_FNLT,
+  C_MFO,
+  C_MSO,
+  C_SNET,
+  C_SNLT,
+  KIND_LEAF,
+  KIND_SUMMARY_FINISH,
+  KIND_SUMMARY_START,
+  LINK_FF,
+  LINK_FS,
+  LINK_SS,
+  type Network,
+} from './network.ts';
+
+/** Early and late dates per node, plus per-project start and finish. */
+export interface PassState {
+  readonly es: Float64Array;
+  readonly ef: Float64Array;
+  readonly ls: Float64Array;
+  readonly lf: Float64Array;
+  readonly projectStart: Float64Array;
+  readonly projectFinish: Float64Array;
+  readonly honor: Uint8Array;
+}
+
+export function finishFrom(cal: WorkingCalendar, start: number, dur: number, elapsed: number): number {
+  if (elapsed) return start + dur;
+  if (dur === 0) return start;
+  return cal.finishAt(cal.workAt(start) + dur);
+}
+
+export function startFromFinish(cal: WorkingCalendar, finish: number, dur: number, elapsed: number): number {
+  if (elapsed) return finish - dur;
+  if (dur === 0) return finish;
+  return cal.startAt(cal.workAt(finish) - dur);
+}
+
+/** Moves a link's reference date by its lag; working lag keeps the working position. */
+export function applyLag(cal: WorkingCalendar, t: number, lag: number, elapsed: number): number {
+  if (lag === 0) return t;
+  if (elapsed) return t + lag;
+  return cal.finishAt(cal.workAt(t) + lag);
+}
+
+/**
+ * A task with duration starts on working time; a milestone stays where its driver put it when
+ * that is working time or the end of a working period (MS Project shows a milestone after a
+ * task finishing Friday 17:00 at Friday 17:00, not Monday 08:00).
+ */
+function snapStart(cal: WorkingCalendar, t: number, milestone: number, elapsed: number): number {
+  if (elapsed) return t;
+  if (milestone) {
+    return cal.previousWorkingFinish(t) === t ? t : cal.nextWorkingStart(t);
+  }
+  return cal.nextWorkingStart(t);
+}
+
+function snapFinish(cal: WorkingCalendar, t: number, milestone: number, elapsed: number): number {
+  if (elapsed) return t;
+  if (milestone) {
+    return cal.nextWorkingStart(t) === t ? t : cal.previousWorkingFinish(t);
+  }
+  return cal.previousWorkingFinish(t);
+}
+
+/** Computes a node's early dates from its predecessors; returns true when they changed. */
+export function forwardNode(net: Network, st: PassState, v: number): boolean {
+  const { es, ef } = st;
+  const i = net.nodeTask[v];
+  const kind = net.nodeKind[v];
+  let sc = kind === KIND_SUMMARY_FINISH ? Number.NEGATIVE_INFINITY : st.projectStart[net.project[i]];
+  let fc = Number.NEGATIVE_INFINITY;
+  const inEdges = net.inEdges;
+  for (let k = net.inOffsets[v], end = net.inOffsets[v + 1]; k < end; k++) {
+    const e = inEdges[k];
+    const p = net.edgeFrom[e];
+    const type = net.edgeType[e];
+    const ref = type === LINK_FS || type === LINK_FF ? ef[p] : es[p];
+    const lag = net.edgeLag[e];
+    const t =
+      lag === 0 ? ref : applyLag(net.calendars[net.edgeLagCalendar[e]], ref, lag, net.edgeLagElapsed[e]);
+    if (type === LINK_FS || type === LINK_SS) {
+      if (t > sc) sc = t;
+    } else if (t > fc) fc = t;
+  }
+  const oldS = es[v];
+  const oldF = ef[v];
+  const c = net.constraint[i];
+  const cd = net.constraintDate[i];
+  if (kind === KIND_SUMMARY_FINISH) {
+    es[v] = fc;
+    ef[v] = fc;
+  } else if (kind === KIND_SUMMARY_START) {
+    if (c === C_SNET || (c === C_MSO && !st.honor[net.project[i]])) sc = Math.max(sc, cd);
+    else if (c === C_MSO) sc = cd;
+    es[v] = sc;
+    ef[v] = sc;
+  } else {
+    const cal = net.calendars[net.calendar[i]];
+    const dur = net.duration[i];
+    const el = net.elapsed[i];
+    const ms = net.milestone[i];
+    const honor = st.honor[net.project[i]];
+    if (c === C_SNET) sc = Math.max(sc, cd);
+    else if (c === C_FNET) fc = Math.max(fc, cd);
+    if (fc !== Number.NEGATIVE_INFINITY) {
+      const fromFinish = ms ? fc : startFromFinish(cal, fc, dur, el);
+      if (fromFinish > sc) sc = fromFinish;
+    }
+    let s = snapStart(cal, sc, ms, el);
+    if (c === C_MSO) s = honor ? snapStart(cal, cd, ms, el) : Math.max(s, snapStart(cal, cd, ms, el));
+    else if (c === C_MFO) {
+      const fs = snapStart(cal, startFromFinish(cal, cd, dur, el), ms, el);
+      s = honor ? fs : Math.max(s, fs);
+    } else if (honor && c === C_SNLT && s > cd) s = snapStart(cal, cd, ms, el);
+    else if (honor && c === C_FNLT) {
+      const fs = snapStart(cal, startFromFinish(cal, cd, dur, el), ms, el);
+      if (s > fs) s = fs;
+    }
+    const delay = net.levelingDelay[i];
+    if (delay > 0) s = snapStart(cal, s + delay, ms, el);
+    if (!Number.isNaN(net.manualStart[i])) s = net.manualStart[i];
+    if (!Number.isNaN(net.actualStart[i])) s = net.actualStart[i];
+    let f = finishFrom(cal, s, dur, el);
+    if (!Number.isNaN(net.manualFinish[i])) f = net.manualFinish[i];
+    if (!Number.isNaN(net.actualFinish[i])) f = net.actualFinish[i];
+    es[v] = s;
+    ef[v] = f;
+  }
+  return es[v] !== oldS || ef[v] !== oldF;
+}
+
+/** Computes a node's late dates from its successors; returns true when they changed. */
+export function backwardNode(net: Network, st: PassState, v: number): boolean {
+  const { ls, lf } = st;
+  const i = net.nodeTask[v];
+  const kind = net.nodeKind[v];
+  let fc = kind === KIND_SUMMARY_START ? Number.POSITIVE_INFINITY : st.projectFinish[net.project[i]];
+  let sc = Number.POSITIVE_INFINITY;
+  const outEdges = net.outEdges;
+  for (let k = net.outOffsets[v], end = net.outOffsets[v + 1]; k < end; k++) {
+    const e = outEdges[k];
+    const s = net.edgeTo[e];
+    const type = net.edgeType[e];
+    const ref = type === LINK_FS || type === LINK_SS ? ls[s] : lf[s];
+    const lag = net.edgeLag[e];
+    const t =
+      lag === 0 ? ref : applyLag(net.calendars[net.edgeLagCalendar[e]], ref, -lag, net.edgeLagElapsed[e]);
+    if (type === LINK_FS || type === LINK_FF) {
+      if (t < fc) fc = t;
+    } else if (t < sc) sc = t;
+  }
+  const oldS = ls[v];
+  const oldF = lf[v];
+  const c = net.constraint[i];
+  const cd = net.constraintDate[i];
+  const honor = st.honor[net.project[i]];
+  if (kind === KIND_SUMMARY_START) {
+    if (c === C_SNLT) sc = Math.min(sc, cd);
+    ls[v] = sc;
+    lf[v] = sc;
+  } else if (kind === KIND_SUMMARY_FINISH) {
+    if (c === C_FNLT) fc = Math.min(fc, cd);
+    const dl = net.deadline[i];
+    if (dl < fc) fc = dl;
+    ls[v] = fc;
+    lf[v] = fc;
+  } else {
+    const cal = net.calendars[net.calendar[i]];
+    const dur = net.duration[i];
+    const el = net.elapsed[i];
+    const ms = net.milestone[i];
+    if (c === C_SNLT) sc = Math.min(sc, cd);
+    else if (c === C_FNLT) fc = Math.min(fc, cd);
+    const dl = net.deadline[i];
+    if (dl < fc) fc = dl;
+    if (sc !== Number.POSITIVE_INFINITY) {
+      const fromStart = finishFrom(cal, sc, dur, el);
+      if (fromStart < fc) fc = fromStart;
+    }
+    let f = snapFinish(cal, fc, ms, el);
+    if (c === C_MSO) {
+      const mf = snapFinish(cal, finishFrom(cal, cd, dur, el), ms, el);
+      f = honor ? mf : Math.min(f, mf);
+    } else if (c === C_MFO) {
+      const mf = snapFinish(cal, cd, ms, el);
+      f = honor ? mf : Math.min(f, mf);
+    }
+    lf[v] = f;
+    ls[v] = startFromFinish(cal, f, dur, el);
+  }
+  return ls[v] !== oldS || lf[v] !== oldF;
+}
+
+/** Forward pass over all nodes in topological order. */
+export function forwardPass(net: Network, st: PassState): void {
+  const order = net.order;
+  for (let k = 0; k < order.length; k++) forwardNode(net, st, order[k]);
+}
+
+/** Backward pass over all nodes in reverse topological order. */
+export function backwardPass(net: Network, st: PassState): void {
+  const order = net.order;
+  for (let k = order.length - 1; k >= 0; k--) backwardNode(net, st, order[k]);
+}
+
+/** Each project's finish: the latest early finish of its tasks. */
+export function projectFinishes(net: Network, st: PassState, out: Float64Array): void {
+  out.fill(Number.NEGATIVE_INFINITY);
+  for (let v = 0; v < net.nodeCount; v++) {
+    if (net.nodeKind[v] !== KIND_LEAF) continue;
+    const p = net.project[net.nodeTask[v]];
+    if (st.ef[v] > out[p]) out[p] = st.ef[v];
+  }
+}
+
+/** Each project's start when scheduled from its finish: the earliest late start of its tasks. */
+export function projectStartsFromLate(net: Network, st: PassState, out: Float64Array): void {
+  out.fill(Number.POSITIVE_INFINITY);
+  for (let v = 0; v < net.nodeCount; v++) {
+    if (net.nodeKind[v] !== KIND_LEAF) continue;
+    const p = net.project[net.nodeTask[v]];
+    if (st.ls[v] < out[p]) out[p] = st.ls[v];
+  }
+}
+
+export { KIND_LEAF, KIND_SUMMARY_FINISH, KIND_SUMMARY_START };

@@ -1,0 +1,305 @@
+import { CalendarRegistry } from '../calendar/compile.ts';
+import { ScheduleInputError } from './errors.ts';
+import { buildNetwork, KIND_LEAF, type Network } from './network.ts';
+import {
+  backwardNode,
+  backwardPass,
+  forwardNode,
+  forwardPass,
+  type PassState,
+  projectFinishes,
+  projectStartsFromLate,
+} from './passes.ts';
+import { bottomUpOrder, computeTaskDates, findConflicts, type TaskDates } from './slack.ts';
+import type { ScheduleInput, ScheduleResult, ScheduleTask, TaskId } from './types.ts';
+
+/** Fields of a task that {@link Scheduler.updateTask} can change without rebuilding the network. */
+export type TaskChange = Partial<
+  Pick<
+    ScheduleTask,
+    | 'duration'
+    | 'constraintType'
+    | 'constraintDate'
+    | 'deadline'
+    | 'actualStart'
+    | 'actualFinish'
+    | 'levelingDelay'
+  >
+>;
+
+const CONSTRAINTS = ['ASAP', 'ALAP', 'SNET', 'SNLT', 'FNET', 'FNLT', 'MSO', 'MFO'];
+
+/**
+ * A scheduled network that can be changed one task at a time: the change is propagated only
+ * through the tasks it reaches (forward in topological order from the changed task, backward
+ * from it when the project finish holds), then slack is recomputed.
+ *
+ * @example
+ * const s = new Scheduler(input);
+ * s.updateTask('A', { duration: 960 });
+ * s.result().earlyFinish
+ */
+export class Scheduler {
+  private readonly net: Network;
+  private readonly st: PassState;
+  private readonly bottomUp: Int32Array;
+  private readonly criticalLimit: Float64Array;
+  private readonly projectIds: (string | number)[];
+  private readonly fromFinish: boolean;
+  private readonly fixedFinish: Float64Array;
+  private dates: TaskDates;
+  private readonly dirty: Uint8Array;
+
+  constructor(input: ScheduleInput) {
+    if (!input || !Array.isArray(input.tasks) || !Array.isArray(input.links)) {
+      throw new ScheduleInputError('input', 'tasks/links', 'must be arrays');
+    }
+    if (!Array.isArray(input.projects) || input.projects.length === 0) {
+      throw new ScheduleInputError('input', 'projects', 'must list at least one project');
+    }
+    const registry = new CalendarRegistry(input.calendars ?? []);
+    const projectIndex = new Map<string | number, number>();
+    this.projectIds = input.projects.map((p, k) => p.id ?? k);
+    this.projectIds.forEach((id, k) => {
+      if (projectIndex.has(id)) throw new ScheduleInputError(`projects[${k}]`, 'id', 'is used twice');
+      projectIndex.set(id, k);
+    });
+    const pc = input.projects.length;
+    this.fromFinish = input.projects.some((p) => p.scheduleFromFinish);
+    if (this.fromFinish && !input.projects.every((p) => p.scheduleFromFinish)) {
+      throw new ScheduleInputError(
+        'projects',
+        'scheduleFromFinish',
+        'must be the same for all projects scheduled together',
+      );
+    }
+    const st: PassState = {
+      es: new Float64Array(0),
+      ef: new Float64Array(0),
+      ls: new Float64Array(0),
+      lf: new Float64Array(0),
+      projectStart: new Float64Array(pc),
+      projectFinish: new Float64Array(pc),
+      honor: new Uint8Array(pc),
+    };
+    this.fixedFinish = new Float64Array(pc);
+    input.projects.forEach((p, k) => {
+      const date = this.fromFinish ? p.finish : p.start;
+      if (typeof date !== 'number' || !Number.isFinite(date)) {
+        throw new ScheduleInputError(
+          `projects[${k}]`,
+          this.fromFinish ? 'finish' : 'start',
+          'must be a date in minutes',
+        );
+      }
+      if (this.fromFinish) this.fixedFinish[k] = Math.round(date);
+      else st.projectStart[k] = Math.round(date);
+      st.honor[k] = p.honorConstraints === false ? 0 : 1;
+    });
+    for (const [k, t] of input.tasks.entries()) {
+      if (t?.constraintType !== undefined && !CONSTRAINTS.includes(t.constraintType)) {
+        throw new ScheduleInputError(
+          `tasks[${k}]`,
+          'constraintType',
+          `is unknown: ${JSON.stringify(t.constraintType)}`,
+        );
+      }
+    }
+    this.net = buildNetwork(input, registry, projectIndex);
+    const nc = this.net.nodeCount;
+    this.st = {
+      ...st,
+      es: new Float64Array(nc),
+      ef: new Float64Array(nc),
+      ls: new Float64Array(nc),
+      lf: new Float64Array(nc),
+    };
+    this.criticalLimit = Float64Array.from(input.projects, (p) => p.criticalSlackLimit ?? 0);
+    this.bottomUp = bottomUpOrder(this.net);
+    this.dirty = new Uint8Array(nc);
+    this.fullPass();
+    this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit);
+  }
+
+  private fullPass(): void {
+    const { net, st } = this;
+    if (this.fromFinish) {
+      st.projectFinish.set(this.fixedFinish);
+      backwardPass(net, st);
+      projectStartsFromLate(net, st, st.projectStart);
+      forwardPass(net, st);
+    } else {
+      forwardPass(net, st);
+      projectFinishes(net, st, st.projectFinish);
+      backwardPass(net, st);
+    }
+  }
+
+  /**
+   * Changes one task and reschedules what it reaches. Returns the number of nodes recomputed.
+   */
+  updateTask(id: TaskId, change: TaskChange): number {
+    const net = this.net;
+    const i = net.taskIndex.get(id);
+    if (i === undefined)
+      throw new ScheduleInputError(`task ${JSON.stringify(id)}`, 'id', 'is not in the schedule');
+    const where = `task ${JSON.stringify(id)}`;
+    const num = (v: number | null | undefined, field: string): number => {
+      if (v === null || v === undefined) return Number.NaN;
+      if (!Number.isFinite(v))
+        throw new ScheduleInputError(where, field, 'must be a finite number of minutes');
+      return Math.round(v);
+    };
+    if (change.duration !== undefined) {
+      if (!(change.duration >= 0)) throw new ScheduleInputError(where, 'duration', 'must not be negative');
+      net.duration[i] = Math.round(change.duration);
+    }
+    if (change.constraintType !== undefined) {
+      const code = CONSTRAINTS.indexOf(change.constraintType);
+      if (code < 0) throw new ScheduleInputError(where, 'constraintType', 'is unknown');
+      net.constraint[i] = code;
+    }
+    if (change.constraintDate !== undefined)
+      net.constraintDate[i] = num(change.constraintDate, 'constraintDate');
+    if (net.constraint[i] >= 2 && Number.isNaN(net.constraintDate[i])) {
+      throw new ScheduleInputError(where, 'constraintDate', 'is required by its constraint');
+    }
+    if (change.deadline !== undefined) net.deadline[i] = num(change.deadline, 'deadline');
+    if (change.actualStart !== undefined) net.actualStart[i] = num(change.actualStart, 'actualStart');
+    if (change.actualFinish !== undefined) net.actualFinish[i] = num(change.actualFinish, 'actualFinish');
+    if (change.levelingDelay !== undefined)
+      net.levelingDelay[i] = num(change.levelingDelay, 'levelingDelay') || 0;
+
+    let touched = 0;
+    if (this.fromFinish) {
+      this.fullPass();
+      touched = net.nodeCount * 2;
+    } else {
+      touched += this.propagateForward(i);
+      const before = Float64Array.from(this.st.projectFinish);
+      projectFinishes(net, this.st, this.st.projectFinish);
+      if (this.st.projectFinish.some((f, k) => f !== before[k])) {
+        backwardPass(net, this.st);
+        touched += net.nodeCount;
+      } else touched += this.propagateBackward(i);
+    }
+    this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit, this.dates);
+    return touched;
+  }
+
+  private propagateForward(task: number): number {
+    const { net, st, dirty } = this;
+    const start = net.taskNode[task];
+    dirty[start] = 1;
+    dirty[net.taskFinishNode[task]] = 1;
+    let touched = 0;
+    const order = net.order;
+    for (let k = Math.min(net.rank[start], net.rank[net.taskFinishNode[task]]); k < order.length; k++) {
+      const v = order[k];
+      if (!dirty[v]) continue;
+      dirty[v] = 0;
+      touched++;
+      if (forwardNode(net, st, v)) {
+        for (let j = net.outOffsets[v]; j < net.outOffsets[v + 1]; j++)
+          dirty[net.edgeTo[net.outEdges[j]]] = 1;
+      }
+    }
+    return touched;
+  }
+
+  private propagateBackward(task: number): number {
+    const { net, st, dirty } = this;
+    const a = net.taskNode[task];
+    const b = net.taskFinishNode[task];
+    dirty[a] = 1;
+    dirty[b] = 1;
+    let touched = 0;
+    const order = net.order;
+    for (let k = Math.max(net.rank[a], net.rank[b]); k >= 0; k--) {
+      const v = order[k];
+      if (!dirty[v]) continue;
+      dirty[v] = 0;
+      touched++;
+      if (backwardNode(net, st, v)) {
+        for (let j = net.inOffsets[v]; j < net.inOffsets[v + 1]; j++) dirty[net.edgeFrom[net.inEdges[j]]] = 1;
+      }
+    }
+    return touched;
+  }
+
+  /** The current schedule (fresh arrays; later updates do not change them). */
+  result(): ScheduleResult {
+    const { net, st, dates } = this;
+    const n = net.taskCount;
+    const start = new Float64Array(n);
+    const finish = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const late = net.constraint[i] === 1 || (this.fromFinish && net.constraint[i] === 0);
+      const useLate = late && !net.isSummary[i] && Number.isNaN(net.actualStart[i]);
+      start[i] = useLate ? dates.ls[i] : dates.es[i];
+      finish[i] = useLate ? dates.lf[i] : dates.ef[i];
+    }
+    const crit: number[] = [];
+    for (let i = 0; i < n; i++) if (dates.critical[i] && !net.isSummary[i]) crit.push(i);
+    crit.sort((x, y) => dates.es[x] - dates.es[y] || net.rank[net.taskNode[x]] - net.rank[net.taskNode[y]]);
+    const projects = this.projectIds.map((id, k) => ({
+      id,
+      start: st.projectStart[k],
+      finish: st.projectFinish[k],
+    }));
+    let projectStart = Number.POSITIVE_INFINITY;
+    let projectFinish = Number.NEGATIVE_INFINITY;
+    for (const p of projects) {
+      if (p.start < projectStart) projectStart = p.start;
+      if (p.finish > projectFinish) projectFinish = p.finish;
+    }
+    if (n === 0) {
+      projectStart = st.projectStart[0] || this.fixedFinish[0];
+      projectFinish = this.fromFinish ? this.fixedFinish[0] : st.projectStart[0];
+    }
+    return {
+      taskIds: net.taskIds.slice(),
+      earlyStart: dates.es.slice(),
+      earlyFinish: dates.ef.slice(),
+      lateStart: dates.ls.slice(),
+      lateFinish: dates.lf.slice(),
+      start,
+      finish,
+      totalSlack: dates.totalSlack.slice(),
+      freeSlack: dates.freeSlack.slice(),
+      critical: dates.critical.slice(),
+      summary: net.isSummary.slice(),
+      criticalPath: crit.map((i) => net.taskIds[i]),
+      projects:
+        n === 0 ? projects.map((p) => ({ ...p, start: projectStart, finish: projectFinish })) : projects,
+      projectStart,
+      projectFinish,
+      conflicts: findConflicts(net, st, dates),
+    };
+  }
+
+  /** Number of leaf tasks (for reports). */
+  get leafCount(): number {
+    let c = 0;
+    for (let v = 0; v < this.net.nodeCount; v++) if (this.net.nodeKind[v] === KIND_LEAF) c++;
+    return c;
+  }
+}
+
+/**
+ * Schedules one or more projects (links may cross projects): early and late dates, total and
+ * free slack, critical flags and path, following MS Project's rules. Pure: the input is not
+ * changed and the same input always gives the same result.
+ *
+ * @example
+ * const r = scheduleProject({
+ *   calendars: [{ id: 'std', week: standardWeek() }],
+ *   projects: [{ calendarId: 'std', start: parseLocalDateTime('2024-01-08T08:00') }],
+ *   tasks: [{ id: 'A', duration: 480 }, { id: 'B', duration: 960 }],
+ *   links: [{ predecessorId: 'A', successorId: 'B', type: 'FS' }],
+ * });
+ * formatLocalDateTime(r.projectFinish) // '2024-01-10T17:00:00'
+ */
+export function scheduleProject(input: ScheduleInput): ScheduleResult {
+  return new Scheduler(input).result();
+}

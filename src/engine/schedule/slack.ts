@@ -1,0 +1,167 @@
+import {
+  C_FNLT,
+  C_MFO,
+  C_MSO,
+  C_SNLT,
+  KIND_LEAF,
+  LINK_FF,
+  LINK_FS,
+  LINK_SS,
+  type Network,
+} from './network.ts';
+import { applyLag, type PassState } from './passes.ts';
+import type { ScheduleConflict } from './types.ts';
+
+/** Task-level dates (summaries rolled up from their children) and slack. */
+export interface TaskDates {
+  readonly es: Float64Array;
+  readonly ef: Float64Array;
+  readonly ls: Float64Array;
+  readonly lf: Float64Array;
+  readonly totalSlack: Float64Array;
+  readonly freeSlack: Float64Array;
+  readonly critical: Uint8Array;
+}
+
+/** Tasks ordered children-before-parents, computed once per network. */
+export function bottomUpOrder(net: Network): Int32Array {
+  const n = net.taskCount;
+  const depth = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    let d = 0;
+    let p = net.parent[i];
+    while (p >= 0 && depth[p] < 0) {
+      d++;
+      p = net.parent[p];
+    }
+    depth[i] = d + (p >= 0 ? depth[p] + 1 : 0);
+  }
+  const idx = Array.from({ length: n }, (_, i) => i);
+  idx.sort((a, b) => depth[b] - depth[a] || a - b);
+  return Int32Array.from(idx);
+}
+
+/**
+ * Rolls dates up to summaries and computes total slack (the smaller of start and finish slack,
+ * in working time on the task's calendar, as MS Project does), free slack and the critical flag.
+ */
+export function computeTaskDates(
+  net: Network,
+  st: PassState,
+  bottomUp: Int32Array,
+  criticalLimit: Float64Array,
+  out?: TaskDates,
+): TaskDates {
+  const n = net.taskCount;
+  const es = out?.es ?? new Float64Array(n);
+  const ef = out?.ef ?? new Float64Array(n);
+  const ls = out?.ls ?? new Float64Array(n);
+  const lf = out?.lf ?? new Float64Array(n);
+  const totalSlack = out?.totalSlack ?? new Float64Array(n);
+  const freeSlack = out?.freeSlack ?? new Float64Array(n);
+  const critical = out?.critical ?? new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (net.isSummary[i]) {
+      es[i] = Number.POSITIVE_INFINITY;
+      ef[i] = Number.NEGATIVE_INFINITY;
+      ls[i] = Number.POSITIVE_INFINITY;
+      lf[i] = Number.NEGATIVE_INFINITY;
+    } else {
+      const v = net.taskNode[i];
+      es[i] = st.es[v];
+      ef[i] = st.ef[v];
+      ls[i] = st.ls[v];
+      lf[i] = st.lf[v];
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const i = bottomUp[k];
+    const p = net.parent[i];
+    if (p < 0) continue;
+    if (es[i] < es[p]) es[p] = es[i];
+    if (ef[i] > ef[p]) ef[p] = ef[i];
+    if (ls[i] < ls[p]) ls[p] = ls[i];
+    if (lf[i] > lf[p]) lf[p] = lf[i];
+  }
+  for (let i = 0; i < n; i++) {
+    const cal = net.calendars[net.calendar[i]];
+    const startSlack = cal.workAt(ls[i]) - cal.workAt(es[i]);
+    const finishSlack = cal.workAt(lf[i]) - cal.workAt(ef[i]);
+    const ts = startSlack < finishSlack ? startSlack : finishSlack;
+    totalSlack[i] = ts;
+    let fs = Number.POSITIVE_INFINITY;
+    const v = net.taskFinishNode[i];
+    fs = Math.min(fs, linkSlack(net, st, cal, v), linkSlack(net, st, cal, net.taskNode[i]));
+    if (fs === Number.POSITIVE_INFINITY)
+      fs = cal.workAt(st.projectFinish[net.project[i]]) - cal.workAt(ef[i]);
+    if (fs > ts) fs = ts;
+    freeSlack[i] = fs > 0 ? fs : 0;
+    critical[i] = ts <= criticalLimit[net.project[i]] && Number.isNaN(net.actualFinish[i]) ? 1 : 0;
+  }
+  return { es, ef, ls, lf, totalSlack, freeSlack, critical };
+}
+
+/** Smallest slack on a node's own outgoing links (not the summary edges the network adds). */
+function linkSlack(net: Network, st: PassState, cal: Network['calendars'][number], v: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let k = net.outOffsets[v], end = net.outOffsets[v + 1]; k < end; k++) {
+    const e = net.outEdges[k];
+    if (net.edgeHierarchy[e]) continue;
+    const s = net.edgeTo[e];
+    const type = net.edgeType[e];
+    const ref = type === LINK_FS || type === LINK_FF ? st.ef[v] : st.es[v];
+    const reached = applyLag(
+      net.calendars[net.edgeLagCalendar[e]],
+      ref,
+      net.edgeLag[e],
+      net.edgeLagElapsed[e],
+    );
+    const target = type === LINK_FS || type === LINK_SS ? st.es[s] : st.ef[s];
+    const slack = cal.workAt(target) - cal.workAt(reached);
+    if (slack < best) best = slack;
+  }
+  return best;
+}
+
+/** Constraints that override a link, and missed deadlines, so no conflict passes silently. */
+export function findConflicts(net: Network, st: PassState, dates: TaskDates): ScheduleConflict[] {
+  const out: ScheduleConflict[] = [];
+  for (let v = 0; v < net.nodeCount; v++) {
+    if (net.nodeKind[v] !== KIND_LEAF) continue;
+    const i = net.nodeTask[v];
+    const c = net.constraint[i];
+    if (c === C_SNLT || c === C_FNLT || c === C_MSO || c === C_MFO) {
+      for (let k = net.inOffsets[v]; k < net.inOffsets[v + 1]; k++) {
+        const e = net.inEdges[k];
+        const p = net.edgeFrom[e];
+        const type = net.edgeType[e];
+        const ref = type === LINK_FS || type === LINK_FF ? st.ef[p] : st.es[p];
+        const t = applyLag(net.calendars[net.edgeLagCalendar[e]], ref, net.edgeLag[e], net.edgeLagElapsed[e]);
+        const own = type === LINK_FS || type === LINK_SS ? st.es[v] : st.ef[v];
+        const cal = net.calendars[net.calendar[i]];
+        if (cal.workAt(own) < cal.workAt(t)) {
+          out.push({
+            taskId: net.taskIds[i],
+            kind: 'constraint-vs-link',
+            detail: `its constraint holds it before link from ${JSON.stringify(net.taskIds[net.nodeTask[p]])} allows`,
+          });
+        }
+      }
+    }
+    if (!Number.isNaN(net.deadline[i]) && st.ef[v] > net.deadline[i]) {
+      out.push({
+        taskId: net.taskIds[i],
+        kind: 'deadline-missed',
+        detail: 'early finish is after its deadline',
+      });
+    }
+    if (dates.totalSlack[i] < 0 && out.length < 10_000) {
+      out.push({
+        taskId: net.taskIds[i],
+        kind: 'negative-slack',
+        detail: `total slack ${dates.totalSlack[i]} minutes`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,11 +1,25 @@
 import type { Command } from 'commander';
 import { registerLevelCommand } from './level.ts';
+import { registerMigrateCommand } from './migrate.ts';
+import { registerOpenApiCommand } from './openapi.ts';
+import { registerSeedCommand } from './seed.ts';
+import { registerServeCommand } from './serve.ts';
+import { registerTokenCommand } from './token.ts';
+import { registerUserCommand } from './user.ts';
 
 /**
  * Each command lives in its own module; this list is the only place that knows them all.
  * Add one import and one line in the list per command.
  */
-const commands: Array<(program: Command) => void> = [registerLevelCommand];
+const commands: Array<(program: Command) => void> = [
+  registerServeCommand,
+  registerMigrateCommand,
+  registerSeedCommand,
+  registerUserCommand,
+  registerTokenCommand,
+  registerOpenApiCommand,
+  registerLevelCommand,
+];
 
 export function registerCommands(program: Command): void {
   for (const register of commands) register(program);

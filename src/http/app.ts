@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../db/connection.ts';
+import { registerAuthentication } from './authentication.ts';
+import { handleError } from './problem.ts';
+import { registerAccessRoutes } from './routes/access.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerProjectRoutes } from './routes/projects.ts';
+import { registerStructureRoutes } from './routes/structure.ts';
+
+export interface AppOptions {
+  db: Database;
+  /** Folder of the built web app (`web/dist`); served at `/` when given. */
+  webRoot?: string;
+  logger?: boolean;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  secureCookies?: boolean;
+}
+
+export type App = FastifyInstance;
+
+/** The whole HTTP surface: `/api/v1` (REST, OpenAPI at `/api/v1/openapi.json`), `/api/docs`, `/healthz`, and the SPA. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Orrery API',
+        description:
+          'The PMO platform API. Authenticate with the session cookie from POST /api/v1/auth/login, or with a personal API token as `Authorization: Bearer orr_…`. Lists page with `page` and `pageSize`; updates and deletes need `If-Match` with the version read (the ETag of GET).',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'orrery_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await options.db.query('SELECT 1');
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'database unreachable' });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      registerAuthentication(api, options.db);
+      registerAuthRoutes(api, options.db, { secureCookies: options.secureCookies ?? false });
+      registerStructureRoutes(api, options.db);
+      registerProjectRoutes(api, options.db);
+      registerAccessRoutes(api, options.db);
+      registerAuditRoutes(api, options.db);
+      api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+        app.swagger(),
+      );
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webRoot = options.webRoot && resolve(options.webRoot);
+  if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // Client-side routes (/projects/…) get the app; unknown API paths stay 404 problems.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply
+        .code(404)
+        .type('application/problem+json')
+        .send({
+          type: 'https://orrery.dev/problems/404',
+          title: 'Not found',
+          status: 404,
+          detail: `${request.url} is not an endpoint`,
+        });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,548 @@
+import type { Database } from '../db/connection.ts';
+import { findLogin, insertLoginEmail } from '../db/repositories/auth.ts';
+import { users } from '../db/repositories/tables.ts';
+import { insertRow } from '../db/sql.ts';
+import { uuidv7 } from '../db/uuid.ts';
+import type { Role } from '../model/access.ts';
+import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
+import { audit } from './mutation.ts';
+import { hashPassword } from './passwords.ts';
+import { addProjectMember, createProject, setProjectObjectives } from './projects.ts';
+import { createBusinessUnit, createObjective, createPortfolio, createProgram } from './structure.ts';
+
+export const DEMO_ORGANIZATION = 'Northwind Group';
+export const DEMO_ADMIN_EMAIL = 'admin@northwind.example';
+export const DEMO_PASSWORD = 'orrery-demo';
+
+const PEOPLE = [
+  'Amara Okafor',
+  'Ben Lindqvist',
+  'Carla Mendes',
+  'Dmitri Volkov',
+  'Elena Rossi',
+  'Farid Haddad',
+  'Grace Liu',
+  'Hiro Tanaka',
+  'Ines Duarte',
+  'Jonas Weber',
+  'Kavya Nair',
+  "Liam O'Brien",
+  'Maya Cohen',
+  'Nikolai Petrov',
+  'Olivia Brown',
+  'Pablo Ruiz',
+  'Qing Zhao',
+  'Rania Aziz',
+  'Samuel Osei',
+  'Tara Singh',
+  'Ugo Bianchi',
+  'Vera Novak',
+  'William Chen',
+  'Ximena Lopez',
+  'Yusuf Demir',
+  'Zoe Martin',
+  'Aiden Kelly',
+  'Bianca Costa',
+  'Caleb Wright',
+  'Daria Kowalska',
+  'Emil Larsen',
+  'Fatima Said',
+  'Gustav Berg',
+  'Hana Suzuki',
+  'Ivan Horvat',
+  'Julia Schmidt',
+  'Kofi Mensah',
+  'Lucia Ferrari',
+  'Mateo Silva',
+];
+
+const PROJECTS: Array<{
+  code: string;
+  name: string;
+  program?: 'platform' | 'excellence' | 'grid';
+  unit: 'dt' | 'ops' | 'ens';
+  stage: string;
+  health: 'green' | 'amber' | 'red' | null;
+  budget: number;
+  start: string;
+  finish: string;
+  methodology: 'predictive' | 'agile' | 'hybrid';
+}> = [
+  {
+    code: 'CP-101',
+    name: 'Customer portal rebuild',
+    program: 'platform',
+    unit: 'dt',
+    stage: 'execution',
+    health: 'amber',
+    budget: 1_850_000,
+    start: '2026-02-02',
+    finish: '2027-03-31',
+    methodology: 'agile',
+  },
+  {
+    code: 'CP-102',
+    name: 'Identity and single sign-on',
+    program: 'platform',
+    unit: 'dt',
+    stage: 'execution',
+    health: 'green',
+    budget: 640_000,
+    start: '2026-03-02',
+    finish: '2026-12-18',
+    methodology: 'hybrid',
+  },
+  {
+    code: 'CP-103',
+    name: 'Mobile app v3',
+    program: 'platform',
+    unit: 'dt',
+    stage: 'planning',
+    health: 'green',
+    budget: 920_000,
+    start: '2026-09-01',
+    finish: '2027-06-30',
+    methodology: 'agile',
+  },
+  {
+    code: 'CP-104',
+    name: 'Customer data platform',
+    program: 'platform',
+    unit: 'dt',
+    stage: 'initiation',
+    health: null,
+    budget: 1_300_000,
+    start: '2027-01-11',
+    finish: '2027-12-17',
+    methodology: 'hybrid',
+  },
+  {
+    code: 'CP-105',
+    name: 'Payments gateway migration',
+    program: 'platform',
+    unit: 'dt',
+    stage: 'execution',
+    health: 'red',
+    budget: 780_000,
+    start: '2026-01-12',
+    finish: '2026-11-27',
+    methodology: 'predictive',
+  },
+  {
+    code: 'CP-106',
+    name: 'Legacy CRM decommissioning',
+    program: 'platform',
+    unit: 'dt',
+    stage: 'closing',
+    health: 'green',
+    budget: 310_000,
+    start: '2025-10-06',
+    finish: '2026-12-11',
+    methodology: 'predictive',
+  },
+  {
+    code: 'OX-201',
+    name: 'Warehouse automation pilot',
+    program: 'excellence',
+    unit: 'ops',
+    stage: 'execution',
+    health: 'amber',
+    budget: 2_400_000,
+    start: '2026-04-06',
+    finish: '2027-04-30',
+    methodology: 'predictive',
+  },
+  {
+    code: 'OX-202',
+    name: 'Procurement process redesign',
+    program: 'excellence',
+    unit: 'ops',
+    stage: 'planning',
+    health: 'green',
+    budget: 450_000,
+    start: '2026-10-05',
+    finish: '2027-05-28',
+    methodology: 'hybrid',
+  },
+  {
+    code: 'OX-203',
+    name: 'Fleet telematics rollout',
+    program: 'excellence',
+    unit: 'ops',
+    stage: 'execution',
+    health: 'green',
+    budget: 1_150_000,
+    start: '2026-05-04',
+    finish: '2027-02-26',
+    methodology: 'predictive',
+  },
+  {
+    code: 'OX-204',
+    name: 'Lean finance close',
+    program: 'excellence',
+    unit: 'ops',
+    stage: 'closed',
+    health: 'green',
+    budget: 220_000,
+    start: '2025-06-02',
+    finish: '2026-03-27',
+    methodology: 'predictive',
+  },
+  {
+    code: 'OX-205',
+    name: 'Shared services centre',
+    program: 'excellence',
+    unit: 'ops',
+    stage: 'on_hold',
+    health: 'red',
+    budget: 3_100_000,
+    start: '2026-03-02',
+    finish: '2027-09-30',
+    methodology: 'predictive',
+  },
+  {
+    code: 'GM-301',
+    name: 'Smart meter deployment, phase 2',
+    program: 'grid',
+    unit: 'ens',
+    stage: 'execution',
+    health: 'amber',
+    budget: 5_600_000,
+    start: '2026-01-05',
+    finish: '2027-12-17',
+    methodology: 'predictive',
+  },
+  {
+    code: 'GM-302',
+    name: 'Substation digitalisation',
+    program: 'grid',
+    unit: 'ens',
+    stage: 'execution',
+    health: 'green',
+    budget: 4_200_000,
+    start: '2026-02-16',
+    finish: '2027-08-27',
+    methodology: 'predictive',
+  },
+  {
+    code: 'GM-303',
+    name: 'Outage management system',
+    program: 'grid',
+    unit: 'ens',
+    stage: 'planning',
+    health: 'green',
+    budget: 1_750_000,
+    start: '2026-11-02',
+    finish: '2027-10-29',
+    methodology: 'hybrid',
+  },
+  {
+    code: 'GM-304',
+    name: 'Grid edge analytics',
+    program: 'grid',
+    unit: 'ens',
+    stage: 'proposal',
+    health: null,
+    budget: 880_000,
+    start: '2027-03-01',
+    finish: '2027-12-17',
+    methodology: 'agile',
+  },
+  {
+    code: 'GM-305',
+    name: 'Field workforce mobility',
+    program: 'grid',
+    unit: 'ens',
+    stage: 'terminated',
+    health: 'red',
+    budget: 690_000,
+    start: '2025-09-01',
+    finish: '2026-08-28',
+    methodology: 'agile',
+  },
+  {
+    code: 'EN-401',
+    name: 'Solar farm feasibility study',
+    unit: 'ens',
+    stage: 'initiation',
+    health: 'green',
+    budget: 260_000,
+    start: '2026-10-12',
+    finish: '2027-03-26',
+    methodology: 'predictive',
+  },
+  {
+    code: 'EN-402',
+    name: 'Regulatory reporting automation',
+    unit: 'ens',
+    stage: 'execution',
+    health: 'green',
+    budget: 380_000,
+    start: '2026-04-13',
+    finish: '2026-12-18',
+    methodology: 'hybrid',
+  },
+  {
+    code: 'EN-403',
+    name: 'Battery storage tender',
+    unit: 'ens',
+    stage: 'proposal',
+    health: null,
+    budget: 150_000,
+    start: '2027-02-01',
+    finish: '2027-07-30',
+    methodology: 'predictive',
+  },
+  {
+    code: 'IT-501',
+    name: 'Data centre exit to cloud',
+    unit: 'dt',
+    stage: 'execution',
+    health: 'amber',
+    budget: 2_900_000,
+    start: '2025-11-03',
+    finish: '2027-06-25',
+    methodology: 'hybrid',
+  },
+  {
+    code: 'IT-502',
+    name: 'Zero-trust network',
+    unit: 'dt',
+    stage: 'planning',
+    health: 'green',
+    budget: 1_050_000,
+    start: '2026-12-07',
+    finish: '2027-11-26',
+    methodology: 'predictive',
+  },
+  {
+    code: 'IT-503',
+    name: 'ERP upgrade assessment',
+    unit: 'dt',
+    stage: 'proposal',
+    health: null,
+    budget: 120_000,
+    start: '2027-01-18',
+    finish: '2027-04-30',
+    methodology: 'predictive',
+  },
+  {
+    code: 'IT-504',
+    name: 'Service desk consolidation',
+    unit: 'dt',
+    stage: 'closed',
+    health: 'green',
+    budget: 410_000,
+    start: '2025-04-07',
+    finish: '2026-02-27',
+    methodology: 'agile',
+  },
+  {
+    code: 'OP-601',
+    name: 'Health and safety system',
+    unit: 'ops',
+    stage: 'execution',
+    health: 'green',
+    budget: 340_000,
+    start: '2026-06-01',
+    finish: '2027-01-29',
+    methodology: 'predictive',
+  },
+  {
+    code: 'OP-602',
+    name: 'Energy efficiency retrofit',
+    unit: 'ops',
+    stage: 'initiation',
+    health: 'amber',
+    budget: 1_600_000,
+    start: '2026-11-16',
+    finish: '2027-10-29',
+    methodology: 'predictive',
+  },
+];
+
+function emailOf(name: string): string {
+  return `${name
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .replace(/ /g, '.')}@northwind.example`;
+}
+
+export interface DemoSeedResult {
+  orgId: string;
+  adminEmail: string;
+  adminPassword: string;
+  created: boolean;
+}
+
+/**
+ * A believable organization to explore: three business units (Energy Services runs its own PMO),
+ * two portfolios, three programs, 25 projects in every stage, and 40 people holding every role.
+ * Running it again changes nothing.
+ */
+export async function seedDemo(db: Database): Promise<DemoSeedResult> {
+  const result = { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: DEMO_PASSWORD };
+  const existing = await findLogin(db, DEMO_ADMIN_EMAIL);
+  if (existing) return { ...result, orgId: existing.orgId, created: false };
+
+  const orgId = await ensureOrganization(db, DEMO_ORGANIZATION, 'USD');
+  const system = systemActor(orgId, 'demo seed');
+  // One hash for every demo account: scrypt is slow on purpose, and these accounts share a password anyway.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = new Map<string, string>();
+  await db.transaction(async (tx) => {
+    for (const [email, name] of [
+      [DEMO_ADMIN_EMAIL, 'Priya Raman (PMO Director)'],
+      ...PEOPLE.map((n) => [emailOf(n), n]),
+    ]) {
+      const id = uuidv7();
+      await insertRow(tx, users, orgId, id, { email, name, passwordHash });
+      await insertLoginEmail(tx, email, orgId, id);
+      await audit(tx, system, 'user', id, 'create', null, { id, email, name });
+      people.set(name, id);
+    }
+  });
+  const person = (name: string) => people.get(name)!;
+  const admin = people.get('Priya Raman (PMO Director)')!;
+
+  const dt = await createBusinessUnit(db, system, {
+    name: 'Digital & Technology',
+    code: 'DT',
+    pmoMode: 'centralized',
+  });
+  const ops = await createBusinessUnit(db, system, {
+    name: 'Operations',
+    code: 'OPS',
+    pmoMode: 'centralized',
+  });
+  const ens = await createBusinessUnit(db, system, {
+    name: 'Energy Services',
+    code: 'ENS',
+    pmoMode: 'decentralized',
+  });
+  const units = { dt: dt.id, ops: ops.id, ens: ens.id };
+
+  const objectives = [
+    await createObjective(db, system, {
+      name: 'Grow digital revenue by 20%',
+      weight: 35,
+      ownerId: person('Amara Okafor'),
+      measure: 'Digital revenue, year on year',
+    }),
+    await createObjective(db, system, {
+      name: 'Reduce operating cost by 10%',
+      weight: 25,
+      ownerId: person('Ben Lindqvist'),
+      measure: 'Opex against the 2025 baseline',
+    }),
+    await createObjective(db, system, {
+      name: 'Modernize the grid for net zero',
+      weight: 25,
+      ownerId: person('Carla Mendes'),
+      measure: 'Share of substations monitored remotely',
+    }),
+    await createObjective(db, system, {
+      name: 'Stay fully compliant',
+      weight: 15,
+      ownerId: person('Dmitri Volkov'),
+      measure: 'Open regulatory findings',
+    }),
+  ];
+
+  const enterprise = await createPortfolio(db, system, {
+    name: 'Enterprise Transformation',
+    description: 'Change across Digital & Technology and Operations, governed by the group PMO.',
+    managerId: person('Elena Rossi'),
+  });
+  const energy = await createPortfolio(db, system, {
+    name: 'Energy Services Portfolio',
+    description: "Energy Services' own portfolio, governed by its decentralized PMO.",
+    businessUnitId: ens.id,
+    managerId: person('Farid Haddad'),
+  });
+  const programs = {
+    platform: await createProgram(db, system, {
+      name: 'Customer Platform',
+      portfolioId: enterprise.id,
+      managerId: person('Grace Liu'),
+      goal: 'One digital front door for every customer',
+      expectedBenefits: '+15% digital sales; -30% call volume',
+    }),
+    excellence: await createProgram(db, system, {
+      name: 'Operational Excellence',
+      portfolioId: enterprise.id,
+      managerId: person('Hiro Tanaka'),
+      goal: 'Leaner, measurable operations',
+      expectedBenefits: '-10% operating cost by 2027',
+    }),
+    grid: await createProgram(db, system, {
+      name: 'Grid Modernization',
+      portfolioId: energy.id,
+      managerId: person('Ines Duarte'),
+      goal: 'A monitored, automated distribution grid',
+      expectedBenefits: '-25% outage minutes; regulatory incentive',
+    }),
+  };
+
+  const grants: Array<
+    [string, Role, 'organization' | 'business_unit' | 'portfolio' | 'program' | 'project', string | null]
+  > = [
+    [admin, 'pmo_admin', 'organization', null],
+    [person('Amara Okafor'), 'executive_viewer', 'organization', null],
+    [person('Ben Lindqvist'), 'executive_viewer', 'organization', null],
+    [person('Jonas Weber'), 'pmo_admin', 'business_unit', ens.id],
+    [person('Elena Rossi'), 'portfolio_manager', 'portfolio', enterprise.id],
+    [person('Farid Haddad'), 'portfolio_manager', 'portfolio', energy.id],
+    [person('Grace Liu'), 'program_manager', 'program', programs.platform.id],
+    [person('Hiro Tanaka'), 'program_manager', 'program', programs.excellence.id],
+    [person('Ines Duarte'), 'program_manager', 'program', programs.grid.id],
+  ];
+  const managers = PEOPLE.slice(10, 22);
+  const sponsors = ['Amara Okafor', 'Ben Lindqvist', 'Carla Mendes', 'Dmitri Volkov'];
+  const team = PEOPLE.slice(22);
+  for (const [index, spec] of PROJECTS.entries()) {
+    const manager = person(managers[index % managers.length]);
+    const portfolio = spec.unit === 'ens' ? energy : enterprise;
+    const project = await createProject(db, system, {
+      code: spec.code,
+      name: spec.name,
+      description: `${spec.name}: ${spec.stage.replace('_', ' ')} stage, ${spec.methodology} delivery.`,
+      managerId: manager,
+      sponsorId: person(sponsors[index % sponsors.length]),
+      businessUnitId: units[spec.unit],
+      portfolioId: portfolio.id,
+      programId: spec.program ? programs[spec.program].id : null,
+      stage: spec.stage,
+      methodology: spec.methodology,
+      targetStart: spec.start,
+      targetFinish: spec.finish,
+      budget: spec.budget,
+      priority: 100 - index * 3,
+      health: spec.health,
+    });
+    grants.push([manager, 'project_manager', 'project', project.id]);
+    const served = [objectives[spec.unit === 'ens' ? 2 : spec.unit === 'ops' ? 1 : 0], objectives[3]];
+    await setProjectObjectives(db, system, project.id, {
+      items: served.map((objective, rank) => ({
+        objectiveId: objective.id,
+        contribution: rank === 0 ? 8 - (index % 4) : 3,
+      })),
+    });
+    await addProjectMember(db, system, project.id, { userId: manager, memberRole: 'project manager' });
+    for (const offset of [0, 1, 2]) {
+      const member = person(team[(index + offset * 7) % team.length]);
+      await addProjectMember(db, system, project.id, { userId: member, memberRole: 'team member' });
+      grants.push([member, 'team_member', 'project', project.id]);
+    }
+  }
+  await db.transaction(async (tx) => {
+    const seen = new Set<string>();
+    for (const [userId, role, scopeType, scopeId] of grants) {
+      const key = `${userId}/${role}/${scopeId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      await grantRoleAsSystem(tx, orgId, { userId, role, scopeType, scopeId });
+    }
+  });
+  return { ...result, orgId, created: true };
+}

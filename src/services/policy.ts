@@ -1,0 +1,140 @@
+import type { Role, ScopeType } from '../model/access.ts';
+
+/**
+ * The one place that decides who may read or change what. Every service asks here first; lists use
+ * `visibility` to filter in SQL, so a page never holds rows its reader may not see.
+ */
+export interface Grant {
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string | null;
+}
+
+export interface Actor {
+  orgId: string;
+  userId: string | null;
+  /** Shown in the audit log. */
+  label: string;
+  grants: readonly Grant[];
+  /** The CLI's operator actions (migrate, seed, user create) act as the system with every right. */
+  system?: boolean;
+}
+
+export type Capability =
+  | 'read'
+  | 'manage_org'
+  | 'manage_access'
+  | 'manage_business_units'
+  | 'create_portfolio'
+  | 'update_portfolio'
+  | 'delete_portfolio'
+  | 'create_program'
+  | 'update_program'
+  | 'delete_program'
+  | 'create_project'
+  | 'update_project'
+  | 'delete_project';
+
+const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
+  pmo_admin: new Set<Capability>([
+    'read',
+    'manage_org',
+    'manage_access',
+    'manage_business_units',
+    'create_portfolio',
+    'update_portfolio',
+    'delete_portfolio',
+    'create_program',
+    'update_program',
+    'delete_program',
+    'create_project',
+    'update_project',
+    'delete_project',
+  ]),
+  portfolio_manager: new Set<Capability>([
+    'read',
+    'update_portfolio',
+    'create_program',
+    'update_program',
+    'delete_program',
+    'create_project',
+    'update_project',
+    'delete_project',
+  ]),
+  program_manager: new Set<Capability>(['read', 'update_program', 'create_project', 'update_project']),
+  project_manager: new Set<Capability>(['read', 'update_project']),
+  team_member: new Set<Capability>(['read']),
+  executive_viewer: new Set<Capability>(['read']),
+};
+
+/**
+ * Where an entity sits: the business units above it (nearest first, itself included for a unit),
+ * and its portfolio, program and project. A grant at any of these scopes covers the entity.
+ */
+export interface ScopeChain {
+  businessUnitIds: readonly string[];
+  portfolioId?: string | null;
+  programId?: string | null;
+  projectId?: string | null;
+}
+
+export const organizationChain: ScopeChain = { businessUnitIds: [] };
+
+export function grantCovers(grant: Grant, chain: ScopeChain): boolean {
+  switch (grant.scopeType) {
+    case 'organization':
+      return true;
+    case 'business_unit':
+      return grant.scopeId !== null && chain.businessUnitIds.includes(grant.scopeId);
+    case 'portfolio':
+      return grant.scopeId !== null && grant.scopeId === chain.portfolioId;
+    case 'program':
+      return grant.scopeId !== null && grant.scopeId === chain.programId;
+    case 'project':
+      return grant.scopeId !== null && grant.scopeId === chain.projectId;
+  }
+}
+
+/** True when one of the actor's grants carries `capability` at a scope that covers `chain`. */
+export function can(actor: Actor, capability: Capability, chain: ScopeChain): boolean {
+  if (actor.system) return true;
+  return actor.grants.some(
+    (grant) => capabilitiesByRole[grant.role].has(capability) && grantCovers(grant, chain),
+  );
+}
+
+export function capabilitiesOf(role: Role): ReadonlySet<Capability> {
+  return capabilitiesByRole[role];
+}
+
+/** Which rows of the project hierarchy an actor may read: everything, or what its grants name. */
+export type Visibility =
+  | { all: true }
+  | {
+      all: false;
+      /** Business units granted directly; the repository expands them to their descendants. */
+      businessUnitIds: string[];
+      portfolioIds: string[];
+      programIds: string[];
+      projectIds: string[];
+    };
+
+export function visibility(actor: Actor): Visibility {
+  if (actor.system) return { all: true };
+  const readable = actor.grants.filter((grant) => capabilitiesByRole[grant.role].has('read'));
+  if (readable.some((grant) => grant.scopeType === 'organization')) return { all: true };
+  const ids = (type: ScopeType) =>
+    readable.filter((grant) => grant.scopeType === type).map((grant) => grant.scopeId as string);
+  return {
+    all: false,
+    businessUnitIds: ids('business_unit'),
+    portfolioIds: ids('portfolio'),
+    programIds: ids('program'),
+    projectIds: ids('project'),
+  };
+}
+
+/** Any signed-in member of the organization may read its directory: people, business units, objectives. */
+export function isMember(actor: Actor, orgId: string): boolean {
+  return actor.orgId === orgId;
+}

@@ -1,0 +1,88 @@
+import { Badge, Code, EmptyState, Group, Stack, Text, Timeline } from '@mantine/core';
+import { IconHistory, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useAudit } from '../api/queries.ts';
+import type { AuditEntityType, AuditEntry } from '../api/types.ts';
+import { formatDateTime, humanize } from '../lib/format.ts';
+import { PageLoader } from './route-states.tsx';
+
+const HIDDEN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'orgId', 'org_id', 'passwordHash']);
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '∅';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function changes(e: AuditEntry): { field: string; from: unknown; to: unknown }[] {
+  const before = e.before ?? {};
+  const after = e.after ?? {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const out: { field: string; from: unknown; to: unknown }[] = [];
+  for (const k of keys) {
+    if (HIDDEN.has(k)) continue;
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      out.push({ field: k, from: before[k], to: after[k] });
+  }
+  return out;
+}
+
+const ICONS = { create: IconPlus, update: IconPencil, delete: IconTrash } as const;
+const COLORS = { create: 'green', update: 'blue', delete: 'red' } as const;
+
+/** Who changed what and when, newest first, from the append-only audit log. */
+export function HistoryTimeline({ entityType, id }: { entityType: AuditEntityType; id: string }) {
+  const audit = useAudit(entityType, id);
+  if (audit.isLoading) return <PageLoader label="Loading history…" />;
+  if (audit.error) {
+    return (
+      <Text size="sm" c="dimmed">
+        History is not available: {audit.error instanceof Error ? audit.error.message : 'unknown error'}
+      </Text>
+    );
+  }
+  const items = audit.data?.items ?? [];
+  if (items.length === 0) {
+    return (
+      <EmptyState
+        icon={<IconHistory />}
+        title="No history yet"
+        description="Every change to this record will be listed here."
+      />
+    );
+  }
+  return (
+    <Timeline bulletSize={22} lineWidth={2} data-testid="history">
+      {items.map((e) => {
+        const Icon = ICONS[e.action] ?? IconPencil;
+        const diff = e.action === 'update' ? changes(e) : [];
+        return (
+          <Timeline.Item key={e.id} bullet={<Icon size={12} />} color={COLORS[e.action] ?? 'gray'}>
+            <Group gap={6}>
+              <Text size="sm" fw={500}>
+                {e.actorName ?? 'System'}
+              </Text>
+              <Badge size="xs" variant="light" color={COLORS[e.action] ?? 'gray'}>
+                {e.action === 'create' ? 'created' : e.action === 'delete' ? 'deleted' : 'updated'}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(e.at)}
+              </Text>
+            </Group>
+            {diff.length > 0 && (
+              <Stack gap={2} mt={4}>
+                {diff.slice(0, 12).map((d) => (
+                  <Text key={d.field} size="xs">
+                    <Text span fw={600} size="xs">
+                      {humanize(d.field.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase())}
+                    </Text>
+                    : <Code fz="xs">{show(d.from)}</Code> → <Code fz="xs">{show(d.to)}</Code>
+                  </Text>
+                ))}
+              </Stack>
+            )}
+          </Timeline.Item>
+        );
+      })}
+    </Timeline>
+  );
+}

@@ -1,0 +1,187 @@
+import { Button, EmptyState, Paper, Tabs, Text } from '@mantine/core';
+import { IconListDetails, IconPencil, IconPlus, IconStack2 } from '@tabler/icons-react';
+import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useItem, useList } from '../api/queries.ts';
+import type { Program } from '../api/types.ts';
+import { usePermissions } from '../auth/use-permissions.ts';
+import { type Column, DataTable } from '../components/data-table.tsx';
+import { DetailFields } from '../components/detail-fields.tsx';
+import { HistoryTimeline } from '../components/history-timeline.tsx';
+import { AnchorLink } from '../components/links.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { LoadError, PageLoader } from '../components/route-states.tsx';
+import { useScopeCrumbs } from '../components/scope-crumbs.ts';
+import { PortfolioForm } from '../forms/portfolio-form.tsx';
+import { ProgramForm } from '../forms/program-form.tsx';
+import { ProjectForm } from '../forms/project-form.tsx';
+import { formatDateTime } from '../lib/format.ts';
+import { projectColumns } from './projects-page.tsx';
+
+export const programColumns: Column<Program>[] = [
+  {
+    key: 'name',
+    header: 'Program',
+    sortable: true,
+    render: (p) => (
+      <AnchorLink to="/programs/$id" params={{ id: p.id }} fw={500} size="sm">
+        {p.name}
+      </AnchorLink>
+    ),
+  },
+  {
+    key: 'goal',
+    header: 'Goal',
+    render: (p) => (
+      <Text size="sm" c="dimmed" lineClamp={1} maw={460}>
+        {p.goal || '—'}
+      </Text>
+    ),
+  },
+  { key: 'managerName', header: 'Manager', render: (p) => p.managerName ?? '—' },
+];
+
+export function PortfolioPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const { can, currency } = usePermissions();
+  const item = useItem('portfolios', id);
+  const [editing, setEditing] = useState(false);
+  const [creating, setCreating] = useState<'program' | 'project' | null>(null);
+  const [projectsPage, setProjectsPage] = useState(1);
+  const programs = useList('programs', { portfolioId: id, pageSize: 100, sort: 'name', order: 'asc' });
+  const projects = useList('projects', {
+    portfolioId: id,
+    pageSize: 25,
+    page: projectsPage,
+    sort: 'priority',
+    order: 'desc',
+  });
+  const p = item.data?.data;
+  const crumbs = useScopeCrumbs({ businessUnitId: p?.businessUnitId, current: p?.name ?? '…' });
+
+  if (item.isLoading) return <PageLoader />;
+  if (item.error || !p) return <LoadError error={item.error} what="portfolio" />;
+
+  const ctx = { businessUnitIds: [p.businessUnitId], portfolioId: p.id };
+
+  return (
+    <>
+      <PageHeader
+        crumbs={crumbs}
+        title={p.name}
+        subtitle="Portfolio"
+        actions={
+          <>
+            {can('program.create', ctx) && (
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setCreating('program')}
+              >
+                New program
+              </Button>
+            )}
+            {can('project.create', ctx) && (
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setCreating('project')}
+              >
+                New project
+              </Button>
+            )}
+            {can('portfolio.edit', ctx) && (
+              <Button
+                leftSection={<IconPencil size={16} />}
+                onClick={() => setEditing(true)}
+                data-testid="edit"
+              >
+                Edit
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Paper withBorder radius="sm" p="md" mb="md">
+        <DetailFields
+          fields={[
+            { label: 'Business unit', value: p.businessUnitName ?? 'Organization-wide' },
+            { label: 'Manager', value: p.managerName ?? 'Not assigned' },
+            { label: 'Programs', value: programs.data?.total ?? '…' },
+            { label: 'Projects', value: projects.data?.total ?? '…' },
+            { label: 'Description', value: p.description, wide: true },
+            { label: 'Last changed', value: formatDateTime(p.updatedAt) },
+          ]}
+        />
+      </Paper>
+      <Tabs defaultValue="projects" keepMounted={false}>
+        <Tabs.List mb="sm">
+          <Tabs.Tab value="projects" leftSection={<IconListDetails size={14} />}>
+            Projects {projects.data ? `(${projects.data.total})` : ''}
+          </Tabs.Tab>
+          <Tabs.Tab value="programs" leftSection={<IconStack2 size={14} />}>
+            Programs {programs.data ? `(${programs.data.total})` : ''}
+          </Tabs.Tab>
+          <Tabs.Tab value="history">History</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="projects">
+          <DataTable
+            columns={projectColumns(currency, ['portfolioName'])}
+            rows={projects.data?.items}
+            rowKey={(r) => r.id}
+            total={projects.data?.total}
+            page={projectsPage}
+            pageSize={25}
+            onPage={setProjectsPage}
+            error={projects.error}
+            minWidth={1000}
+            empty={
+              <EmptyState
+                icon={<IconListDetails />}
+                title="No projects in this portfolio"
+                description="Create a project here, or move an existing one by editing its portfolio."
+              />
+            }
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="programs">
+          <DataTable
+            columns={programColumns}
+            rows={programs.data?.items}
+            rowKey={(r) => r.id}
+            error={programs.error}
+            empty={
+              <EmptyState
+                icon={<IconStack2 />}
+                title="No programs in this portfolio"
+                description="Group interrelated projects into a program to manage their dependencies and benefits together."
+              />
+            }
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <Paper withBorder radius="sm" p="md">
+            <HistoryTimeline entityType="portfolio" id={p.id} />
+          </Paper>
+        </Tabs.Panel>
+      </Tabs>
+      {editing && (
+        <PortfolioForm opened onClose={() => setEditing(false)} portfolio={p} version={item.data?.version} />
+      )}
+      {creating === 'program' && (
+        <ProgramForm
+          opened
+          onClose={() => setCreating(null)}
+          defaults={{ portfolioId: p.id, portfolioName: p.name }}
+        />
+      )}
+      {creating === 'project' && (
+        <ProjectForm
+          opened
+          onClose={() => setCreating(null)}
+          defaults={{ portfolioId: p.id, businessUnitId: p.businessUnitId ?? undefined }}
+        />
+      )}
+    </>
+  );
+}

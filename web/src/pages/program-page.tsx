@@ -1,0 +1,153 @@
+import { Button, EmptyState, Paper, Tabs } from '@mantine/core';
+import { IconListDetails, IconPencil, IconPlus } from '@tabler/icons-react';
+import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useItem, useList } from '../api/queries.ts';
+import { usePermissions } from '../auth/use-permissions.ts';
+import { DataTable } from '../components/data-table.tsx';
+import { DetailFields } from '../components/detail-fields.tsx';
+import { HistoryTimeline } from '../components/history-timeline.tsx';
+import { AnchorLink } from '../components/links.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { LoadError, PageLoader } from '../components/route-states.tsx';
+import { useScopeCrumbs } from '../components/scope-crumbs.ts';
+import { ProgramForm } from '../forms/program-form.tsx';
+import { ProjectForm } from '../forms/project-form.tsx';
+import { formatDateTime, formatMoney } from '../lib/format.ts';
+import { projectColumns } from './projects-page.tsx';
+
+export function ProgramPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const { can, currency } = usePermissions();
+  const item = useItem('programs', id);
+  const [editing, setEditing] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [page, setPage] = useState(1);
+  const projects = useList('projects', {
+    programId: id,
+    pageSize: 25,
+    page,
+    sort: 'priority',
+    order: 'desc',
+  });
+  const p = item.data?.data;
+  const portfolio = useItem('portfolios', p?.portfolioId);
+  const crumbs = useScopeCrumbs({
+    businessUnitId: portfolio.data?.data.businessUnitId,
+    portfolio: p ? { id: p.portfolioId, name: p.portfolioName ?? portfolio.data?.data.name ?? '…' } : null,
+    current: p?.name ?? '…',
+  });
+
+  if (item.isLoading) return <PageLoader />;
+  if (item.error || !p) return <LoadError error={item.error} what="program" />;
+
+  const ctx = {
+    businessUnitIds: [portfolio.data?.data.businessUnitId],
+    portfolioId: p.portfolioId,
+    programId: p.id,
+  };
+  const pageBudget = projects.data?.items.reduce((s, r) => s + (r.budget ?? 0), 0);
+  const allOnPage = projects.data && projects.data.total <= projects.data.items.length;
+
+  return (
+    <>
+      <PageHeader
+        crumbs={crumbs}
+        title={p.name}
+        subtitle="Program"
+        actions={
+          <>
+            {can('project.create', ctx) && (
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setCreating(true)}
+              >
+                New project
+              </Button>
+            )}
+            {can('program.edit', ctx) && (
+              <Button
+                leftSection={<IconPencil size={16} />}
+                onClick={() => setEditing(true)}
+                data-testid="edit"
+              >
+                Edit
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Paper withBorder radius="sm" p="md" mb="md">
+        <DetailFields
+          fields={[
+            {
+              label: 'Portfolio',
+              value: (
+                <AnchorLink to="/portfolios/$id" params={{ id: p.portfolioId }} size="sm">
+                  {p.portfolioName ?? portfolio.data?.data.name ?? '…'}
+                </AnchorLink>
+              ),
+            },
+            { label: 'Program manager', value: p.managerName ?? 'Not assigned' },
+            { label: 'Projects', value: projects.data?.total ?? '…' },
+            {
+              label: 'Total budget',
+              value: allOnPage && pageBudget !== undefined ? formatMoney(pageBudget, currency) : '—',
+            },
+            { label: 'Goal', value: p.goal, wide: true },
+            { label: 'Expected benefits', value: p.expectedBenefits, wide: true },
+            { label: 'Last changed', value: formatDateTime(p.updatedAt) },
+          ]}
+        />
+      </Paper>
+      <Tabs defaultValue="projects" keepMounted={false}>
+        <Tabs.List mb="sm">
+          <Tabs.Tab value="projects" leftSection={<IconListDetails size={14} />}>
+            Projects {projects.data ? `(${projects.data.total})` : ''}
+          </Tabs.Tab>
+          <Tabs.Tab value="history">History</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="projects">
+          <DataTable
+            columns={projectColumns(currency, ['portfolioName', 'programName'])}
+            rows={projects.data?.items}
+            rowKey={(r) => r.id}
+            total={projects.data?.total}
+            page={page}
+            pageSize={25}
+            onPage={setPage}
+            error={projects.error}
+            minWidth={900}
+            empty={
+              <EmptyState
+                icon={<IconListDetails />}
+                title="No projects in this program yet"
+                description="Add the interrelated projects that deliver this program's benefits."
+              />
+            }
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <Paper withBorder radius="sm" p="md">
+            <HistoryTimeline entityType="program" id={p.id} />
+          </Paper>
+        </Tabs.Panel>
+      </Tabs>
+      {editing && (
+        <ProgramForm opened onClose={() => setEditing(false)} program={p} version={item.data?.version} />
+      )}
+      {creating && (
+        <ProjectForm
+          opened
+          onClose={() => setCreating(false)}
+          defaults={{
+            portfolioId: p.portfolioId,
+            programId: p.id,
+            businessUnitId: portfolio.data?.data.businessUnitId ?? undefined,
+          }}
+        />
+      )}
+    </>
+  );
+}

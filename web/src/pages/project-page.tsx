@@ -1,0 +1,146 @@
+import { Badge, Button, Group, Paper, Tabs, Text } from '@mantine/core';
+import { IconHistory, IconPencil, IconTarget, IconUsers } from '@tabler/icons-react';
+import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useItem } from '../api/queries.ts';
+import { usePermissions } from '../auth/use-permissions.ts';
+import { HealthBadge, StageBadge } from '../components/badges.tsx';
+import { DetailFields } from '../components/detail-fields.tsx';
+import { HistoryTimeline } from '../components/history-timeline.tsx';
+import { AnchorLink } from '../components/links.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ProjectMembers } from '../components/project-members.tsx';
+import { ProjectObjectives } from '../components/project-objectives.tsx';
+import { LoadError, PageLoader } from '../components/route-states.tsx';
+import { useScopeCrumbs } from '../components/scope-crumbs.ts';
+import { ProjectForm } from '../forms/project-form.tsx';
+import { formatDate, formatDateTime, formatMoney, humanize } from '../lib/format.ts';
+
+export function ProjectPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const { can, currency } = usePermissions();
+  const item = useItem('projects', id);
+  const [editing, setEditing] = useState(false);
+  const p = item.data?.data;
+  const crumbs = useScopeCrumbs({
+    businessUnitId: p?.businessUnitId,
+    portfolio: p ? { id: p.portfolioId, name: p.portfolioName ?? 'Portfolio' } : null,
+    program: p?.programId ? { id: p.programId, name: p.programName ?? 'Program' } : null,
+    current: p ? `${p.code} · ${p.name}` : '…',
+  });
+
+  if (item.isLoading) return <PageLoader />;
+  if (item.error || !p) return <LoadError error={item.error} what="project" />;
+
+  const ctx = {
+    businessUnitIds: [p.businessUnitId],
+    portfolioId: p.portfolioId,
+    programId: p.programId,
+    projectId: p.id,
+  };
+  const canEdit = can('project.edit', ctx);
+
+  return (
+    <>
+      <PageHeader
+        crumbs={crumbs}
+        title={p.name}
+        badges={
+          <Group gap={8} wrap="nowrap">
+            <Badge variant="outline" color="gray" radius="sm" ff="monospace" size="sm">
+              {p.code}
+            </Badge>
+            <StageBadge stage={p.stage} />
+            <HealthBadge health={p.health} />
+          </Group>
+        }
+        subtitle={`${humanize(p.methodology)} project · priority ${p.priority}`}
+        actions={
+          canEdit && (
+            <Button
+              leftSection={<IconPencil size={16} />}
+              onClick={() => setEditing(true)}
+              data-testid="edit"
+            >
+              Edit project
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder radius="sm" p="md" mb="md" data-testid="project-fields">
+        <DetailFields
+          fields={[
+            {
+              label: 'Business unit',
+              value: (
+                <AnchorLink to="/business-units/$id" params={{ id: p.businessUnitId }} size="sm">
+                  {p.businessUnitName ?? '…'}
+                </AnchorLink>
+              ),
+            },
+            {
+              label: 'Portfolio',
+              value: (
+                <AnchorLink to="/portfolios/$id" params={{ id: p.portfolioId }} size="sm">
+                  {p.portfolioName ?? '…'}
+                </AnchorLink>
+              ),
+            },
+            {
+              label: 'Program',
+              value: p.programId ? (
+                <AnchorLink to="/programs/$id" params={{ id: p.programId }} size="sm">
+                  {p.programName ?? '…'}
+                </AnchorLink>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Standalone project
+                </Text>
+              ),
+            },
+            { label: 'Stage', value: <StageBadge stage={p.stage} /> },
+            { label: 'Project manager', value: p.managerName ?? '—' },
+            { label: 'Sponsor', value: p.sponsorName ?? '—' },
+            { label: 'Methodology', value: humanize(p.methodology) },
+            { label: 'Health', value: <HealthBadge health={p.health} /> },
+            { label: 'Target start', value: formatDate(p.targetStart) },
+            { label: 'Target finish', value: formatDate(p.targetFinish) },
+            { label: 'Budget', value: formatMoney(p.budget, currency) },
+            { label: 'Priority', value: `${p.priority} / 100` },
+            { label: 'Description', value: p.description, wide: true },
+            { label: 'Created', value: formatDateTime(p.createdAt) },
+            { label: 'Last changed', value: formatDateTime(p.updatedAt) },
+            { label: 'Version', value: p.version },
+          ]}
+        />
+      </Paper>
+      <Tabs defaultValue="objectives" keepMounted={false}>
+        <Tabs.List mb="sm">
+          <Tabs.Tab value="objectives" leftSection={<IconTarget size={14} />}>
+            Objectives
+          </Tabs.Tab>
+          <Tabs.Tab value="members" leftSection={<IconUsers size={14} />}>
+            Members
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={14} />}>
+            History
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="objectives">
+          <ProjectObjectives projectId={p.id} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="members">
+          <ProjectMembers projectId={p.id} canEdit={can('project.members', ctx)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <Paper withBorder radius="sm" p="md">
+            <HistoryTimeline entityType="project" id={p.id} />
+          </Paper>
+        </Tabs.Panel>
+      </Tabs>
+      {editing && (
+        <ProjectForm opened onClose={() => setEditing(false)} project={p} version={item.data?.version} />
+      )}
+    </>
+  );
+}

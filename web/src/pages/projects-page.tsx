@@ -1,0 +1,279 @@
+import { Button, EmptyState, Group, Paper, Select, Text } from '@mantine/core';
+import { IconFilterOff, IconListDetails, IconPlus } from '@tabler/icons-react';
+import { useNavigate } from '@tanstack/react-router';
+import { useList } from '../api/queries.ts';
+import { HEALTHS, type Project, STAGES } from '../api/types.ts';
+import { usePermissions } from '../auth/use-permissions.ts';
+import { HealthBadge, StageBadge } from '../components/badges.tsx';
+import { type Column, DataTable } from '../components/data-table.tsx';
+import { EntitySelect } from '../components/entity-select.tsx';
+import { AnchorLink } from '../components/links.tsx';
+import { SearchInput, useListSearch } from '../components/list-controls.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ProjectForm } from '../forms/project-form.tsx';
+import { formatDate, formatMoney, humanize } from '../lib/format.ts';
+
+export function projectColumns(currency: string, hide: string[] = []): Column<Project>[] {
+  const cols: Column<Project>[] = [
+    {
+      key: 'code',
+      header: 'Code',
+      sortable: true,
+      width: 100,
+      render: (p) => (
+        <Text size="xs" ff="monospace" c="dimmed">
+          {p.code}
+        </Text>
+      ),
+    },
+    {
+      key: 'name',
+      header: 'Project',
+      sortable: true,
+      render: (p) => (
+        <AnchorLink to="/projects/$id" params={{ id: p.id }} size="sm" fw={500}>
+          {p.name}
+        </AnchorLink>
+      ),
+    },
+    {
+      key: 'stage',
+      header: 'Stage',
+      sortable: true,
+      width: 110,
+      render: (p) => <StageBadge stage={p.stage} />,
+    },
+    {
+      key: 'health',
+      header: 'Health',
+      sortable: true,
+      width: 90,
+      render: (p) => <HealthBadge health={p.health} />,
+    },
+    { key: 'managerName', header: 'Manager', render: (p) => p.managerName ?? '—' },
+    {
+      key: 'portfolioName',
+      header: 'Portfolio',
+      render: (p) =>
+        p.portfolioId ? (
+          <AnchorLink to="/portfolios/$id" params={{ id: p.portfolioId }} size="sm" c="dark.6">
+            {p.portfolioName ?? '…'}
+          </AnchorLink>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'programName',
+      header: 'Program',
+      render: (p) =>
+        p.programId ? (
+          <AnchorLink to="/programs/$id" params={{ id: p.programId }} size="sm" c="dark.6">
+            {p.programName ?? '…'}
+          </AnchorLink>
+        ) : (
+          <Text size="xs" c="dimmed">
+            Standalone
+          </Text>
+        ),
+    },
+    {
+      key: 'targetFinish',
+      header: 'Target finish',
+      sortable: true,
+      width: 120,
+      render: (p) => formatDate(p.targetFinish),
+    },
+    {
+      key: 'budget',
+      header: 'Budget',
+      sortable: true,
+      align: 'right',
+      width: 120,
+      render: (p) => (
+        <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(p.budget, currency)}</span>
+      ),
+    },
+    {
+      key: 'priority',
+      header: 'Priority',
+      sortable: true,
+      align: 'right',
+      width: 80,
+      render: (p) => p.priority,
+    },
+  ];
+  return cols.filter((c) => !hide.includes(c.key));
+}
+
+export function ProjectsPage() {
+  const { can, currency } = usePermissions();
+  const { search, params, set, tableProps } = useListSearch('name');
+  const list = useList('projects', params);
+  const navigate = useNavigate();
+  const filtered = !!(
+    search.q ||
+    search.businessUnitId ||
+    search.portfolioId ||
+    search.programId ||
+    search.stage ||
+    search.health ||
+    search.managerId
+  );
+  const clearFilters = () =>
+    set({
+      q: undefined,
+      businessUnitId: undefined,
+      portfolioId: undefined,
+      programId: undefined,
+      stage: undefined,
+      health: undefined,
+      managerId: undefined,
+    });
+
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ label: 'Organization', to: '/' }, { label: 'Projects' }]}
+        title="Projects"
+        subtitle={
+          list.data
+            ? `${list.data.total} project${list.data.total === 1 ? '' : 's'}${filtered ? ' match the filters' : ''}`
+            : ' '
+        }
+        actions={
+          can('project.create') && (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => set({ new: true }, true)}
+              data-testid="new-project"
+            >
+              New project
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder radius="sm" p="xs" mb="sm">
+        <Group gap="xs" wrap="wrap">
+          <SearchInput value={search.q} onChange={(q) => set({ q })} placeholder="Search code or name…" />
+          <EntitySelect
+            collection="business-units"
+            size="xs"
+            w={180}
+            placeholder="Business unit"
+            aria-label="Business unit"
+            value={search.businessUnitId ?? null}
+            onChange={(v) => set({ businessUnitId: v ?? undefined })}
+          />
+          <EntitySelect
+            collection="portfolios"
+            size="xs"
+            w={180}
+            placeholder="Portfolio"
+            aria-label="Portfolio"
+            value={search.portfolioId ?? null}
+            onChange={(v) => set({ portfolioId: v ?? undefined, programId: undefined })}
+          />
+          <EntitySelect
+            collection="programs"
+            size="xs"
+            w={180}
+            placeholder="Program"
+            aria-label="Program"
+            params={search.portfolioId ? { portfolioId: search.portfolioId } : undefined}
+            value={search.programId ?? null}
+            onChange={(v) => set({ programId: v ?? undefined })}
+          />
+          <Select
+            size="xs"
+            w={130}
+            placeholder="Stage"
+            aria-label="Stage"
+            clearable
+            data={STAGES.map((s) => ({ value: s, label: humanize(s) }))}
+            value={search.stage ?? null}
+            onChange={(v) => set({ stage: v ?? undefined })}
+          />
+          <Select
+            size="xs"
+            w={110}
+            placeholder="Health"
+            aria-label="Health"
+            clearable
+            data={HEALTHS.map((s) => ({ value: s, label: humanize(s) }))}
+            value={search.health ?? null}
+            onChange={(v) => set({ health: v ?? undefined })}
+          />
+          <EntitySelect
+            collection="users"
+            size="xs"
+            w={170}
+            placeholder="Manager"
+            aria-label="Manager"
+            value={search.managerId ?? null}
+            onChange={(v) => set({ managerId: v ?? undefined })}
+          />
+          {filtered && (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="gray"
+              leftSection={<IconFilterOff size={14} />}
+              onClick={clearFilters}
+            >
+              Clear filters
+            </Button>
+          )}
+        </Group>
+      </Paper>
+      <DataTable
+        testId="projects-table"
+        columns={projectColumns(currency)}
+        rows={list.data?.items}
+        rowKey={(p) => p.id}
+        total={list.data?.total}
+        loading={list.isFetching && !list.isLoading}
+        error={list.error}
+        minWidth={1100}
+        {...tableProps}
+        empty={
+          filtered ? (
+            <EmptyState
+              icon={<IconFilterOff />}
+              title="No project matches these filters"
+              description="Loosen a filter or clear them all to see every project you can access."
+            >
+              <EmptyState.Actions>
+                <Button size="xs" variant="light" onClick={clearFilters}>
+                  Clear filters
+                </Button>
+              </EmptyState.Actions>
+            </EmptyState>
+          ) : (
+            <EmptyState
+              icon={<IconListDetails />}
+              title="No projects yet"
+              description={
+                can('project.create')
+                  ? 'Create the first project: give it a code, a portfolio, a manager and a sponsor.'
+                  : 'Projects you are a member of, or that fall under your roles, will appear here.'
+              }
+            />
+          )
+        }
+      />
+      {search.new && (
+        <ProjectForm
+          opened
+          onClose={() => set({ new: undefined }, true)}
+          defaults={{
+            portfolioId: search.portfolioId,
+            programId: search.programId ?? null,
+            businessUnitId: search.businessUnitId,
+          }}
+          onSaved={(p) => p && navigate({ to: '/projects/$id', params: { id: p.id } })}
+        />
+      )}
+    </>
+  );
+}

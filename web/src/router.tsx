@@ -1,0 +1,155 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { isApiError } from './api/client.ts';
+import { endpoints } from './api/endpoints.ts';
+import { keys } from './api/queries.ts';
+import { AppLayout } from './components/app-layout.tsx';
+import { NotFound, RouteError } from './components/route-states.tsx';
+import { validateAdminSearch, validateListSearch, validateLoginSearch } from './lib/search.ts';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: validateLoginSearch,
+  component: lazyRouteComponent(() => import('./pages/login-page.tsx'), 'LoginPage'),
+});
+
+// Every page but the login page needs a session: fetch /me once (cached) and send
+// anyone without a session to the login page, remembering where they were going.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData({ queryKey: keys.me, queryFn: () => endpoints.me() });
+    } catch (e) {
+      if (isApiError(e, 401)) {
+        throw redirect({ to: '/login', search: { redirect: location.href } });
+      }
+      throw e;
+    }
+  },
+  component: AppLayout,
+  errorComponent: RouteError,
+});
+
+const overviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./pages/overview-page.tsx'), 'OverviewPage'),
+});
+
+const businessUnitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/business-units',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('./pages/business-units-page.tsx'), 'BusinessUnitsPage'),
+});
+
+const businessUnitRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/business-units/$id',
+  component: lazyRouteComponent(() => import('./pages/business-unit-page.tsx'), 'BusinessUnitPage'),
+});
+
+const portfoliosRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portfolios',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('./pages/portfolios-page.tsx'), 'PortfoliosPage'),
+});
+
+const portfolioRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portfolios/$id',
+  component: lazyRouteComponent(() => import('./pages/portfolio-page.tsx'), 'PortfolioPage'),
+});
+
+const programsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programs',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('./pages/programs-page.tsx'), 'ProgramsPage'),
+});
+
+const programRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programs/$id',
+  component: lazyRouteComponent(() => import('./pages/program-page.tsx'), 'ProgramPage'),
+});
+
+const projectsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projects',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('./pages/projects-page.tsx'), 'ProjectsPage'),
+});
+
+const projectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projects/$id',
+  component: lazyRouteComponent(() => import('./pages/project-page.tsx'), 'ProjectPage'),
+});
+
+const objectivesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/objectives',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('./pages/objectives-page.tsx'), 'ObjectivesPage'),
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  validateSearch: validateAdminSearch,
+  component: lazyRouteComponent(() => import('./pages/admin-page.tsx'), 'AdminPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    overviewRoute,
+    businessUnitsRoute,
+    businessUnitRoute,
+    portfoliosRoute,
+    portfolioRoute,
+    programsRoute,
+    programRoute,
+    projectsRoute,
+    projectRoute,
+    objectivesRoute,
+    adminRoute,
+  ]),
+]);
+
+export function makeRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof makeRouter>;
+  }
+}

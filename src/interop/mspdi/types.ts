@@ -1,0 +1,76 @@
+import type { CalendarDefinition } from '../../engine/calendar/types.ts';
+import type { ConstraintType, LinkType } from '../../engine/schedule/types.ts';
+
+/** Dates MS Project stored for a task, kept to compare with Orrery's own computation. */
+export interface StoredTaskDates {
+  readonly start: number | null;
+  readonly finish: number | null;
+  readonly earlyStart: number | null;
+  readonly earlyFinish: number | null;
+  readonly lateStart: number | null;
+  readonly lateFinish: number | null;
+  /** Minutes (MSPDI stores tenths of minutes). */
+  readonly totalSlack: number | null;
+  readonly freeSlack: number | null;
+  readonly critical: boolean | null;
+}
+
+export interface MspdiLink {
+  readonly predecessorUid: number;
+  readonly type: LinkType;
+  /** Minutes; for percent lags, null and `lagPercent` set. */
+  readonly lag: number;
+  readonly lagPercent: number | null;
+  readonly lagElapsed: boolean;
+  readonly lagFormat: number;
+  readonly crossProject: boolean;
+}
+
+export interface MspdiTask {
+  readonly uid: number;
+  readonly id: number | null;
+  readonly name: string;
+  readonly outlineLevel: number;
+  readonly outlineNumber: string | null;
+  readonly parentUid: number | null;
+  readonly summary: boolean;
+  readonly milestone: boolean;
+  readonly manual: boolean;
+  readonly active: boolean;
+  /** Minutes of working time (or wall-clock minutes when `durationElapsed`). */
+  readonly duration: number;
+  readonly durationElapsed: boolean;
+  readonly remainingDuration: number | null;
+  readonly constraintType: ConstraintType;
+  readonly constraintDate: number | null;
+  readonly deadline: number | null;
+  readonly actualStart: number | null;
+  readonly actualFinish: number | null;
+  readonly percentComplete: number;
+  readonly calendarUid: number | null;
+  readonly levelingDelay: number;
+  readonly predecessors: readonly MspdiLink[];
+  readonly stored: StoredTaskDates;
+}
+
+export interface MspdiProperties {
+  readonly name: string | null;
+  readonly scheduleFromStart: boolean;
+  readonly startDate: number | null;
+  readonly finishDate: number | null;
+  readonly statusDate: number | null;
+  readonly currentDate: number | null;
+  readonly calendarUid: number | null;
+  readonly minutesPerDay: number;
+  readonly minutesPerWeek: number;
+  readonly daysPerMonth: number;
+  readonly honorConstraints: boolean;
+  /** Minutes. */
+  readonly criticalSlackLimit: number;
+}
+
+export interface MspdiProject {
+  readonly properties: MspdiProperties;
+  readonly calendars: CalendarDefinition[];
+  readonly tasks: MspdiTask[];
+}

@@ -120,6 +120,7 @@ export function parsePsplibSm(text: string, file?: string): PsplibInstance {
   const durations = new Int32Array(jobs);
   const demands = new Int32Array(jobs * R);
   const req = sectionStart(lines, /^REQUESTS\/DURATIONS/, 'REQUESTS/DURATIONS', file);
+  const rowLine = new Int32Array(jobs);
   let at = req + 1;
   while (at < lines.length && (isRule(lines[at]) || /^\s*jobnr/.test(lines[at]))) at++;
   for (let k = 0; k < jobs; k++, at++) {
@@ -136,6 +137,7 @@ export function parsePsplibSm(text: string, file?: string): PsplibInstance {
     }
     if (v[2] < 0) throw new PsplibParseError(at + 1, `job ${k + 1} has a negative duration`, file);
     durations[k] = v[2];
+    rowLine[k] = at + 1;
     for (let r = 0; r < R; r++) {
       if (v[3 + r] < 0) throw new PsplibParseError(at + 1, `job ${k + 1} has a negative request`, file);
       demands[k * R + r] = v[3 + r];
@@ -154,7 +156,7 @@ export function parsePsplibSm(text: string, file?: string): PsplibInstance {
     for (let r = 0; r < R; r++) {
       if (demands[k * R + r] > capacities[r]) {
         throw new PsplibParseError(
-          req + 3 + k,
+          rowLine[k],
           `job ${k + 1} requests ${demands[k * R + r]} of resource ${r + 1}, above its availability ${capacities[r]}`,
           file,
         );

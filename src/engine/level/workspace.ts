@@ -59,7 +59,8 @@ export function resetReverse(p: CompiledProblem, ws: Workspace, makespan: number
     const src = t < makespan ? (makespan - 1 - t) * R : tail;
     for (let r = 0; r < R; r++) ws.avail[t * R + r] = p.capacity[src + r];
   }
-  ws.dirty = 0;
+  // Everything written here differs from the forward profile: the next forward reset restores it.
+  ws.dirty = end;
 }
 
 /** Min-heap of activities on `heapKey`, ties broken by activity index. */

@@ -145,7 +145,8 @@ export function backwardNode(net: Network, st: PassState, v: number): boolean {
     const e = outEdges[k];
     const s = net.edgeTo[e];
     const type = net.edgeType[e];
-    const ref = type === LINK_FS || type === LINK_SS ? ls[s] : lf[s];
+    // A leveling delay sits between the links and the successor's start, in elapsed time.
+    const ref = (type === LINK_FS || type === LINK_SS ? ls[s] : lf[s]) - net.levelingDelay[net.nodeTask[s]];
     const lag = net.edgeLag[e];
     const t =
       lag === 0 ? ref : applyLag(net.calendars[net.edgeLagCalendar[e]], ref, -lag, net.edgeLagElapsed[e]);

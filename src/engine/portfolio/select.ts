@@ -1,0 +1,232 @@
+import { branchAndBound } from './branch-and-bound.ts';
+import { InfeasibleMandatoryError } from './errors.ts';
+import {
+  greedyFill,
+  greedyOrder,
+  improveByDropAndRefill,
+  lagrangeanSubgradientBound,
+  type Placement,
+  placeMandatory,
+} from './heuristic.ts';
+import { FREE, NOT_SELECTED, solveNodeRelaxation } from './node-lp.ts';
+import {
+  buildSelectionModel,
+  findViolations,
+  type PortfolioProblem,
+  type SelectionModel,
+} from './problem.ts';
+
+export interface SelectionOptions {
+  /** `auto` (default): exact up to `exactLimit` candidates, heuristic beyond. */
+  readonly method?: 'auto' | 'exact' | 'heuristic';
+  /** Largest candidate count `auto` solves exactly (default 150). */
+  readonly exactLimit?: number;
+  /** Branch-and-bound node budget (default 200,000); past it the best selection is returned with its gap. */
+  readonly maxNodes?: number;
+  /** Drop-and-refill trials of the local search (default 20 × candidates). */
+  readonly localSearchTrials?: number;
+}
+
+export interface SelectedCandidate {
+  readonly id: string;
+  /** Periods its start is delayed (0 = as planned). */
+  readonly shift: number;
+  readonly score: number;
+}
+
+export interface SelectionResult {
+  /**
+   * `exact`: branch and bound finished, the selection is optimal. `branch-and-bound-node-limit`:
+   * it stopped at the node budget. `heuristic`: greedy plus local search.
+   */
+  readonly method: 'exact' | 'branch-and-bound-node-limit' | 'heuristic';
+  readonly optimal: boolean;
+  readonly totalScore: number;
+  /** Upper bound on the optimal score (equal to `totalScore` when optimal). */
+  readonly bound: number;
+  /** (bound − totalScore) / bound; 0 when optimal. */
+  readonly gap: number;
+  /** How the bound was obtained. */
+  readonly boundMethod: 'search' | 'lp-relaxation' | 'lagrangean';
+  /** Selected candidates in input order. */
+  readonly selected: SelectedCandidate[];
+  readonly rejected: string[];
+  readonly costPerPeriod: number[];
+  readonly demandPerRole: Record<string, number[]>;
+  /** Branch-and-bound nodes explored (0 for the heuristic). */
+  readonly nodes: number;
+}
+
+function summarize(
+  problem: PortfolioProblem,
+  model: SelectionModel,
+  best: Placement,
+): Pick<SelectionResult, 'selected' | 'rejected' | 'costPerPeriod' | 'demandPerRole' | 'totalScore'> {
+  const costPerPeriod = new Array<number>(problem.periods).fill(0);
+  const demandPerRole: Record<string, number[]> = {};
+  const selected: SelectedCandidate[] = [];
+  const rejected: string[] = [];
+  let totalScore = 0;
+  problem.candidates.forEach((c, i) => {
+    const o = best.chosen[i];
+    if (o < 0) {
+      rejected.push(c.id);
+      return;
+    }
+    const shift = model.optShift[o];
+    selected.push({ id: c.id, shift, score: c.score });
+    totalScore += c.score;
+    c.cost.forEach((v, t) => {
+      if (v > 0) costPerPeriod[t + shift] += v;
+    });
+    for (const [role, series] of Object.entries(c.demand ?? {})) {
+      demandPerRole[role] ??= new Array<number>(problem.periods).fill(0);
+      series.forEach((v, t) => {
+        if (v > 0) demandPerRole[role][t + shift] += v;
+      });
+    }
+  });
+  return { selected, rejected, costPerPeriod, demandPerRole, totalScore };
+}
+
+/** Finds a placement of the mandatory items, or throws InfeasibleMandatoryError explaining why none exists. */
+function placeMandatoryOrExplain(model: SelectionModel, maxNodes: number): Placement | null {
+  const first = placeMandatory(model);
+  if (first) return first;
+  const mandatory = model.ids.filter((_, i) => model.mandatory[i]);
+  const atPlannedStart = new Int32Array(model.n).fill(NOT_SELECTED);
+  for (let i = 0; i < model.n; i++) if (model.mandatory[i]) atPlannedStart[i] = model.optStart[i];
+  if (model.maxShift > 0) {
+    // Shifts may still make them fit: search over the mandatory items alone.
+    const excluded = Uint8Array.from(model.excluded);
+    for (let i = 0; i < model.n; i++) if (!model.mandatory[i]) excluded[i] = 1;
+    const onlyMandatory = { ...model, excluded, score: new Float64Array(model.n) };
+    const search = branchAndBound(onlyMandatory, null, maxNodes, true);
+    if (search.best) {
+      const score = search.best.chosen.reduce((s, o, i) => s + (o >= 0 ? model.score[i] : 0), 0);
+      return { ...search.best, score };
+    }
+    if (!search.complete) return null;
+  }
+  throw new InfeasibleMandatoryError(mandatory, findViolations(model, atPlannedStart), model.maxShift);
+}
+
+/**
+ * Chooses the candidates that maximise total score under a budget per period, an optional
+ * total budget and a capacity per role per period, with mandatory and excluded candidates,
+ * dependencies ("B needs A") and optional start shifts of up to `maxShift` periods.
+ *
+ * Exact by LP-based branch and bound up to `exactLimit` candidates (and within `maxNodes`);
+ * beyond, greedy plus drop-and-refill local search, with the gap to an LP or Lagrangean
+ * bound. Deterministic: no clock, no randomness.
+ *
+ * @throws DependencyCycleError when candidates need each other in a loop.
+ * @throws InfeasibleMandatoryError when the mandatory candidates cannot all fit.
+ * @throws PortfolioInputError for malformed input (names the candidate, role and period).
+ * @example
+ * ```ts
+ * const r = selectPortfolio({
+ *   periods: 2,
+ *   budget: [100, 100],
+ *   candidates: [
+ *     { id: 'crm', score: 8, cost: [60, 40] },
+ *     { id: 'erp', score: 9, cost: [80, 80] },
+ *     { id: 'web', score: 5, cost: [30, 50], requires: ['crm'] },
+ *   ],
+ * });
+ * r.selected.map((s) => s.id); // ['crm', 'web']  (score 13 beats erp's 9)
+ * r.method; // 'exact'
+ * ```
+ */
+export function selectPortfolio(problem: PortfolioProblem, options: SelectionOptions = {}): SelectionResult {
+  const { model, logicalConflicts } = buildSelectionModel(problem);
+  if (logicalConflicts.length > 0) {
+    throw new InfeasibleMandatoryError(
+      model.ids.filter((_, i) => model.mandatory[i]),
+      logicalConflicts,
+      model.maxShift,
+    );
+  }
+  const maxNodes = options.maxNodes ?? 200_000;
+  const method = options.method ?? 'auto';
+  const exact = method === 'exact' || (method === 'auto' && model.n <= (options.exactLimit ?? 150));
+  const trials = options.localSearchTrials ?? 20 * model.n;
+  const scoresAreIntegers = model.score.every((s) => Number.isInteger(s));
+
+  const base = placeMandatoryOrExplain(model, maxNodes);
+  const heuristic = (order: Int32Array): Placement | null => {
+    if (!base) return null;
+    const p = { chosen: Int32Array.from(base.chosen), used: Float64Array.from(base.used), score: base.score };
+    greedyFill(model, p, order);
+    improveByDropAndRefill(model, p, order, trials);
+    return p;
+  };
+  const better = (a: Placement | null, b: Placement | null) => (!a ? b : !b ? a : b.score > a.score ? b : a);
+  let incumbent = heuristic(greedyOrder(model));
+
+  let best: Placement | null;
+  let bound: number;
+  let boundMethod: SelectionResult['boundMethod'];
+  let nodes = 0;
+  let resultMethod: SelectionResult['method'];
+  if (exact) {
+    const search = branchAndBound(model, incumbent, maxNodes, scoresAreIntegers);
+    best = better(incumbent, search.best);
+    bound = search.bound;
+    nodes = search.nodes;
+    resultMethod = search.complete ? 'exact' : 'branch-and-bound-node-limit';
+    boundMethod = search.complete ? 'search' : 'lp-relaxation';
+    if (search.complete && !best) {
+      throw new InfeasibleMandatoryError(
+        model.ids.filter((_, i) => model.mandatory[i]),
+        findViolations(
+          model,
+          Int32Array.from({ length: model.n }, (_, i) => (model.mandatory[i] ? model.optStart[i] : -1)),
+        ),
+        model.maxShift,
+      );
+    }
+  } else {
+    resultMethod = 'heuristic';
+    const status = new Int32Array(model.n).fill(FREE);
+    for (let i = 0; i < model.n; i++) if (model.excluded[i]) status[i] = NOT_SELECTED;
+    const columns = model.optItem.length;
+    const roughRows = model.m + model.n + model.prereq.reduce((s, p) => s + p.length, 0);
+    let lpBound = Number.POSITIVE_INFINITY;
+    let price: Float64Array | undefined;
+    if ((roughRows + 1) * (columns + roughRows) <= 2_000_000) {
+      const relax = solveNodeRelaxation(model, status, new Float64Array(model.m));
+      lpBound = relax.lp.bound;
+      price = relax.rowPrice;
+    }
+    const lagrange = lagrangeanSubgradientBound(model, incumbent?.score ?? 0, 300, price);
+    price ??= lagrange.price;
+    incumbent = better(incumbent, heuristic(greedyOrder(model, price)));
+    best = incumbent;
+    bound = Math.min(lpBound, lagrange.bound);
+    boundMethod = lpBound <= lagrange.bound ? 'lp-relaxation' : 'lagrangean';
+  }
+  if (!best) {
+    // Only reachable when the node budget ran out before any mandatory placement was found.
+    throw new InfeasibleMandatoryError(
+      model.ids.filter((_, i) => model.mandatory[i]),
+      findViolations(
+        model,
+        Int32Array.from({ length: model.n }, (_, i) => (model.mandatory[i] ? model.optStart[i] : -1)),
+      ),
+      model.maxShift,
+    );
+  }
+  const summary = summarize(problem, model, best);
+  const finalBound = Math.max(bound, summary.totalScore);
+  const gap = finalBound <= 0 ? 0 : (finalBound - summary.totalScore) / finalBound;
+  return {
+    method: resultMethod,
+    optimal: resultMethod === 'exact',
+    bound: finalBound,
+    gap: resultMethod === 'exact' ? 0 : gap,
+    boundMethod,
+    nodes,
+    ...summary,
+  };
+}

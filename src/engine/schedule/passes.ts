@@ -52,17 +52,13 @@ export function applyLag(cal: WorkingCalendar, t: number, lag: number, elapsed: 
  */
 function snapStart(cal: WorkingCalendar, t: number, milestone: number, elapsed: number): number {
   if (elapsed) return t;
-  if (milestone) {
-    return cal.previousWorkingFinish(t) === t ? t : cal.nextWorkingStart(t);
-  }
+  if (milestone) return t;
   return cal.nextWorkingStart(t);
 }
 
 function snapFinish(cal: WorkingCalendar, t: number, milestone: number, elapsed: number): number {
   if (elapsed) return t;
-  if (milestone) {
-    return cal.nextWorkingStart(t) === t ? t : cal.previousWorkingFinish(t);
-  }
+  if (milestone) return t;
   return cal.previousWorkingFinish(t);
 }
 

@@ -46,6 +46,16 @@ export function applyLag(cal: WorkingCalendar, t: number, lag: number, elapsed: 
 }
 
 /**
+ * The backward pass takes a lag off a successor's late date and lands, like MS Project, on the
+ * start of the next working period (09:00) rather than the end of the previous one.
+ */
+export function removeLag(cal: WorkingCalendar, t: number, lag: number, elapsed: number): number {
+  if (lag === 0) return t;
+  if (elapsed) return t - lag;
+  return cal.startAt(cal.workAt(t) - lag);
+}
+
+/**
  * A task with duration starts on working time; a milestone stays where its driver put it when
  * that is working time or the end of a working period (MS Project shows a milestone after a
  * task finishing Friday 17:00 at Friday 17:00, not Monday 08:00).
@@ -145,7 +155,7 @@ export function backwardNode(net: Network, st: PassState, v: number): boolean {
     const ref = (type === LINK_FS || type === LINK_SS ? ls[s] : lf[s]) - net.levelingDelay[net.nodeTask[s]];
     const lag = net.edgeLag[e];
     const t =
-      lag === 0 ? ref : applyLag(net.calendars[net.edgeLagCalendar[e]], ref, -lag, net.edgeLagElapsed[e]);
+      lag === 0 ? ref : removeLag(net.calendars[net.edgeLagCalendar[e]], ref, lag, net.edgeLagElapsed[e]);
     if (type === LINK_FS || type === LINK_FF) {
       if (t < fc) fc = t;
     } else if (t < sc) sc = t;

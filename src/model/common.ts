@@ -48,3 +48,16 @@ export const entityTypes = [
   'api_token',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
+
+/**
+ * The schema of a partial update: every field optional and without its create-time default, so a
+ * PATCH changes only what it names. (zod 4 applies a default even inside `.optional()`.)
+ */
+export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const fields: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    fields[key] = bare.optional();
+  }
+  return z.object(fields).strict() as unknown as z.ZodObject<{ [K in keyof Shape]: z.ZodOptional<Shape[K]> }>;
+}

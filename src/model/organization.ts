@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, versionedSchema } from './common.ts';
+import { idSchema, isoDateSchema, patchOf, versionedSchema } from './common.ts';
 
 const name = z.string().trim().min(1, 'is required').max(200);
 const text = (max: number) => z.string().max(max);
@@ -12,6 +12,7 @@ export const businessUnitInput = z.object({
   parentId: optionalId.default(null),
   pmoMode: z.enum(pmoModes).default('centralized'),
 });
+export const businessUnitPatch = patchOf(businessUnitInput);
 export const businessUnitSchema = versionedSchema.extend({
   name: z.string(),
   code: z.string(),
@@ -28,6 +29,7 @@ export const objectiveInput = z.object({
   ownerId: optionalId.default(null),
   measure: text(1000).default(''),
 });
+export const objectivePatch = patchOf(objectiveInput);
 export const objectiveSchema = versionedSchema.extend({
   name: z.string(),
   description: z.string(),
@@ -44,6 +46,7 @@ export const portfolioInput = z.object({
   businessUnitId: optionalId.default(null),
   managerId: optionalId.default(null),
 });
+export const portfolioPatch = patchOf(portfolioInput);
 export const portfolioSchema = versionedSchema.extend({
   name: z.string(),
   description: z.string(),
@@ -61,6 +64,7 @@ export const programInput = z.object({
   managerId: optionalId.default(null),
   expectedBenefits: text(4000).default(''),
 });
+export const programPatch = patchOf(programInput);
 export const programSchema = versionedSchema.extend({
   name: z.string(),
   goal: z.string(),
@@ -113,7 +117,7 @@ export const projectInput = projectFields.refine(finishAfterStart, {
   message: 'must not be before targetStart',
   path: ['targetFinish'],
 });
-export const projectPatch = projectFields.partial().strict();
+export const projectPatch = patchOf(projectFields);
 export { finishAfterStart };
 export const projectSchema = versionedSchema.extend({
   code: z.string(),

@@ -126,6 +126,11 @@ export function fieldOfConstraint(table: string | undefined, constraint: string 
   return snakeToCamel(name);
 }
 
+/** Constraints whose name does not say the field: partial or expression indexes. */
+const constraintFields: Record<string, { field: string; message: string }> = {
+  role_grants_unique: { field: 'role', message: 'is already granted to this person at this scope' },
+};
+
 /** Turns constraint violations into the 4xx errors they are; anything else stays a server error. */
 export async function translateDatabaseErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -134,6 +139,9 @@ export async function translateDatabaseErrors<T>(work: () => Promise<T>): Promis
     if (error instanceof ServiceError) throw error;
     const pgError = error as { code?: string; constraint?: string; table?: string; detail?: string };
     const field = fieldOfConstraint(pgError.table, pgError.constraint);
+    const known = pgError.constraint ? constraintFields[pgError.constraint] : undefined;
+    if (known && pgError.code === '23505')
+      throw new ConflictError(`${known.field} ${known.message}`, [known]);
     switch (pgError.code) {
       case '23505':
         throw new ConflictError(`${field} is already taken`, [{ field, message: 'is already taken' }]);

@@ -14,12 +14,16 @@ import type { ListQuery, Page } from '../model/common.ts';
 import {
   type BusinessUnit,
   businessUnitInput,
+  businessUnitPatch,
   type Objective,
   objectiveInput,
+  objectivePatch,
   type Portfolio,
   type Program,
   portfolioInput,
+  portfolioPatch,
   programInput,
+  programPatch,
 } from '../model/organization.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { createAudited, deleteAudited, updateAudited } from './mutation.ts';
@@ -69,7 +73,7 @@ export function updateBusinessUnit(
   version: number | undefined,
   input: unknown,
 ): Promise<BusinessUnit> {
-  const patch = parseInput(businessUnitInput.partial().strict(), input);
+  const patch = parseInput(businessUnitPatch, input);
   return updateAudited<BusinessUnit>(
     db,
     actor,
@@ -132,7 +136,7 @@ export function updateObjective(
   version: number | undefined,
   input: unknown,
 ) {
-  const patch = parseInput(objectiveInput.partial().strict(), input);
+  const patch = parseInput(objectivePatch, input);
   return updateAudited<Objective>(db, actor, 'objective', objectives, id, version, patch, async () =>
     require(actor, 'manage_org', organizationChain),
   );
@@ -196,7 +200,7 @@ export function updatePortfolio(
   version: number | undefined,
   input: unknown,
 ) {
-  const patch = parseInput(portfolioInput.partial().strict(), input);
+  const patch = parseInput(portfolioPatch, input);
   return updateAudited<Portfolio>(db, actor, 'portfolio', portfolios, id, version, patch, async (tx) => {
     const placement = await readablePortfolio(tx, actor, id);
     require(actor, 'update_portfolio', placement);
@@ -270,7 +274,7 @@ export function updateProgram(
   version: number | undefined,
   input: unknown,
 ) {
-  const patch = parseInput(programInput.partial().strict(), input);
+  const patch = parseInput(programPatch, input);
   return updateAudited<Program>(db, actor, 'program', programs, id, version, patch, async (tx) => {
     require(actor, 'update_program', await readableProgram(tx, actor, id));
     if (patch.portfolioId !== undefined)

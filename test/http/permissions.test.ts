@@ -1,0 +1,675 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connection.ts';
+import { type App, buildApp } from '../../src/http/app.ts';
+import type { Role, ScopeType } from '../../src/model/access.ts';
+import { createRoleGrant, createUser, grantRoleAsSystem, systemActor } from '../../src/services/access.ts';
+import { createApiToken } from '../../src/services/auth.ts';
+import type { Actor } from '../../src/services/policy.ts';
+import { createProject, getProject } from '../../src/services/projects.ts';
+import {
+  createBusinessUnit,
+  createObjective,
+  createPortfolio,
+  createProgram,
+  getBusinessUnit,
+  getObjective,
+  getPortfolio,
+  getProgram,
+} from '../../src/services/structure.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { makeActor, makeOrganization, TEST_PASSWORD } from '../support/factories.ts';
+
+/**
+ * The permission matrix: every endpoint × every role × a target in the role's scope, out of it, and in
+ * another organization. The expectations are written out here, independently of the policy module,
+ * so a change of policy has to change this table too.
+ */
+
+type ActorKey =
+  | 'pmoOrg'
+  | 'pmoUnit'
+  | 'portfolioManager'
+  | 'programManager'
+  | 'projectManager'
+  | 'teamMember'
+  | 'executiveOrg'
+  | 'executiveUnit';
+type Target = 'in' | 'out' | 'other';
+
+const actorRoles: Record<ActorKey, [Role, ScopeType, 'org' | 'unit' | 'portfolio' | 'program' | 'project']> =
+  {
+    pmoOrg: ['pmo_admin', 'organization', 'org'],
+    pmoUnit: ['pmo_admin', 'business_unit', 'unit'],
+    portfolioManager: ['portfolio_manager', 'portfolio', 'portfolio'],
+    programManager: ['program_manager', 'program', 'program'],
+    projectManager: ['project_manager', 'project', 'project'],
+    teamMember: ['team_member', 'project', 'project'],
+    executiveOrg: ['executive_viewer', 'organization', 'org'],
+    executiveUnit: ['executive_viewer', 'business_unit', 'unit'],
+  };
+const actorKeys = Object.keys(actorRoles) as ActorKey[];
+
+interface Hierarchy {
+  unit: string;
+  childUnit: string;
+  portfolio: string;
+  program: string;
+  project: string;
+}
+
+let db: Database;
+let app: App;
+let orgA: string;
+let orgB: string;
+const tree = {} as Record<'in' | 'out' | 'other', Hierarchy>;
+const extras = {} as Record<Target, { objective: string; user: string }>;
+const tokens = {} as Record<ActorKey, string>;
+const actors = {} as Record<ActorKey, Actor & { email: string }>;
+let sequence = 0;
+
+async function makeHierarchy(orgId: string, pmoMode: 'centralized' | 'decentralized'): Promise<Hierarchy> {
+  const system = systemActor(orgId);
+  const n = ++sequence;
+  const unit = await createBusinessUnit(db, system, { name: `Unit ${n}`, code: `U${n}`, pmoMode });
+  const childUnit = await createBusinessUnit(db, system, {
+    name: `Child ${n}`,
+    code: `C${n}`,
+    parentId: unit.id,
+  });
+  const portfolio = await createPortfolio(db, system, { name: `Portfolio ${n}`, businessUnitId: unit.id });
+  const program = await createProgram(db, system, { name: `Program ${n}`, portfolioId: portfolio.id });
+  const project = await createProject(db, system, {
+    code: `J-${n}`,
+    name: `Project ${n}`,
+    businessUnitId: unit.id,
+    portfolioId: portfolio.id,
+    programId: program.id,
+  });
+  return {
+    unit: unit.id,
+    childUnit: childUnit.id,
+    portfolio: portfolio.id,
+    program: program.id,
+    project: project.id,
+  };
+}
+
+const orgOf = (target: Target) => (target === 'other' ? orgB : orgA);
+const systemFor = (target: Target) => systemActor(orgOf(target));
+
+async function freshProject(target: Target) {
+  const h = tree[target];
+  return createProject(db, systemFor(target), {
+    code: `D-${++sequence}`,
+    name: 'Disposable',
+    businessUnitId: h.unit,
+    portfolioId: h.portfolio,
+    programId: h.program,
+  });
+}
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  app = await buildApp({ db });
+  orgA = (await makeOrganization(db, 'Matrix A')).orgId;
+  orgB = (await makeOrganization(db, 'Matrix B')).orgId;
+  tree.in = await makeHierarchy(orgA, 'decentralized');
+  tree.out = await makeHierarchy(orgA, 'centralized');
+  tree.other = await makeHierarchy(orgB, 'decentralized');
+  for (const target of ['in', 'other'] as const) {
+    const system = systemFor(target);
+    const objective = await createObjective(db, system, { name: `Objective ${target}`, weight: 10 });
+    const user = await createUser(db, system, {
+      email: `bystander-${target}@example.test`,
+      name: `Bystander ${target}`,
+      password: TEST_PASSWORD,
+    });
+    extras[target] = { objective: objective.id, user: user.id };
+    await grantRoleAsSystem(db, orgOf(target), {
+      userId: user.id,
+      role: 'team_member',
+      scopeType: 'project',
+      scopeId: tree[target].project,
+    });
+  }
+  extras.out = extras.in;
+  const scopeIds = {
+    org: null,
+    unit: tree.in.unit,
+    portfolio: tree.in.portfolio,
+    program: tree.in.program,
+    project: tree.in.project,
+  };
+  for (const key of actorKeys) {
+    const [role, scopeType, scope] = actorRoles[key];
+    actors[key] = await makeActor(db, orgA, role, scopeType, scopeIds[scope]);
+    tokens[key] = (await createApiToken(db, actors[key], { name: 'matrix' })).token;
+  }
+  // Someone in the other organization holds a grant, so role-grant ids exist there too.
+  const outsider = await makeActor(db, orgB, 'team_member', 'project', tree.other.project);
+  void outsider;
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+/** Who may do what, per the design: read by scope (upward to the program and portfolio of one's project). */
+const inScope = (allowed: ActorKey[]) => (actor: ActorKey, target: Target) =>
+  target === 'in' ? allowed.includes(actor) : target === 'out' ? actor === 'pmoOrg' : false;
+const everyMember = (_actor: ActorKey, target: Target) => target !== 'other';
+const readersOut = (actor: ActorKey, target: Target) =>
+  target === 'in' ? true : target === 'out' ? actor === 'pmoOrg' || actor === 'executiveOrg' : false;
+const orgAdminOnly = (actor: ActorKey, target: Target) => actor === 'pmoOrg' && target !== 'other';
+const pmoAnyScope = (actor: ActorKey, target: Target) =>
+  target !== 'other' && (actor === 'pmoOrg' || actor === 'pmoUnit');
+
+const projectEditors = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager', 'programManager', 'projectManager']);
+const projectCreators = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager', 'programManager']);
+const projectDeleters = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager']);
+const programEditors = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager', 'programManager']);
+const portfolioEditors = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager']);
+const unitShapers = inScope(['pmoOrg', 'pmoUnit']);
+
+async function version(load: () => Promise<{ version: number }>) {
+  return { 'if-match': `"${(await load()).version}"` };
+}
+
+interface Case {
+  route: string;
+  allowed: (actor: ActorKey, target: Target) => boolean;
+  targets?: Target[];
+  request: (target: Target, actor: ActorKey) => Promise<InjectOptions>;
+}
+
+const v1 = '/api/v1';
+const cases: Case[] = [
+  {
+    route: 'GET /me',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/me` }),
+  },
+  {
+    route: 'POST /auth/login',
+    allowed: () => true,
+    targets: ['in'],
+    request: async (_t, actor) => ({
+      method: 'POST',
+      url: `${v1}/auth/login`,
+      payload: { email: actors[actor].email, password: TEST_PASSWORD },
+    }),
+  },
+  {
+    route: 'POST /auth/logout',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'POST', url: `${v1}/auth/logout` }),
+  },
+  {
+    route: 'GET /tokens',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/tokens` }),
+  },
+  {
+    route: 'POST /tokens',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'POST', url: `${v1}/tokens`, payload: { name: 'extra' } }),
+  },
+  {
+    // Tokens are personal: another person's token is not found, whoever asks.
+    route: 'DELETE /tokens/:id',
+    allowed: (_a, target) => target === 'in',
+    targets: ['in', 'other'],
+    request: async (target, actor) => {
+      const owner = target === 'in' ? actors[actor] : await makeActor(db, orgB, 'team_member');
+      const token = await createApiToken(db, owner, { name: 'to revoke' });
+      return { method: 'DELETE', url: `${v1}/tokens/${token.id}` };
+    },
+  },
+  // Business units: the tree is public within the organization; the level above shapes a unit.
+  {
+    route: 'GET /business-units',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/business-units` }),
+  },
+  {
+    route: 'GET /business-units/:id',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/business-units/${tree[t].childUnit}` }),
+  },
+  {
+    route: 'POST /business-units',
+    allowed: unitShapers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/business-units`,
+      payload: { name: 'New unit', code: `NU${++sequence}`, parentId: tree[t].unit },
+    }),
+  },
+  {
+    route: 'PATCH /business-units/:id',
+    allowed: unitShapers,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/business-units/${tree[t].childUnit}`,
+      headers: await version(() => getBusinessUnit(db, systemFor(t), tree[t].childUnit)),
+      payload: { name: `Renamed ${++sequence}` },
+    }),
+  },
+  {
+    route: 'DELETE /business-units/:id',
+    allowed: unitShapers,
+    request: async (t) => {
+      const unit = await createBusinessUnit(db, systemFor(t), {
+        name: 'Doomed',
+        code: `DU${++sequence}`,
+        parentId: tree[t].unit,
+      });
+      return { method: 'DELETE', url: `${v1}/business-units/${unit.id}`, headers: { 'if-match': '"1"' } };
+    },
+  },
+  // Objectives: read by every member, kept by the organization's PMO.
+  {
+    route: 'GET /objectives',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/objectives` }),
+  },
+  {
+    route: 'GET /objectives/:id',
+    allowed: everyMember,
+    targets: ['in', 'other'],
+    request: async (t) => ({ method: 'GET', url: `${v1}/objectives/${extras[t].objective}` }),
+  },
+  {
+    route: 'POST /objectives',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'POST',
+      url: `${v1}/objectives`,
+      payload: { name: 'New objective', weight: 5 },
+    }),
+  },
+  {
+    route: 'PATCH /objectives/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/objectives/${extras[t].objective}`,
+      headers: await version(() => getObjective(db, systemFor(t), extras[t].objective)),
+      payload: { weight: ++sequence % 100 },
+    }),
+  },
+  {
+    route: 'DELETE /objectives/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const objective = await createObjective(db, systemFor(t), { name: 'Doomed objective' });
+      return { method: 'DELETE', url: `${v1}/objectives/${objective.id}`, headers: { 'if-match': '"1"' } };
+    },
+  },
+  // Portfolios.
+  {
+    route: 'GET /portfolios',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/portfolios` }),
+  },
+  {
+    route: 'GET /portfolios/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/portfolios/${tree[t].portfolio}` }),
+  },
+  {
+    route: 'POST /portfolios',
+    allowed: unitShapers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/portfolios`,
+      payload: { name: 'New portfolio', businessUnitId: tree[t].unit },
+    }),
+  },
+  {
+    route: 'PATCH /portfolios/:id',
+    allowed: portfolioEditors,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/portfolios/${tree[t].portfolio}`,
+      headers: await version(() => getPortfolio(db, systemFor(t), tree[t].portfolio)),
+      payload: { description: `Edited ${++sequence}` },
+    }),
+  },
+  {
+    route: 'DELETE /portfolios/:id',
+    allowed: unitShapers,
+    request: async (t) => {
+      const portfolio = await createPortfolio(db, systemFor(t), {
+        name: 'Doomed',
+        businessUnitId: tree[t].unit,
+      });
+      return { method: 'DELETE', url: `${v1}/portfolios/${portfolio.id}`, headers: { 'if-match': '"1"' } };
+    },
+  },
+  // Programs.
+  {
+    route: 'GET /programs',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/programs` }),
+  },
+  {
+    route: 'GET /programs/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/programs/${tree[t].program}` }),
+  },
+  {
+    route: 'POST /programs',
+    allowed: portfolioEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/programs`,
+      payload: { name: 'New program', portfolioId: tree[t].portfolio },
+    }),
+  },
+  {
+    route: 'PATCH /programs/:id',
+    allowed: programEditors,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/programs/${tree[t].program}`,
+      headers: await version(() => getProgram(db, systemFor(t), tree[t].program)),
+      payload: { goal: `Goal ${++sequence}` },
+    }),
+  },
+  {
+    route: 'DELETE /programs/:id',
+    allowed: portfolioEditors,
+    request: async (t) => {
+      const program = await createProgram(db, systemFor(t), {
+        name: 'Doomed',
+        portfolioId: tree[t].portfolio,
+      });
+      return { method: 'DELETE', url: `${v1}/programs/${program.id}`, headers: { 'if-match': '"1"' } };
+    },
+  },
+  // Projects.
+  {
+    route: 'GET /projects',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/projects` }),
+  },
+  {
+    route: 'GET /projects/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}` }),
+  },
+  {
+    route: 'POST /projects',
+    allowed: projectCreators,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects`,
+      payload: {
+        code: `N-${++sequence}`,
+        name: 'New project',
+        businessUnitId: tree[t].unit,
+        portfolioId: tree[t].portfolio,
+        programId: tree[t].program,
+      },
+    }),
+  },
+  {
+    route: 'PATCH /projects/:id',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/projects/${tree[t].project}`,
+      headers: await version(() => getProject(db, systemFor(t), tree[t].project)),
+      payload: { description: `Edited ${++sequence}` },
+    }),
+  },
+  {
+    route: 'DELETE /projects/:id',
+    allowed: projectDeleters,
+    request: async (t) => {
+      const project = await freshProject(t);
+      return { method: 'DELETE', url: `${v1}/projects/${project.id}`, headers: { 'if-match': '"1"' } };
+    },
+  },
+  {
+    route: 'GET /projects/:id/objectives',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/objectives` }),
+  },
+  {
+    route: 'PUT /projects/:id/objectives',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'PUT',
+      url: `${v1}/projects/${tree[t].project}/objectives`,
+      payload: { items: [{ objectiveId: extras[t].objective, contribution: 7 }] },
+    }),
+  },
+  {
+    route: 'GET /projects/:id/members',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/members` }),
+  },
+  {
+    route: 'POST /projects/:id/members',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${tree[t].project}/members`,
+      payload: { userId: extras[t].user, memberRole: 'analyst' },
+    }),
+  },
+  {
+    route: 'DELETE /projects/:id/members/:userId',
+    allowed: projectEditors,
+    request: async (t) => {
+      const { addProjectMember } = await import('../../src/services/projects.ts');
+      await addProjectMember(db, systemFor(t), tree[t].project, { userId: extras[t].user });
+      return { method: 'DELETE', url: `${v1}/projects/${tree[t].project}/members/${extras[t].user}` };
+    },
+  },
+  // People and access.
+  {
+    route: 'GET /users',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/users` }),
+  },
+  {
+    route: 'GET /users/:id',
+    allowed: everyMember,
+    targets: ['in', 'other'],
+    request: async (t) => ({ method: 'GET', url: `${v1}/users/${extras[t].user}` }),
+  },
+  {
+    route: 'POST /users',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'POST',
+      url: `${v1}/users`,
+      payload: { email: `new-${++sequence}@example.test`, name: 'New person', password: TEST_PASSWORD },
+    }),
+  },
+  {
+    route: 'PATCH /users/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const { getUser } = await import('../../src/services/access.ts');
+      return {
+        method: 'PATCH',
+        url: `${v1}/users/${extras[t].user}`,
+        headers: await version(() => getUser(db, systemFor(t), extras[t].user)),
+        payload: { name: `Bystander ${++sequence}` },
+      };
+    },
+  },
+  {
+    route: 'GET /role-grants',
+    allowed: (actor) => actor === 'pmoOrg' || actor === 'pmoUnit',
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/role-grants` }),
+  },
+  {
+    route: 'GET /role-grants/:id',
+    allowed: pmoAnyScope,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const { listRoleGrants } = await import('../../src/services/access.ts');
+      const page = await listRoleGrants(db, systemFor(t), {
+        page: 1,
+        pageSize: 5,
+        order: 'asc',
+        userId: extras[t].user,
+      });
+      return { method: 'GET', url: `${v1}/role-grants/${page.items[0].id}` };
+    },
+  },
+  {
+    route: 'POST /role-grants',
+    allowed: unitShapers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/role-grants`,
+      payload: {
+        userId: (
+          await createUser(db, systemFor(t), {
+            email: `grantee-${++sequence}@example.test`,
+            name: 'Grantee',
+            password: TEST_PASSWORD,
+          })
+        ).id,
+        role: 'team_member',
+        scopeType: 'project',
+        scopeId: tree[t].project,
+      },
+    }),
+  },
+  {
+    route: 'DELETE /role-grants/:id',
+    allowed: unitShapers,
+    request: async (t) => {
+      const user = extras[t === 'other' ? 'other' : 'in'].user;
+      const grant = await createRoleGrant(db, systemFor(t), {
+        userId: user,
+        role: 'executive_viewer',
+        scopeType: 'project',
+        scopeId: tree[t].project,
+      }).catch(async () => {
+        // The grant may exist from an earlier case; any grant at the target's project will do.
+        const { listRoleGrants } = await import('../../src/services/access.ts');
+        const page = await listRoleGrants(db, systemFor(t), {
+          page: 1,
+          pageSize: 500,
+          order: 'asc',
+          userId: user,
+        });
+        return page.items.find((g) => g.scopeId === tree[t].project)!;
+      });
+      return {
+        method: 'DELETE',
+        url: `${v1}/role-grants/${grant.id}`,
+        headers: { 'if-match': `"${grant.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /audit/:entityType/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/audit/project/${tree[t].project}` }),
+  },
+];
+
+describe('permission matrix', () => {
+  it('has a case for every endpoint of the API', async () => {
+    const document = (await app.inject({ method: 'GET', url: `${v1}/openapi.json` })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map(
+        (method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '').replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
+    );
+    expect(documented.length).toBeGreaterThan(30);
+    expect(new Set(cases.map((c) => c.route))).toEqual(new Set(documented));
+  });
+
+  for (const testCase of cases) {
+    it(`${testCase.route}: allowed exactly where the roles reach`, async () => {
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      for (const actor of actorKeys) {
+        for (const target of testCase.targets ?? (['in', 'out', 'other'] as Target[])) {
+          const options = await testCase.request(target, actor);
+          const response = await app.inject({
+            ...options,
+            headers: { ...(options.headers ?? {}), authorization: `Bearer ${tokens[actor]}` },
+          });
+          const allowed = response.statusCode < 300;
+          console.log('DBG', testCase.route, actor, target, response.statusCode, response.body.slice(0, 160));
+          const denied =
+            response.statusCode === 403 ||
+            response.statusCode === 404 ||
+            (target === 'other' && response.statusCode === 400);
+          outcomes.push(
+            `${actor}/${target}: ${allowed ? 'allowed' : denied ? 'denied' : `status ${response.statusCode} ${response.body}`}`,
+          );
+          expected.push(`${actor}/${target}: ${testCase.allowed(actor, target) ? 'allowed' : 'denied'}`);
+        }
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+
+  it('lists hold only what each role may read, and nothing of another organization', async () => {
+    const visible = async (actor: ActorKey, path: string) => {
+      const response = await app.inject({
+        method: 'GET',
+        url: `${v1}/${path}?pageSize=500`,
+        headers: { authorization: `Bearer ${tokens[actor]}` },
+      });
+      return new Set((response.json() as { items: Array<{ id: string }> }).items.map((item) => item.id));
+    };
+    for (const actor of actorKeys) {
+      const projects = await visible(actor, 'projects');
+      const programs = await visible(actor, 'programs');
+      const portfolios = await visible(actor, 'portfolios');
+      const units = await visible(actor, 'business-units');
+      const seesOut = actor === 'pmoOrg' || actor === 'executiveOrg';
+      expect(projects.has(tree.in.project), `${actor} sees its project`).toBe(true);
+      expect(programs.has(tree.in.program), `${actor} sees its program`).toBe(true);
+      expect(portfolios.has(tree.in.portfolio), `${actor} sees its portfolio`).toBe(true);
+      expect(projects.has(tree.out.project), `${actor} and the other project`).toBe(seesOut);
+      expect(programs.has(tree.out.program), `${actor} and the other program`).toBe(seesOut);
+      expect(portfolios.has(tree.out.portfolio), `${actor} and the other portfolio`).toBe(seesOut);
+      expect(units.has(tree.out.unit), `${actor} reads the whole unit tree`).toBe(true);
+      for (const id of Object.values(tree.other)) {
+        expect(projects.has(id) || programs.has(id) || portfolios.has(id) || units.has(id)).toBe(false);
+      }
+    }
+  });
+
+  it('refuses every API call without credentials', async () => {
+    for (const testCase of cases.filter((c) => !c.route.startsWith('POST /auth/'))) {
+      const options = await testCase.request('in', 'pmoOrg');
+      const response = await app.inject(options);
+      expect(response.statusCode, testCase.route).toBe(401);
+    }
+  });
+});

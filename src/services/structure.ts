@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../db/connection.ts';
+import { countProjectsInProgram } from '../db/repositories/project-links.ts';
 import {
   businessUnitAncestors,
   isBusinessUnitWithin,
@@ -25,7 +26,7 @@ import {
   programInput,
   programPatch,
 } from '../model/organization.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { createAudited, deleteAudited, updateAudited } from './mutation.ts';
 import { type Actor, type Capability, can, organizationChain, visibility } from './policy.ts';
 import { parseInput } from './validate.ts';
@@ -275,10 +276,18 @@ export function updateProgram(
   input: unknown,
 ) {
   const patch = parseInput(programPatch, input);
-  return updateAudited<Program>(db, actor, 'program', programs, id, version, patch, async (tx) => {
+  return updateAudited<Program>(db, actor, 'program', programs, id, version, patch, async (tx, before) => {
     require(actor, 'update_program', await readableProgram(tx, actor, id));
-    if (patch.portfolioId !== undefined)
+    if (patch.portfolioId !== undefined && patch.portfolioId !== before.portfolioId) {
       require(actor, 'create_program', await portfolioChain(tx, actor, patch.portfolioId));
+      // A program's projects belong to its portfolio; moving it alone would split them.
+      const projectCount = await countProjectsInProgram(tx, actor.orgId, id);
+      if (projectCount > 0)
+        throw new ConflictError(
+          `the program has ${projectCount} project(s); move them to the new portfolio first`,
+          [{ field: 'portfolioId', message: 'cannot change while the program has projects' }],
+        );
+    }
   });
 }
 

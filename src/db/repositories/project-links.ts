@@ -54,3 +54,15 @@ export async function deleteProjectMember(q: Queryable, orgId: string, projectId
   );
   return rows.length === 1;
 }
+
+export async function countProjectsInProgram(
+  q: Queryable,
+  orgId: string,
+  programId: string,
+): Promise<number> {
+  const rows = await q.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM projects WHERE org_id = $1 AND program_id = $2',
+    [orgId, programId],
+  );
+  return rows[0]?.n ?? 0;
+}

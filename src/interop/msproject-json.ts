@@ -226,6 +226,8 @@ export function readMsProjectJson(text: string, file = 'msproject JSON'): MsProj
       summary: Boolean(t.summary),
       milestone: Boolean(t.milestone),
       manual: t.manual === 'MANUALLY_SCHEDULED',
+      // .mpp dumps carry no Estimated flag; a manual task without work is how MS Project leaves one
+      estimated: t.manual === 'MANUALLY_SCHEDULED' && (minutes(t.work, `${path}.work`)?.minutes ?? 0) === 0,
       active: t.active !== false,
       duration: dur?.minutes ?? 0,
       durationElapsed: dur?.elapsed ?? false,

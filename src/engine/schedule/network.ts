@@ -65,6 +65,7 @@ export interface Network {
   readonly levelingDelay: Float64Array;
   readonly manualStart: Float64Array;
   readonly manualFinish: Float64Array;
+  readonly estimated: Uint8Array;
   readonly calendars: WorkingCalendar[];
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
@@ -191,6 +192,7 @@ export function buildNetwork(
   const levelingDelay = new Float64Array(n);
   const manualStart = new Float64Array(n);
   const manualFinish = new Float64Array(n);
+  const estimated = new Uint8Array(n);
   const calendars: WorkingCalendar[] = [];
   const calendarSlot = new Map<string, number>();
   const calendarOf = (id: string | number, w: string): number => {
@@ -242,6 +244,7 @@ export function buildNetwork(
     levelingDelay[i] = t.levelingDelay ? checkTime(t.levelingDelay, w, 'levelingDelay', false) : 0;
     manualStart[i] = t.manual ? optionalTime(t.manualStart, w, 'manualStart') : Number.NaN;
     manualFinish[i] = t.manual ? optionalTime(t.manualFinish, w, 'manualFinish') : Number.NaN;
+    estimated[i] = t.estimated ? 1 : 0;
   }
 
   // Edges: links first (in input order), then hierarchy edges.
@@ -370,6 +373,7 @@ export function buildNetwork(
     levelingDelay,
     manualStart,
     manualFinish,
+    estimated,
     calendars,
     edgeFrom,
     edgeTo,

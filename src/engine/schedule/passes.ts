@@ -188,7 +188,9 @@ export function backwardNode(net: Network, st: PassState, v: number): boolean {
       const fromStart = finishFrom(cal, sc, dur, el);
       if (fromStart < fc) fc = fromStart;
     }
-    let f = snapFinish(cal, fc, ms, el);
+    // A manually scheduled task's late finish is its successor's late start as is (08:00 of the
+    // next working day, not 17:00 of the previous one), as MS Project writes it.
+    let f = Number.isNaN(net.manualStart[i]) ? snapFinish(cal, fc, ms, el) : fc;
     if (c === C_MSO) {
       const mf = snapFinish(cal, finishFrom(cal, cd, dur, el), ms, el);
       f = honor ? mf : Math.min(f, mf);

@@ -96,17 +96,23 @@ export function computeTaskDates(
       fs = cal.workAt(st.projectFinish[net.project[i]]) - cal.workAt(ef[i]);
     if (fs > ts) fs = ts;
     freeSlack[i] = fs > 0 ? fs : 0;
-    // MS Project never marks a finished task, or a manually scheduled task without links, critical.
+    // MS Project never marks a finished task, or an estimated manual task without links, critical.
     const unlinkedManual =
-      !Number.isNaN(net.manualStart[i]) && !hasLinks(net, net.taskNode[i]) && !hasLinks(net, net.taskFinishNode[i]);
-    critical[i] = ts <= criticalLimit[net.project[i]] && Number.isNaN(net.actualFinish[i]) && !unlinkedManual ? 1 : 0;
+      net.estimated[i] === 1 &&
+      !Number.isNaN(net.manualStart[i]) &&
+      !hasLinks(net, net.taskNode[i]) &&
+      !hasLinks(net, net.taskFinishNode[i]);
+    critical[i] =
+      ts <= criticalLimit[net.project[i]] && Number.isNaN(net.actualFinish[i]) && !unlinkedManual ? 1 : 0;
   }
   return { es, ef, ls, lf, totalSlack, freeSlack, critical };
 }
 
 function hasLinks(net: Network, v: number): boolean {
-  for (let k = net.outOffsets[v]; k < net.outOffsets[v + 1]; k++) if (!net.edgeHierarchy[net.outEdges[k]]) return true;
-  for (let k = net.inOffsets[v]; k < net.inOffsets[v + 1]; k++) if (!net.edgeHierarchy[net.inEdges[k]]) return true;
+  for (let k = net.outOffsets[v]; k < net.outOffsets[v + 1]; k++)
+    if (!net.edgeHierarchy[net.outEdges[k]]) return true;
+  for (let k = net.inOffsets[v]; k < net.inOffsets[v + 1]; k++)
+    if (!net.edgeHierarchy[net.inEdges[k]]) return true;
   return false;
 }
 

@@ -31,6 +31,8 @@ export interface ScheduleTask {
   readonly manual?: boolean;
   readonly manualStart?: number | null;
   readonly manualFinish?: number | null;
+  /** MS Project's "Estimated" duration flag: an estimated manual task without links is never critical. */
+  readonly estimated?: boolean;
 }
 
 export interface ScheduleLink {

@@ -100,6 +100,7 @@ export function readMspdi(xml: string, file = 'MSPDI'): MspdiProject {
       summary: vr.bool(t, 'Summary') ?? false,
       milestone: vr.bool(t, 'Milestone') ?? false,
       manual: vr.bool(t, 'Manual') ?? false,
+      estimated: vr.bool(t, 'Estimated') ?? false,
       active: vr.bool(t, 'Active') ?? true,
       duration: vr.duration(t, 'Duration', w) ?? 0,
       durationElapsed: ELAPSED_FORMATS.has(durationFormat),

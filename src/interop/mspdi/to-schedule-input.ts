@@ -45,6 +45,7 @@ export function mspdiToScheduleInput(plan: MspdiProject, file = 'MSPDI'): Conver
     manual: t.manual && !t.summary,
     manualStart: t.manual ? t.stored.start : null,
     manualFinish: t.manual ? t.stored.finish : null,
+    estimated: t.estimated,
   }));
   const links: ScheduleLink[] = [];
   for (const t of plan.tasks) {

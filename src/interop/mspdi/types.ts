@@ -36,6 +36,8 @@ export interface MspdiTask {
   readonly summary: boolean;
   readonly milestone: boolean;
   readonly manual: boolean;
+  /** MS Project's "Estimated" flag (the duration shows a question mark). */
+  readonly estimated: boolean;
   readonly active: boolean;
   /** Minutes of working time (or wall-clock minutes when `durationElapsed`). */
   readonly duration: number;

@@ -171,8 +171,6 @@ export function backwardNode(net: Network, st: PassState, v: number): boolean {
     lf[v] = sc;
   } else if (kind === KIND_SUMMARY_FINISH) {
     if (c === C_FNLT) fc = Math.min(fc, cd);
-    const dl = net.deadline[i];
-    if (dl < fc) fc = dl;
     ls[v] = fc;
     lf[v] = fc;
   } else {
@@ -182,8 +180,6 @@ export function backwardNode(net: Network, st: PassState, v: number): boolean {
     const ms = net.milestone[i];
     if (c === C_SNLT) sc = Math.min(sc, cd);
     else if (c === C_FNLT) fc = Math.min(fc, cd);
-    const dl = net.deadline[i];
-    if (dl < fc) fc = dl;
     if (sc !== Number.POSITIVE_INFINITY) {
       const fromStart = finishFrom(cal, sc, dur, el);
       if (fromStart < fc) fc = fromStart;

@@ -49,6 +49,7 @@ export class Scheduler {
   private readonly fixedFinish: Float64Array;
   private dates: TaskDates;
   private readonly dirty: Uint8Array;
+  private readonly markedMilestone: Uint8Array;
 
   constructor(input: ScheduleInput) {
     if (!input || !Array.isArray(input.tasks) || !Array.isArray(input.links)) {
@@ -106,6 +107,7 @@ export class Scheduler {
       }
     }
     this.net = buildNetwork(input, registry, projectIndex);
+    this.markedMilestone = Uint8Array.from(input.tasks, (t) => (t.milestone ? 1 : 0));
     const nc = this.net.nodeCount;
     this.st = {
       ...st,
@@ -153,6 +155,7 @@ export class Scheduler {
     if (change.duration !== undefined) {
       if (!(change.duration >= 0)) throw new ScheduleInputError(where, 'duration', 'must not be negative');
       net.duration[i] = Math.round(change.duration);
+      net.milestone[i] = this.markedMilestone[i] || net.duration[i] === 0 ? 1 : 0;
     }
     if (change.constraintType !== undefined) {
       const code = CONSTRAINTS.indexOf(change.constraintType);

@@ -84,7 +84,7 @@ export class WorkingCalendar {
       const from = this.ivFrom[i];
       if (m <= from) break;
       const to = this.ivTo[i];
-      w += (m < to ? m : to) - from;
+      w += Math.min(m, to) - from;
     }
     return w;
   }

@@ -341,7 +341,11 @@ export function buildNetwork(
       const names = cycleNodes.map((v) => taskNames[nodeTask[v]]);
       // a summary's two nodes can both sit on the cycle: name each task once
       const seen = new Set<TaskId>();
-      const keep = ids.map((id) => (seen.has(id) ? false : (seen.add(id), true)));
+      const keep = ids.map((id) => {
+        if (seen.has(id)) return false;
+        seen.add(id);
+        return true;
+      });
       throw new ScheduleCycleError(
         ids.filter((_, k) => keep[k]),
         names.filter((_, k) => keep[k]),

@@ -87,15 +87,14 @@ export function computeTaskDates(
     const cal = net.calendars[net.calendar[i]];
     const startSlack = cal.workAt(ls[i]) - cal.workAt(es[i]);
     const finishSlack = cal.workAt(lf[i]) - cal.workAt(ef[i]);
-    const ts = startSlack < finishSlack ? startSlack : finishSlack;
+    const ts = Math.min(startSlack, finishSlack);
     totalSlack[i] = ts;
     let fs = Number.POSITIVE_INFINITY;
     const v = net.taskFinishNode[i];
     fs = Math.min(fs, linkSlack(net, st, cal, v), linkSlack(net, st, cal, net.taskNode[i]));
     if (fs === Number.POSITIVE_INFINITY)
       fs = cal.workAt(st.projectFinish[net.project[i]]) - cal.workAt(ef[i]);
-    if (fs > ts) fs = ts;
-    freeSlack[i] = fs > 0 ? fs : 0;
+    freeSlack[i] = Math.max(0, Math.min(fs, ts));
     // MS Project never marks a finished task, or an estimated manual task without links, critical.
     const unlinkedManual =
       net.estimated[i] === 1 &&

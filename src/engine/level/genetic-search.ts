@@ -1,22 +1,25 @@
 import { orderByKey } from './activity-order.ts';
-import { createJustifyScratch, justifyTwice } from './justification.ts';
 import { compareScores, hashStarts, scoreLength, scoreSchedule } from './objective.ts';
 import { priorityKeys, sampleActivityList } from './priority-rules.ts';
-import type { CompiledProblem } from './problem.ts';
+import type { ArcDirection, CompiledProblem } from './problem.ts';
 import type { Random } from './random.ts';
 import { runSerialSgs } from './serial-sgs.ts';
-import { createWorkspace, resetForward } from './workspace.ts';
+import { createWorkspace, resetForward, resetReverse } from './workspace.ts';
 
 export interface GeneticOptions {
   /** Schedules the search may generate (every serial pass counts, justification passes too). */
   readonly budget: number;
   readonly rng: Random;
-  /** Individuals kept per generation; by default grows with the budget. */
+  /** Individuals kept in each of the two populations; by default grows with the budget. */
   readonly populationSize?: number;
   /** Probability of swapping each position with the next (when precedence allows). */
   readonly mutationRate?: number;
   /** Probability that a child also gets one activity moved to a random feasible position. */
   readonly shiftRate?: number;
+  /** Share of children made by peak crossover instead of two-point crossover. */
+  readonly peakRate?: number;
+  /** Share of the budget spent at the end on a local walk from the best schedule. */
+  readonly localShare?: number;
 }
 
 export interface SearchOutcome {
@@ -26,16 +29,32 @@ export interface SearchOutcome {
   readonly schedules: number;
 }
 
+/** One population: parents in slots [0, P), children in [P, 2P). */
+interface Pool {
+  readonly dir: ArcDirection;
+  readonly lists: Int32Array;
+  readonly scores: Int32Array;
+  readonly hashes: Float64Array;
+  /** Start of each activity in the pool's own time direction (reversed time for the right pool). */
+  readonly times: Int32Array;
+  size: number;
+}
+
 function defaultPopulation(budget: number): number {
-  return Math.max(8, Math.min(100, Math.round(Math.sqrt(budget / 3) * 1.1)));
+  return Math.max(6, Math.min(80, Math.round(Math.sqrt(budget / 2) * 0.8)));
 }
 
 /**
- * Genetic search over activity lists decoded by serial generation and improved by double
- * justification on every child (Hartmann 1998; Valls, Ballestín & Quintanilla 2005): two-point
- * order crossover, adjacent-swap mutation, (μ+λ) survival without duplicate schedules. Each
- * child is rewritten as the start-time order of its justified schedule, so good positions are
- * inherited.
+ * Bi-population genetic search (after Debels & Vanhoucke 2007) over activity lists.
+ *
+ * The left population holds left-justified schedules as forward activity lists, the right
+ * population right-justified schedules as backward lists. A child of two left parents (two-point
+ * order crossover, adjacent-swap and shift mutation) is decoded forwards by serial generation,
+ * then justified to the right and joins the right population; a child of two right parents is
+ * decoded backwards, justified to the left and joins the left population. Each child costs two
+ * generated schedules and always comes out justified (Valls, Ballestín & Quintanilla 2005),
+ * and its list is rewritten in the order of its justified schedule so children inherit good
+ * positions. Survival is (μ+λ) without duplicate schedules; holes are refilled with new samples.
  *
  * @example
  * const best = searchGenetic(compileProblem(problem), { budget: 5000, rng: createRandom(1) });
@@ -45,30 +64,36 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   const { budget, rng } = options;
   const N = p.count;
   const L = scoreLength(p);
-  const P = Math.max(2, options.populationSize ?? defaultPopulation(budget)) & ~1;
+  const P = Math.max(2, options.populationSize ?? defaultPopulation(budget));
   const pm = options.mutationRate ?? 0.05;
   const shiftRate = options.shiftRate ?? 0.5;
+  const peakRate = options.peakRate ?? 0.5;
+  const localShare = options.localShare ?? 0.3;
+  const dur = p.duration;
+  const scale = p.horizon + 1;
   const ws = createWorkspace(p);
-  const scratch = createJustifyScratch(p);
-  const start = new Int32Array(N);
+  const fStart = new Int32Array(N);
+  const rStart = new Int32Array(N);
+  const order = new Int32Array(N);
+  const key = new Float64Array(N);
   const score = new Int32Array(L);
   const best = new Int32Array(N);
   const bestScore = new Int32Array(L).fill(0x7fffffff);
   let bestMakespan = 0x7fffffff;
   let spent = 0;
 
-  // Parents and children share one pool: [0, P) parents, [P, 2P) children.
-  const lists = new Int32Array(2 * P * N);
-  const scores = new Int32Array(2 * P * L);
-  const hashes = new Float64Array(2 * P);
-  const rankIdx: number[] = [];
-  const tmpLists = new Int32Array(P * N);
-  const tmpScores = new Int32Array(P * L);
-  const tmpHashes = new Float64Array(P);
-  const taken = new Int32Array(N);
-  let takenStamp = 0;
+  const makePool = (dir: ArcDirection): Pool => ({
+    dir,
+    lists: new Int32Array(2 * P * N),
+    scores: new Int32Array(2 * P * L),
+    hashes: new Float64Array(2 * P),
+    times: new Int32Array(2 * P * N),
+    size: 0,
+  });
+  const left = makePool(p.forward);
+  const right = makePool(p.reverse);
 
-  const consider = (makespan: number) => {
+  const consider = (start: Int32Array, makespan: number) => {
     scoreSchedule(p, start, makespan, score, 0);
     if (compareScores(score, 0, bestScore, 0, L) < 0) {
       bestScore.set(score);
@@ -77,93 +102,71 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
     }
   };
 
-  /** Decodes the list at `slot`, justifies it, stores its score and standardized list. */
-  const evaluate = (slot: number): void => {
-    const list = lists.subarray(slot * N, slot * N + N);
-    resetForward(p, ws);
-    let makespan = runSerialSgs(p, p.forward, list, start, ws);
-    spent++;
-    consider(makespan);
-    if (spent + 2 <= budget) {
-      makespan = justifyTwice(p, start, makespan, ws, scratch);
-      spent += 2;
-      consider(makespan);
+  /** Turns a schedule in reversed time into forward starts; -1 if it does not fit in forward time. */
+  const toForward = (reversedMakespan: number): number => {
+    let makespan = 0;
+    for (let i = 0; i < N; i++) {
+      const s = reversedMakespan - rStart[i] - dur[i];
+      if (s < 0) return -1;
+      fStart[i] = s;
+      if (s + dur[i] > makespan) makespan = s + dur[i];
     }
-    scoreSchedule(p, start, makespan, scores, slot * L);
-    hashes[slot] = hashStarts(start, N);
-    orderByKey(p, p.forward, start, list, ws);
+    return makespan;
   };
 
-  const lft = priorityKeys(p, 'lft');
-  let size = 0;
-  while (size < P && spent < budget) {
-    const list = lists.subarray(size * N, size * N + N);
-    if (size === 0) orderByKey(p, p.forward, lft, list, ws);
-    else sampleActivityList(p, lft, rng, list, ws);
-    evaluate(size);
-    size++;
-  }
-
-  const pick = (): number => {
-    const a = rng.int(size);
-    const b = rng.int(size);
-    return compareScores(scores, a * L, scores, b * L, L) <= 0 ? a : b;
-  };
-
-  const isDirectPredecessor = (i: number, j: number): boolean => {
-    const { succStart, succIdx } = p.forward;
-    for (let a = succStart[i]; a < succStart[i + 1]; a++) if (succIdx[a] === j) return true;
-    return false;
-  };
-
-  const crossover = (mother: number, father: number, child: number) => {
-    const q1 = rng.int(N + 1);
-    const q2 = q1 + rng.int(N + 1 - q1);
-    const m = mother * N;
-    const f = father * N;
-    const c = child * N;
-    takenStamp++;
-    let k = 0;
-    for (; k < q1; k++) {
-      lists[c + k] = lists[m + k];
-      taken[lists[m + k]] = takenStamp;
+  /**
+   * Decodes `list` (in `from`'s direction), justifies it the other way, and stores the justified
+   * schedule's list and score in slot `slot` of the other population. False when out of budget.
+   */
+  const evaluate = (from: Pool, list: Int32Array, to: Pool, slot: number): boolean => {
+    if (spent + 2 > budget) return false;
+    const out = to.lists.subarray(slot * N, slot * N + N);
+    let makespan: number;
+    if (from === left) {
+      resetForward(p, ws);
+      const T = runSerialSgs(p, p.forward, list, fStart, ws);
+      consider(fStart, T);
+      for (let i = 0; i < N; i++) key[i] = -((fStart[i] + dur[i]) * scale + fStart[i]);
+      orderByKey(p, p.reverse, key, order, ws);
+      resetReverse(p, ws, T);
+      const T2 = runSerialSgs(p, p.reverse, order, rStart, ws);
+      makespan = toForward(p.uniformCapacity ? T2 : T);
+      if (makespan >= 0) consider(fStart, makespan);
+      else makespan = T2;
+      orderByKey(p, p.reverse, rStart, out, ws);
+    } else {
+      const reference = bestMakespan < scale ? bestMakespan : p.horizon;
+      resetReverse(p, ws, reference);
+      const T = runSerialSgs(p, p.reverse, list, rStart, ws);
+      // Reversed period t' is forward period reference − 1 − t' (any shift when capacity is uniform).
+      const m = toForward(p.uniformCapacity ? T : reference);
+      if (m >= 0) consider(fStart, m);
+      for (let i = 0; i < N; i++) key[i] = -((rStart[i] + dur[i]) * scale + rStart[i]);
+      orderByKey(p, p.forward, key, order, ws);
+      resetForward(p, ws);
+      makespan = runSerialSgs(p, p.forward, order, fStart, ws);
+      consider(fStart, makespan);
+      orderByKey(p, p.forward, fStart, out, ws);
     }
-    for (let x = 0; k < q2 && x < N; x++) {
-      const j = lists[f + x];
-      if (taken[j] !== takenStamp) {
-        lists[c + k++] = j;
-        taken[j] = takenStamp;
-      }
-    }
-    for (let x = 0; k < N && x < N; x++) {
-      const j = lists[m + x];
-      if (taken[j] !== takenStamp) {
-        lists[c + k++] = j;
-        taken[j] = takenStamp;
-      }
-    }
-    for (let x = 0; x + 1 < N; x++) {
-      if (rng.next() < pm) {
-        const a = lists[c + x];
-        const b = lists[c + x + 1];
-        if (!isDirectPredecessor(a, b)) {
-          lists[c + x] = b;
-          lists[c + x + 1] = a;
-        }
-      }
-    }
-    if (rng.next() < shiftRate) shift(c);
+    spent += 2;
+    const times = to.times.subarray(slot * N, slot * N + N);
+    if (to === right) times.set(rStart);
+    else times.set(fStart);
+    // Both branches leave the justified schedule's forward starts in fStart when it is valid.
+    scoreSchedule(p, fStart, makespan, to.scores, slot * L);
+    to.hashes[slot] = hashStarts(fStart, N);
+    return true;
   };
 
   const position = new Int32Array(N);
   /** Moves one random activity to a random place between its last predecessor and first successor. */
-  const shift = (c: number) => {
+  const shift = (lists: Int32Array, c: number, dir: ArcDirection) => {
     for (let k = 0; k < N; k++) position[lists[c + k]] = k;
     const from = rng.int(N);
     const j = lists[c + from];
     let lo = 0;
     let hi = N - 1;
-    const { predStart, predIdx, succStart, succIdx } = p.forward;
+    const { predStart, predIdx, succStart, succIdx } = dir;
     for (let a = predStart[j]; a < predStart[j + 1]; a++) lo = Math.max(lo, position[predIdx[a]] + 1);
     for (let a = succStart[j]; a < succStart[j + 1]; a++) hi = Math.min(hi, position[succIdx[a]] - 1);
     if (hi <= lo) return;
@@ -173,48 +176,204 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
     lists[c + to] = j;
   };
 
-  while (spent < budget && size >= 2) {
-    let children = 0;
-    while (children < P && spent < budget) {
-      const mother = pick();
-      let father = pick();
-      if (father === mother) father = (mother + 1 + rng.int(size - 1)) % size;
-      crossover(mother, father, P + children);
-      evaluate(P + children);
-      children++;
-      if (children < P && spent < budget) {
-        crossover(father, mother, P + children);
-        evaluate(P + children);
-        children++;
+  const taken = new Int32Array(N);
+  let takenStamp = 0;
+  /** Two-point order crossover (Hartmann 1998) of two parents into `child`, then mutation. */
+  const crossover = (pool: Pool, mother: number, father: number, child: Int32Array) => {
+    const lists = pool.lists;
+    const q1 = rng.int(N + 1);
+    const q2 = q1 + rng.int(N + 1 - q1);
+    const m = mother * N;
+    const f = father * N;
+    takenStamp++;
+    let k = 0;
+    for (; k < q1; k++) {
+      child[k] = lists[m + k];
+      taken[child[k]] = takenStamp;
+    }
+    for (let x = 0; k < q2 && x < N; x++) {
+      const j = lists[f + x];
+      if (taken[j] !== takenStamp) {
+        child[k++] = j;
+        taken[j] = takenStamp;
       }
     }
-    // (μ+λ) survival: best distinct schedules among parents and children; children win ties.
-    rankIdx.length = 0;
-    for (let s = 0; s < size; s++) rankIdx.push(s);
-    for (let s = 0; s < children; s++) rankIdx.push(P + s);
-    rankIdx.sort((a, b) => compareScores(scores, a * L, scores, b * L, L) || b - a);
+    for (let x = 0; k < N && x < N; x++) {
+      const j = lists[m + x];
+      if (taken[j] !== takenStamp) {
+        child[k++] = j;
+        taken[j] = takenStamp;
+      }
+    }
+    const { succStart, succIdx } = pool.dir;
+    for (let x = 0; x + 1 < N; x++) {
+      if (rng.next() < pm) {
+        const a = child[x];
+        const b = child[x + 1];
+        let linked = false;
+        for (let e = succStart[a]; e < succStart[a + 1] && !linked; e++) linked = succIdx[e] === b;
+        if (!linked) {
+          child[x] = b;
+          child[x + 1] = a;
+        }
+      }
+    }
+    if (rng.next() < shiftRate) shift(child, 0, pool.dir);
+  };
+
+  const usage = new Float64Array(p.horizon + 1);
+  const inv = new Float64Array(p.resourceCount);
+  for (let r = 0; r < p.resourceCount; r++) inv[r] = 1 / Math.max(1, p.capacity[r]);
+  const rank = new Float64Array(N);
+  /**
+   * Peak crossover (after Valls, Ballestín & Quintanilla 2008): the child keeps the mother's
+   * activities that run in her most resource-loaded time window, in her order and in that place,
+   * and takes the rest in the father's order — before the window what the mother starts
+   * before it, after it the rest. Ranks are repaired to a precedence-feasible list.
+   */
+  const peakCrossover = (pool: Pool, mother: number, father: number, out: Int32Array) => {
+    const times = pool.times;
+    const m = mother * N;
+    let end = 0;
+    for (let i = 0; i < N; i++) end = Math.max(end, times[m + i] + dur[i]);
+    usage.fill(0, 0, end + 1);
+    for (let i = 0; i < N; i++) {
+      let u = 0;
+      for (let q = p.demStart[i]; q < p.demStart[i + 1]; q++) u += p.demAmt[q] * inv[p.demRes[q]];
+      if (u === 0) continue;
+      usage[times[m + i]] += u;
+      usage[times[m + i] + dur[i]] -= u;
+    }
+    for (let t = 1; t <= end; t++) usage[t] += usage[t - 1];
+    const width = Math.max(1, Math.round(end * (0.15 + 0.35 * rng.next())));
+    let sum = 0;
+    for (let t = 0; t < width && t < end; t++) sum += usage[t];
+    let bestSum = sum;
+    let a = 0;
+    for (let t = width; t < end; t++) {
+      sum += usage[t] - usage[t - width];
+      if (sum > bestSum) {
+        bestSum = sum;
+        a = t - width + 1;
+      }
+    }
+    const b = a + width;
+    const f = father * N;
+    for (let k = 0; k < N; k++) {
+      const j = pool.lists[f + k];
+      const t = times[m + j];
+      rank[j] = (t < a ? 0 : t < b ? 2 * N : 4 * N) + k;
+    }
+    for (let k = 0; k < N; k++) {
+      const j = pool.lists[m + k];
+      const t = times[m + j];
+      if (t >= a && t < b) rank[j] = 2 * N + k;
+    }
+    orderByKey(p, pool.dir, rank, out, ws);
+  };
+
+  const pick = (pool: Pool): number => {
+    const a = rng.int(pool.size);
+    const b = rng.int(pool.size);
+    return compareScores(pool.scores, a * L, pool.scores, b * L, L) <= 0 ? a : b;
+  };
+
+  const lft = priorityKeys(p, 'lft');
+  const sample = new Int32Array(N);
+  /** A fresh individual for `pool`'s slot: a biased random forward list, or a perturbed right one. */
+  const fresh = (pool: Pool, slot: number, first: boolean): boolean => {
+    if (pool === right) {
+      if (first) orderByKey(p, p.forward, lft, sample, ws);
+      else sampleActivityList(p, lft, rng, sample, ws);
+      return evaluate(left, sample, right, slot);
+    }
+    if (right.size === 0) return false;
+    const from = rng.int(right.size);
+    sample.set(right.lists.subarray(from * N, from * N + N));
+    if (!first) shift(sample, 0, p.reverse);
+    return evaluate(right, sample, left, slot);
+  };
+
+  while (right.size < P && fresh(right, right.size, right.size === 0)) right.size++;
+  while (left.size < right.size) {
+    const k = left.size;
+    if (!evaluate(right, right.lists.subarray(k * N, k * N + N), left, k)) break;
+    left.size++;
+  }
+
+  const child = new Int32Array(N);
+  const ranked: number[] = [];
+  const keepLists = new Int32Array(P * N);
+  const keepScores = new Int32Array(P * L);
+  const keepHashes = new Float64Array(P);
+
+  /** (μ+λ) survival in `pool` without duplicate schedules, refilled with fresh individuals. */
+  const survive = (pool: Pool, children: number) => {
+    ranked.length = 0;
+    for (let s = 0; s < pool.size; s++) ranked.push(s);
+    for (let s = 0; s < children; s++) ranked.push(P + s);
+    ranked.sort((a, b) => compareScores(pool.scores, a * L, pool.scores, b * L, L) || b - a);
     let kept = 0;
-    for (let r = 0; r < rankIdx.length && kept < P; r++) {
-      const s = rankIdx[r];
+    for (let r = 0; r < ranked.length && kept < P; r++) {
+      const s = ranked[r];
       let duplicate = false;
       for (let q = 0; q < kept && !duplicate; q++) {
-        duplicate = tmpHashes[q] === hashes[s] && compareScores(tmpScores, q * L, scores, s * L, L) === 0;
+        duplicate =
+          keepHashes[q] === pool.hashes[s] && compareScores(keepScores, q * L, pool.scores, s * L, L) === 0;
       }
       if (duplicate) continue;
-      tmpLists.set(lists.subarray(s * N, s * N + N), kept * N);
-      tmpScores.set(scores.subarray(s * L, s * L + L), kept * L);
-      tmpHashes[kept] = hashes[s];
+      keepLists.set(pool.lists.subarray(s * N, s * N + N), kept * N);
+      keepScores.set(pool.scores.subarray(s * L, s * L + L), kept * L);
+      keepHashes[kept] = pool.hashes[s];
       kept++;
     }
-    lists.set(tmpLists.subarray(0, kept * N));
-    scores.set(tmpScores.subarray(0, kept * L));
-    hashes.set(tmpHashes.subarray(0, kept));
-    size = kept;
-    // Duplicates removed: refill with fresh samples so the population keeps its diversity.
-    while (size < P && spent < budget) {
-      sampleActivityList(p, lft, rng, lists.subarray(size * N, size * N + N), ws);
-      evaluate(size);
-      size++;
+    pool.lists.set(keepLists.subarray(0, kept * N));
+    pool.scores.set(keepScores.subarray(0, kept * L));
+    pool.hashes.set(keepHashes.subarray(0, kept));
+    pool.size = kept;
+    while (pool.size < P && fresh(pool, pool.size, false)) pool.size++;
+  };
+
+  /** One generation of children from `from`'s parents into `to`'s child slots. */
+  const breed = (from: Pool, to: Pool) => {
+    let children = 0;
+    while (children < P && from.size >= 2) {
+      const mother = pick(from);
+      let father = pick(from);
+      if (father === mother) father = (mother + 1 + rng.int(from.size - 1)) % from.size;
+      if (rng.next() < peakRate) peakCrossover(from, mother, father, child);
+      else crossover(from, mother, father, child);
+      if (!evaluate(from, child, to, P + children)) break;
+      children++;
+    }
+    survive(to, children);
+  };
+
+  const searchUntil = budget * (1 - localShare);
+  while (spent + 2 <= searchUntil && left.size >= 2 && right.size >= 2) {
+    breed(left, right);
+    breed(right, left);
+  }
+
+  // Intensification: a walk from the best schedule that accepts sideways moves, alternating
+  // directions; each step moves one to three activities in the list and justifies again.
+  if (left.size > 0 && right.size > 0) {
+    let pool = compareScores(left.scores, 0, right.scores, 0, L) <= 0 ? left : right;
+    const current = new Int32Array(N);
+    const currentScore = pool.scores.slice(0, L);
+    current.set(pool.lists.subarray(0, N));
+    while (spent + 2 <= budget) {
+      child.set(current);
+      const moves = 1 + rng.int(3);
+      for (let k = 0; k < moves; k++) shift(child, 0, pool.dir);
+      const other = pool === left ? right : left;
+      const slot = 2 * P - 1;
+      if (!evaluate(pool, child, other, slot)) break;
+      if (compareScores(other.scores, slot * L, currentScore, 0, L) <= 0) {
+        current.set(other.lists.subarray(slot * N, slot * N + N));
+        currentScore.set(other.scores.subarray(slot * L, slot * L + L));
+        pool = other;
+      }
     }
   }
 

@@ -351,7 +351,10 @@ export function compileProblem(problem: LevelingProblem): CompiledProblem {
       events.add(to);
     }
   }
-  const horizon = lastChange + maxRelease + sumDuration + positiveLags + 1;
+  // No serial or parallel schedule ends later than this bound. With capacity changes a backward
+  // pass starts from a forward makespan (itself within the bound), so it may need the bound again.
+  const bound = lastChange + maxRelease + sumDuration + positiveLags + 1;
+  const horizon = ch && ch.resource.length > 0 ? 2 * bound : bound;
   const capacity = new Int32Array(horizon * R);
   for (let t = 0; t < horizon; t++) capacity.set(capBase, t * R);
   if (ch) {

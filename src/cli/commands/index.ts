@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerLevelCommand } from './level.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerOpenApiCommand } from './openapi.ts';
+import { registerScheduleCommand } from './schedule.ts';
 import { registerSeedCommand } from './seed.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerTokenCommand } from './token.ts';
@@ -19,6 +20,7 @@ const commands: Array<(program: Command) => void> = [
   registerTokenCommand,
   registerOpenApiCommand,
   registerLevelCommand,
+  registerScheduleCommand,
 ];
 
 export function registerCommands(program: Command): void {

@@ -112,11 +112,16 @@ export function forwardNode(net: Network, st: PassState, v: number): boolean {
     const honor = st.honor[net.project[i]];
     if (c === C_SNET) sc = Math.max(sc, cd);
     else if (c === C_FNET) fc = Math.max(fc, cd);
+    let finishDriven = false;
     if (fc !== Number.NEGATIVE_INFINITY) {
       const fromFinish = ms ? fc : startFromFinish(cal, fc, dur, el);
-      if (fromFinish > sc) sc = fromFinish;
+      if (fromFinish > sc) {
+        sc = fromFinish;
+        finishDriven = true;
+      }
     }
     let s = snapStart(cal, sc, ms, el);
+    const linkStart = s;
     if (c === C_MSO) s = honor ? snapStart(cal, cd, ms, el) : Math.max(s, snapStart(cal, cd, ms, el));
     else if (c === C_MFO) {
       const fs = snapStart(cal, startFromFinish(cal, cd, dur, el), ms, el);
@@ -131,6 +136,9 @@ export function forwardNode(net: Network, st: PassState, v: number): boolean {
     if (!Number.isNaN(net.manualStart[i])) s = net.manualStart[i];
     if (!Number.isNaN(net.actualStart[i])) s = net.actualStart[i];
     let f = finishFrom(cal, s, dur, el);
+    // A finish-driven task finishes at the driving instant itself (08:00 Monday stays 08:00
+    // Monday rather than becoming 17:00 Friday), as MS Project stores it.
+    if (finishDriven && s === linkStart && !el && cal.workAt(f) === cal.workAt(fc)) f = fc;
     if (!Number.isNaN(net.manualFinish[i])) f = net.manualFinish[i];
     if (!Number.isNaN(net.actualFinish[i])) f = net.actualFinish[i];
     es[v] = s;

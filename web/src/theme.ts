@@ -27,7 +27,19 @@ export const theme = createTheme({
     Button: { defaultProps: { size: 'sm' } },
     TextInput: { defaultProps: { size: 'sm' } },
     Select: { defaultProps: { size: 'sm' } },
-    Table: { defaultProps: { fz: 'sm' } },
+    Table: {
+      defaultProps: { fz: 'sm' },
+      styles: {
+        th: {
+          fontSize: 'var(--mantine-font-size-xs)',
+          fontWeight: 600,
+          textTransform: 'uppercase',
+          letterSpacing: '0.03em',
+          color: 'var(--mantine-color-dark-3)',
+          whiteSpace: 'nowrap',
+        },
+      },
+    },
     Tooltip: { defaultProps: { withArrow: true, openDelay: 300 } },
   },
 });

@@ -123,7 +123,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             horizontalSpacing="sm"
             fz="sm"
             stickyHeader
-            styles={{ thead: { background: 'var(--mantine-color-gray-0)' } }}
+            styles={{ thead: { background: 'var(--mantine-color-gray-0)' }, td: { whiteSpace: 'nowrap' } }}
           >
             <Table.Thead>
               <Table.Tr>

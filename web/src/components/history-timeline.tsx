@@ -1,16 +1,61 @@
 import { Badge, Code, EmptyState, Group, Stack, Text, Timeline } from '@mantine/core';
 import { IconHistory, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useAudit } from '../api/queries.ts';
-import type { AuditEntityType, AuditEntry } from '../api/types.ts';
+import type { ReactNode } from 'react';
+import { isApiError } from '../api/client.ts';
+import { useAudit, useItem } from '../api/queries.ts';
+import type { AuditEntityType, AuditEntry, CollectionName } from '../api/types.ts';
 import { formatDateTime, humanize } from '../lib/format.ts';
 import { PageLoader } from './route-states.tsx';
 
 const HIDDEN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'orgId', 'org_id', 'passwordHash']);
 
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '∅';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+const REFERENCES: Record<string, CollectionName> = {
+  managerId: 'users',
+  sponsorId: 'users',
+  ownerId: 'users',
+  userId: 'users',
+  businessUnitId: 'business-units',
+  parentId: 'business-units',
+  portfolioId: 'portfolios',
+  programId: 'programs',
+};
+
+/** The name behind an id in the audit log (cached per id; the id itself if it cannot be read). */
+function EntityName({ collection, id }: { collection: CollectionName; id: string }) {
+  const item = useItem(collection, id);
+  const data = item.data?.data as { name?: string } | undefined;
+  return <>{data?.name ?? (item.isLoading ? '…' : id.slice(0, 8))}</>;
+}
+
+function Value({ field, value }: { field: string; value: unknown }): ReactNode {
+  if (value === null || value === undefined || value === '') return <Code fz="xs">∅</Code>;
+  const ref = REFERENCES[field];
+  if (ref && typeof value === 'string') return <EntityName collection={ref} id={value} />;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <Code fz="xs">none</Code>;
+    return value.map((v, i) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: audit values are positional snapshots
+      <span key={i}>
+        {i > 0 && ', '}
+        <Value field={field} value={v} />
+      </span>
+    ));
+  }
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.objectiveName === 'string') return `${o.objectiveName} (${String(o.contribution)}/10)`;
+    if (typeof o.userId === 'string' && typeof o.memberRole === 'string') {
+      return (
+        <>
+          <EntityName collection="users" id={o.userId} /> as {o.memberRole}
+        </>
+      );
+    }
+    if (typeof o.name === 'string') return o.name;
+    const text = JSON.stringify(value);
+    return <Code fz="xs">{text.length > 80 ? `${text.slice(0, 77)}…` : text}</Code>;
+  }
+  return <Code fz="xs">{String(value)}</Code>;
 }
 
 function changes(e: AuditEntry): { field: string; from: unknown; to: unknown }[] {
@@ -33,7 +78,7 @@ const COLORS = { create: 'green', update: 'blue', delete: 'red' } as const;
 export function HistoryTimeline({ entityType, id }: { entityType: AuditEntityType; id: string }) {
   const audit = useAudit(entityType, id);
   if (audit.isLoading) return <PageLoader label="Loading history…" />;
-  if (audit.error) {
+  if (audit.error && !isApiError(audit.error, 404)) {
     return (
       <Text size="sm" c="dimmed">
         History is not available: {audit.error instanceof Error ? audit.error.message : 'unknown error'}
@@ -75,7 +120,7 @@ export function HistoryTimeline({ entityType, id }: { entityType: AuditEntityTyp
                     <Text span fw={600} size="xs">
                       {humanize(d.field.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase())}
                     </Text>
-                    : <Code fz="xs">{show(d.from)}</Code> → <Code fz="xs">{show(d.to)}</Code>
+                    : <Value field={d.field} value={d.from} /> → <Value field={d.field} value={d.to} />
                   </Text>
                 ))}
               </Stack>

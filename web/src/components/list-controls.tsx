@@ -72,7 +72,7 @@ export function SearchInput({
   return (
     <TextInput
       size="xs"
-      w={240}
+      w={210}
       placeholder={placeholder}
       leftSection={<IconSearch size={14} />}
       value={text}

@@ -28,14 +28,15 @@ export function useBusinessUnitPath(id: string | null | undefined) {
 
 /**
  * Breadcrumbs for the scope path: organization › business unit(s) › portfolio › program ›
- * project. Pass what the page knows; the last entry is the current page (no link).
+ * project. Pass what the page knows; the last entry is the current page (no link). Also
+ * returns the business-unit chain (nearest last), which decides what a unit-level grant covers.
  */
 export function useScopeCrumbs(scope: {
   businessUnitId?: string | null;
   portfolio?: { id: string; name: string } | null;
   program?: { id: string; name: string } | null;
   current?: string;
-}): Crumb[] {
+}): { crumbs: Crumb[]; businessUnitIds: string[] } {
   const org = useMe().data?.org.name ?? 'Organization';
   const path = useBusinessUnitPath(scope.businessUnitId).data ?? [];
   const crumbs: Crumb[] = [{ label: org, to: '/' }];
@@ -43,5 +44,5 @@ export function useScopeCrumbs(scope: {
   if (scope.portfolio) crumbs.push({ label: scope.portfolio.name, to: `/portfolios/${scope.portfolio.id}` });
   if (scope.program) crumbs.push({ label: scope.program.name, to: `/programs/${scope.program.id}` });
   if (scope.current) crumbs.push({ label: scope.current });
-  return crumbs;
+  return { crumbs, businessUnitIds: path.map((bu) => bu.id) };
 }

@@ -44,7 +44,7 @@ function toValues(p?: Partial<Project>): ProjectValues {
   };
 }
 
-const NULLABLE = new Set(['programId', 'targetStart', 'targetFinish', 'health']);
+const NULLABLE = new Set(['managerId', 'sponsorId', 'programId', 'targetStart', 'targetFinish', 'health']);
 
 function toBody(values: Partial<ProjectValues>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -56,8 +56,6 @@ function check(v: ProjectValues): Record<string, string> {
   const errors = requireFields(v, {
     code: 'Code',
     name: 'Name',
-    managerId: 'Project manager',
-    sponsorId: 'Sponsor',
     businessUnitId: 'Business unit',
     portfolioId: 'Portfolio',
   });
@@ -163,7 +161,7 @@ export function ProjectForm({
           <EntitySelect
             collection="users"
             label="Project manager"
-            required
+            placeholder="Not assigned"
             currentLabel={project?.managerName}
             {...form.select('managerId')}
           />
@@ -172,7 +170,7 @@ export function ProjectForm({
           <EntitySelect
             collection="users"
             label="Sponsor"
-            required
+            placeholder="Not assigned"
             currentLabel={project?.sponsorName}
             {...form.select('sponsorId')}
           />

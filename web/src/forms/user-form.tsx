@@ -23,7 +23,7 @@ export function UserForm({ opened, onClose }: { opened: boolean; onClose: () => 
           const errors = requireFields(v, { name: 'Name', email: 'Email', password: 'Password' });
           if (!errors.email && !/^[^\s@]+@[^\s@]+$/.test(v.email.trim()))
             errors.email = 'Enter a valid email address';
-          if (!errors.password && v.password.length < 8) errors.password = 'Use at least 8 characters';
+          if (!errors.password && v.password.length < 10) errors.password = 'Use at least 10 characters';
           return errors;
         },
       )}
@@ -37,7 +37,7 @@ export function UserForm({ opened, onClose }: { opened: boolean; onClose: () => 
         <TextInput label="Email" type="email" required {...form.text('email')} />
         <PasswordInput
           label="Initial password"
-          description="At least 8 characters; share it with the person securely."
+          description="At least 10 characters; share it with the person securely."
           required
           autoComplete="new-password"
           {...form.text('password')}

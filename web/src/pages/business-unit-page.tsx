@@ -55,12 +55,17 @@ export function BusinessUnitPage() {
     order: 'desc',
   });
   const u = item.data?.data;
-  const crumbs = useScopeCrumbs({ businessUnitId: u?.parentId, current: u?.name ?? '…' });
+  const { crumbs, businessUnitIds: ancestors } = useScopeCrumbs({
+    businessUnitId: u?.parentId,
+    current: u?.name ?? '…',
+  });
 
   if (item.isLoading) return <PageLoader />;
   if (item.error || !u) return <LoadError error={item.error} what="business unit" />;
 
-  const ctx = { businessUnitIds: [u.id, u.parentId] };
+  // Editing a unit is decided at its parent's scope; adding under it, at its own.
+  const parentCtx = { businessUnitIds: ancestors };
+  const ownCtx = { businessUnitIds: [...ancestors, u.id] };
 
   return (
     <>
@@ -80,7 +85,7 @@ export function BusinessUnitPage() {
         subtitle={`Business unit · ${u.code}`}
         actions={
           <>
-            {can('portfolio.create', ctx) && (
+            {can('portfolio.create', ownCtx) && (
               <Button
                 variant="default"
                 leftSection={<IconPlus size={16} />}
@@ -89,23 +94,23 @@ export function BusinessUnitPage() {
                 New portfolio
               </Button>
             )}
-            {can('businessUnit.manage', ctx) && (
-              <>
-                <Button
-                  variant="default"
-                  leftSection={<IconPlus size={16} />}
-                  onClick={() => setEditing('child')}
-                >
-                  New sub-unit
-                </Button>
-                <Button
-                  leftSection={<IconPencil size={16} />}
-                  onClick={() => setEditing('unit')}
-                  data-testid="edit"
-                >
-                  Edit
-                </Button>
-              </>
+            {can('businessUnit.manage', ownCtx) && (
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setEditing('child')}
+              >
+                New sub-unit
+              </Button>
+            )}
+            {can('businessUnit.manage', parentCtx) && (
+              <Button
+                leftSection={<IconPencil size={16} />}
+                onClick={() => setEditing('unit')}
+                data-testid="edit"
+              >
+                Edit
+              </Button>
             )}
           </>
         }

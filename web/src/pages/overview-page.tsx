@@ -44,7 +44,7 @@ function StatCard({
   label: string;
   value: number | undefined;
   to: string;
-  icon: ComponentType<{ size?: number; stroke?: number }>;
+  icon: ComponentType<{ size?: number; stroke?: number; color?: string }>;
 }) {
   return (
     <Card withBorder radius="sm" padding="sm">
@@ -57,7 +57,7 @@ function StatCard({
             {value === undefined ? '–' : formatNumber(value)}
           </Text>
         </div>
-        <Icon size={28} stroke={1.4} />
+        <Icon size={28} stroke={1.4} color="var(--mantine-color-orrery-4)" />
       </Group>
       <AnchorLink to={to} size="xs" mt={4}>
         View all

@@ -57,12 +57,15 @@ export function PortfolioPage() {
     order: 'desc',
   });
   const p = item.data?.data;
-  const crumbs = useScopeCrumbs({ businessUnitId: p?.businessUnitId, current: p?.name ?? '…' });
+  const { crumbs, businessUnitIds } = useScopeCrumbs({
+    businessUnitId: p?.businessUnitId,
+    current: p?.name ?? '…',
+  });
 
   if (item.isLoading) return <PageLoader />;
   if (item.error || !p) return <LoadError error={item.error} what="portfolio" />;
 
-  const ctx = { businessUnitIds: [p.businessUnitId], portfolioId: p.id };
+  const ctx = { businessUnitIds, portfolioId: p.id };
 
   return (
     <>
@@ -105,7 +108,16 @@ export function PortfolioPage() {
       <Paper withBorder radius="sm" p="md" mb="md">
         <DetailFields
           fields={[
-            { label: 'Business unit', value: p.businessUnitName ?? 'Organization-wide' },
+            {
+              label: 'Business unit',
+              value: p.businessUnitId ? (
+                <AnchorLink to="/business-units/$id" params={{ id: p.businessUnitId }} size="sm">
+                  {p.businessUnitName ?? '…'}
+                </AnchorLink>
+              ) : (
+                'Organization-wide'
+              ),
+            },
             { label: 'Manager', value: p.managerName ?? 'Not assigned' },
             { label: 'Programs', value: programs.data?.total ?? '…' },
             { label: 'Projects', value: projects.data?.total ?? '…' },

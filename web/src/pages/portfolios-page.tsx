@@ -47,7 +47,7 @@ const columns: Column<Portfolio>[] = [
       ),
   },
   { key: 'managerName', header: 'Manager', render: (p) => p.managerName ?? '—' },
-  { key: 'updatedAt', header: 'Updated', sortable: true, width: 120, render: (p) => formatDate(p.updatedAt) },
+  { key: 'updatedAt', header: 'Updated', width: 120, render: (p) => formatDate(p.updatedAt) },
 ];
 
 export function PortfoliosPage() {

@@ -32,7 +32,7 @@ export function ProgramPage() {
   });
   const p = item.data?.data;
   const portfolio = useItem('portfolios', p?.portfolioId);
-  const crumbs = useScopeCrumbs({
+  const { crumbs, businessUnitIds } = useScopeCrumbs({
     businessUnitId: portfolio.data?.data.businessUnitId,
     portfolio: p ? { id: p.portfolioId, name: p.portfolioName ?? portfolio.data?.data.name ?? '…' } : null,
     current: p?.name ?? '…',
@@ -42,7 +42,7 @@ export function ProgramPage() {
   if (item.error || !p) return <LoadError error={item.error} what="program" />;
 
   const ctx = {
-    businessUnitIds: [portfolio.data?.data.businessUnitId],
+    businessUnitIds,
     portfolioId: p.portfolioId,
     programId: p.id,
   };

@@ -22,7 +22,7 @@ export function ProjectPage() {
   const item = useItem('projects', id);
   const [editing, setEditing] = useState(false);
   const p = item.data?.data;
-  const crumbs = useScopeCrumbs({
+  const { crumbs, businessUnitIds } = useScopeCrumbs({
     businessUnitId: p?.businessUnitId,
     portfolio: p ? { id: p.portfolioId, name: p.portfolioName ?? 'Portfolio' } : null,
     program: p?.programId ? { id: p.programId, name: p.programName ?? 'Program' } : null,
@@ -33,7 +33,7 @@ export function ProjectPage() {
   if (item.error || !p) return <LoadError error={item.error} what="project" />;
 
   const ctx = {
-    businessUnitIds: [p.businessUnitId],
+    businessUnitIds,
     portfolioId: p.portfolioId,
     programId: p.programId,
     projectId: p.id,

@@ -40,14 +40,12 @@ export function projectColumns(currency: string, hide: string[] = []): Column<Pr
       key: 'stage',
       header: 'Stage',
       sortable: true,
-      width: 110,
       render: (p) => <StageBadge stage={p.stage} />,
     },
     {
       key: 'health',
       header: 'Health',
       sortable: true,
-      width: 90,
       render: (p) => <HealthBadge health={p.health} />,
     },
     { key: 'managerName', header: 'Manager', render: (p) => p.managerName ?? '—' },
@@ -159,7 +157,7 @@ export function ProjectsPage() {
           <EntitySelect
             collection="business-units"
             size="xs"
-            w={180}
+            w={165}
             placeholder="Business unit"
             aria-label="Business unit"
             value={search.businessUnitId ?? null}
@@ -168,7 +166,7 @@ export function ProjectsPage() {
           <EntitySelect
             collection="portfolios"
             size="xs"
-            w={180}
+            w={165}
             placeholder="Portfolio"
             aria-label="Portfolio"
             value={search.portfolioId ?? null}
@@ -177,7 +175,7 @@ export function ProjectsPage() {
           <EntitySelect
             collection="programs"
             size="xs"
-            w={180}
+            w={165}
             placeholder="Program"
             aria-label="Program"
             params={search.portfolioId ? { portfolioId: search.portfolioId } : undefined}
@@ -186,7 +184,7 @@ export function ProjectsPage() {
           />
           <Select
             size="xs"
-            w={130}
+            w={120}
             placeholder="Stage"
             aria-label="Stage"
             clearable
@@ -196,7 +194,7 @@ export function ProjectsPage() {
           />
           <Select
             size="xs"
-            w={110}
+            w={105}
             placeholder="Health"
             aria-label="Health"
             clearable
@@ -207,7 +205,7 @@ export function ProjectsPage() {
           <EntitySelect
             collection="users"
             size="xs"
-            w={170}
+            w={155}
             placeholder="Manager"
             aria-label="Manager"
             value={search.managerId ?? null}

@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Database } from '../../src/db/connection.ts';
+import { type App, buildApp } from '../../src/http/app.ts';
+import { seedDemo } from '../../src/services/demo-seed.ts';
+import { openTestDatabase } from '../support/database.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const webDir = join(root, 'web');
+const distIndex = join(webDir, 'dist', 'index.html');
+export const screenshotDir = join(root, 'test', 'e2e', 'screenshots');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    const t = entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
+    if (t > newest) newest = t;
+  }
+  return newest;
+}
+
+/** Builds web/dist unless it is newer than every source file of the web app. */
+export function ensureWebBuild(): void {
+  if (existsSync(distIndex)) {
+    const sources = Math.max(
+      newestMtime(join(webDir, 'src')),
+      statSync(join(webDir, 'index.html')).mtimeMs,
+      statSync(join(webDir, 'vite.config.ts')).mtimeMs,
+    );
+    if (statSync(distIndex).mtimeMs > sources) return;
+  }
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+export interface Harness {
+  db: Database;
+  app: App;
+  baseUrl: string;
+  browser: Browser;
+  admin: { email: string; password: string };
+  close(): Promise<void>;
+}
+
+/** The real server (fresh database with the demo organization, built SPA) and a headless Chromium. */
+export async function startHarness(): Promise<Harness> {
+  ensureWebBuild();
+  mkdirSync(screenshotDir, { recursive: true });
+  const db = await openTestDatabase();
+  const seeded = await seedDemo(db);
+  const app = await buildApp({ db, webRoot: join(webDir, 'dist'), logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    db,
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    browser,
+    admin: { email: seeded.adminEmail, password: seeded.adminPassword },
+    async close() {
+      await browser.close();
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export async function newPage(h: Harness): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await h.browser.newContext({ baseURL: h.baseUrl, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return { context, page };
+}
+
+export async function login(page: Page, email: string, password: string, open = true): Promise<void> {
+  if (open) await page.goto('/login');
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Waits until no request is in flight and the page shows no loader, then saves a full-page screenshot. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.mantine-Loader-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 5_000 })
+    .catch(() => {});
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Picks `option` in the Mantine select labelled `label` (typing first narrows server-side search). */
+export async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  await scope.getByRole('combobox', { name: labelPattern(label) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Matches a field's label with or without the required-field asterisk. */
+export function labelPattern(label: string): RegExp {
+  return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+}
+
+/** The text of the first match, trimmed. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.first().textContent()) ?? '').trim();
+}

@@ -1,6 +1,8 @@
 import type { Placement } from './heuristic.ts';
-import { addUsage, FREE, fits, NOT_SELECTED, solveNodeRelaxation } from './node-lp.ts';
+import { addUsage, FREE, fits, NOT_SELECTED, type NodeRelaxation, solveNodeRelaxation } from './node-lp.ts';
 import type { SelectionModel } from './problem.ts';
+import type { WarmLp } from './warm-lp.ts';
+import { buildWarmRoot, solveWarmNode, warmTableauSize } from './warm-node.ts';
 
 export interface BranchAndBoundResult {
   /** Best selection found, or null when none exists (or none was found within the node budget). */
@@ -17,6 +19,8 @@ export interface BranchAndBoundResult {
 }
 
 const INTEGRAL = 1e-6;
+/** Doubles of tableau the search may keep (one tableau per level of depth): 128 MB. */
+const WARM_MEMORY = 16_000_000;
 
 /**
  * Exact selection by depth-first branch and bound on items. Each node solves the LP
@@ -24,7 +28,7 @@ const INTEGRAL = 1e-6;
  * hint; its rounded-down solution, completed greedily, may improve the incumbent.
  *
  * Branching is dependency-aware: mandatory items first, in topological order; otherwise the
- * most fractional item, or, when it still has an undecided prerequisite, that prerequisite
+ * fractional item with the highest score, or, when it still has an undecided prerequisite, that prerequisite
  * (so an item is only ever fixed "selected" after everything it needs). An item branches
  * into one child per fitting shift and, unless mandatory, one "not selected" child, which
  * also deselects everything that needs it.
@@ -116,11 +120,11 @@ export function branchAndBound(
    * to beat the incumbent, the option is banned (or fixed) for the whole subtree. The LP
    * solution stays optimal, since such options already sit at that bound.
    */
-  const reducedCostFixing = (relax: ReturnType<typeof solveNodeRelaxation>): boolean => {
+  const reducedCostFixing = (relax: NodeRelaxation): boolean => {
     if (bestScore === Number.NEGATIVE_INFINITY) return false;
     let fixedToOne = false;
-    const base = fixedScore + relax.lp.bound;
-    const { reduced, x } = relax.lp;
+    const base = relax.bound;
+    const { reduced, x } = relax;
     for (let j = 0; j < relax.columns.length; j++) {
       const o = relax.columns[j];
       const i = model.optItem[o];
@@ -213,7 +217,10 @@ export function branchAndBound(
     return bound;
   };
 
-  const explore = (parentBound: number, parentPrice: Float64Array | null): void => {
+  const warmRoot = buildWarmRoot(model);
+  const warm = warmTableauSize(warmRoot) * (n + 2) <= WARM_MEMORY;
+
+  const explore = (parentBound: number, parentPrice: Float64Array | null, parentLp: WarmLp | null): void => {
     if (aborted || nodes >= maxNodes) {
       aborted = true;
       openBound = Math.max(openBound, parentBound);
@@ -221,8 +228,11 @@ export function branchAndBound(
     }
     if (parentPrice && cannotImprove(quickBound(parentPrice))) return;
     nodes++;
-    const relax = solveNodeRelaxation(model, status, used, banned);
-    const bound = Math.min(parentBound, fixedScore + relax.lp.bound);
+    const relax = warm
+      ? solveWarmNode(model, warmRoot, parentLp ?? warmRoot.lp, status, banned)
+      : solveNodeRelaxation(model, status, used, fixedScore, banned);
+    if (!relax) return;
+    const bound = Math.min(parentBound, relax.bound);
     if (nodes === 1) {
       rootBound = bound;
       rootPrice = relax.rowPrice;
@@ -232,7 +242,7 @@ export function branchAndBound(
     if (!propagate()) return;
     // Items fixed to 1 use capacity the LP solution shared out: solve this node again.
     if (fixedToOne) {
-      explore(bound, relax.rowPrice);
+      explore(bound, relax.rowPrice, relax.warm);
       return;
     }
 
@@ -243,18 +253,22 @@ export function branchAndBound(
       if (status[i] === FREE && model.mandatory[i]) branchItem = i;
     }
     if (branchItem < 0) {
-      let worst = INTEGRAL;
-      const { x } = relax.lp;
+      // The fractional item with the highest score: deciding it moves the bound the most
+      // (measured: about 4× fewer nodes than the most fractional item on the benchmark).
+      let bestFraction = 0;
+      const { x } = relax;
       for (let j = 0; j < relax.columns.length; j++) {
-        const f = Math.min(x[j], 1 - x[j]);
+        const fraction = Math.min(x[j], 1 - x[j]);
+        if (fraction <= INTEGRAL) continue;
         const i = model.optItem[relax.columns[j]];
         if (status[i] !== FREE) continue;
         if (
-          f > worst + 1e-12 ||
-          (f > INTEGRAL && Math.abs(f - worst) <= 1e-12 && model.score[i] > model.score[branchItem])
+          branchItem < 0 ||
+          model.score[i] > model.score[branchItem] ||
+          (model.score[i] === model.score[branchItem] && fraction > bestFraction)
         ) {
-          worst = f;
           branchItem = i;
+          bestFraction = fraction;
         }
       }
     }
@@ -264,7 +278,7 @@ export function branchAndBound(
       const u = Float64Array.from(used);
       let score = fixedScore;
       for (let j = 0; j < relax.columns.length; j++) {
-        if (relax.lp.x[j] < 1 - INTEGRAL) continue;
+        if (relax.x[j] < 1 - INTEGRAL) continue;
         const o = relax.columns[j];
         if (status[model.optItem[o]] !== FREE) continue;
         chosen[model.optItem[o]] = o;
@@ -278,7 +292,7 @@ export function branchAndBound(
       }
       return;
     }
-    tryRounding(relax.itemValue, relax.lp.x, relax.columns);
+    tryRounding(relax.itemValue, relax.x, relax.columns);
     if (cannotImprove(bound)) return;
     // Never select an item before what it needs: walk down to an undecided prerequisite.
     for (let moved = true; moved; ) {
@@ -297,7 +311,7 @@ export function branchAndBound(
       if (available(o)) options.push(o);
     }
     const lpValue = new Float64Array(model.optItem.length);
-    for (let j = 0; j < relax.columns.length; j++) lpValue[relax.columns[j]] = relax.lp.x[j];
+    for (let j = 0; j < relax.columns.length; j++) lpValue[relax.columns[j]] = relax.x[j];
     options.sort((p, q) => lpValue[q] - lpValue[p] || p - q);
     const children: number[] = [...options];
     if (!model.mandatory[branchItem]) {
@@ -314,12 +328,12 @@ export function branchAndBound(
       let feasible = true;
       if (child === NOT_SELECTED) feasible = deselect(branchItem);
       else fix(branchItem, child);
-      if (feasible && propagate()) explore(bound, relax.rowPrice);
+      if (feasible && propagate()) explore(bound, relax.rowPrice, relax.warm);
       undoTo(mark);
     }
   };
 
-  if (propagate()) explore(Number.POSITIVE_INFINITY, null);
+  if (propagate()) explore(Number.POSITIVE_INFINITY, null, null);
   const complete = !aborted;
   const finalBest = best as Placement | null;
   const bound = complete

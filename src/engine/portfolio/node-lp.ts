@@ -1,5 +1,6 @@
-import { type BoundedLpResult, solveBoundedLp } from './bounded-lp.ts';
+import { solveBoundedLp } from './bounded-lp.ts';
 import type { SelectionModel } from './problem.ts';
+import type { WarmLp } from './warm-lp.ts';
 
 /** Item status during search: FREE, NOT_SELECTED, or the chosen option index (≥ 0). */
 export const FREE = -2;
@@ -22,9 +23,16 @@ export function addUsage(model: SelectionModel, o: number, used: Float64Array, s
 
 /** The LP relaxation of the free part of a search node, and its solution mapped back to the model. */
 export interface NodeRelaxation {
-  readonly lp: BoundedLpResult;
+  /** Upper bound on the node's best score, fixed items included. */
+  readonly bound: number;
   /** Model option of each LP column. */
   readonly columns: Int32Array;
+  /** LP value of each column. */
+  readonly x: Float64Array;
+  /** Reduced cost of each column at the clamped duals (see BoundedLpResult.reduced). */
+  readonly reduced: Float64Array;
+  /** The node's tableau when solved warm, for its children to start from. */
+  readonly warm: WarmLp | null;
   /** Sum of LP values of each item's options (0 for items not in the LP). */
   readonly itemValue: Float64Array;
   /** Dual price per unit of each model row, in the row's own units (0 for rows left out). */
@@ -42,6 +50,7 @@ export function solveNodeRelaxation(
   model: SelectionModel,
   status: Int32Array,
   used: Float64Array,
+  fixedScore: number,
   banned?: Uint8Array,
 ): NodeRelaxation {
   const { n, m } = model;
@@ -119,5 +128,13 @@ export function solveNodeRelaxation(
   for (let j = 0; j < cols; j++) itemValue[model.optItem[columns[j]]] += lp.x[j];
   const rowPrice = new Float64Array(m);
   for (let k = 0; k < rowModel.length; k++) rowPrice[rowModel[k]] = lp.duals[k] * scale[k];
-  return { lp, columns: Int32Array.from(columns), itemValue, rowPrice };
+  return {
+    bound: fixedScore + lp.bound,
+    columns: Int32Array.from(columns),
+    x: lp.x,
+    reduced: lp.reduced,
+    warm: null,
+    itemValue,
+    rowPrice,
+  };
 }

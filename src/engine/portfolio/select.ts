@@ -195,8 +195,8 @@ export function selectPortfolio(problem: PortfolioProblem, options: SelectionOpt
     let lpBound = Number.POSITIVE_INFINITY;
     let price: Float64Array | undefined;
     if ((roughRows + 1) * (columns + roughRows) <= 2_000_000) {
-      const relax = solveNodeRelaxation(model, status, new Float64Array(model.m));
-      lpBound = relax.lp.bound;
+      const relax = solveNodeRelaxation(model, status, new Float64Array(model.m), 0);
+      lpBound = relax.bound;
       price = relax.rowPrice;
     }
     const lagrange = lagrangeanSubgradientBound(model, incumbent?.score ?? 0, 300, price);

@@ -13,15 +13,20 @@ import { actorFromApiToken, login } from '../../src/services/auth.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const dataDir = mkdtempSync(join(tmpdir(), 'orrery-cli-'));
-const env = { ...process.env, ORRERY_DATA_DIR: dataDir };
+const env: NodeJS.ProcessEnv = { ...process.env, ORRERY_DATA_DIR: dataDir };
 delete env.DATABASE_URL;
 
+// Each command boots PGlite in a new process (the first also creates the cluster): seconds on an idle
+// machine, much more on a crowded one, so these tests get room the in-process ones do not need.
+const CHILD_TIMEOUT_MS = 150_000;
 const EMAIL = 'operator@cli.example';
 const PASSWORD = 'operator password';
 
 function orrery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(tsx, ['src/cli/main.ts', ...args], { cwd: root, env }, (error, stdout, stderr) =>
+    // A child that outlives its test would hold the data directory the next command opens.
+    const options = { cwd: root, env, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' as const };
+    execFile(tsx, ['src/cli/main.ts', ...args], options, (error, stdout, stderr) =>
       resolve({ code: error ? ((error.code as number | undefined) ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -31,7 +36,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('orrery CLI', () => {
+describe('orrery CLI', { timeout: CHILD_TIMEOUT_MS + 10_000 }, () => {
   let token = '';
 
   it('migrate applies the migrations and prints the schema version', async () => {

@@ -20,6 +20,8 @@ export interface GeneticOptions {
   readonly peakRate?: number;
   /** Share of the budget spent at the end on a local walk from the best schedule. */
   readonly localShare?: number;
+  /** Number of walks sharing that budget, each from a different elite schedule. */
+  readonly walks?: number;
 }
 
 export interface SearchOutcome {
@@ -69,6 +71,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   const shiftRate = options.shiftRate ?? 0.5;
   const peakRate = options.peakRate ?? 0.5;
   const localShare = options.localShare ?? 0.3;
+  const walks = options.walks ?? 1;
   const dur = p.duration;
   const scale = p.horizon + 1;
   const ws = createWorkspace(p);
@@ -355,14 +358,19 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
     breed(right, left);
   }
 
-  // Intensification: a walk from the best schedule that accepts sideways moves, alternating
+  // Intensification: walks from the best schedules that accept sideways moves, alternating
   // directions; each step moves one to three activities in the list and justifies again.
-  if (left.size > 0 && right.size > 0) {
-    let pool = compareScores(left.scores, 0, right.scores, 0, L) <= 0 ? left : right;
-    const current = new Int32Array(N);
-    const currentScore = pool.scores.slice(0, L);
-    current.set(pool.lists.subarray(0, N));
-    while (spent + 2 <= budget) {
+  // Several walks from different elites resist getting stuck on one plateau.
+  const current = new Int32Array(N);
+  const currentScore = new Int32Array(L);
+  const walkCount = Math.max(1, Math.min(walks, left.size + right.size));
+  for (let w = 0; w < walkCount && left.size > 0 && right.size > 0; w++) {
+    const stop = spent + Math.floor((budget - spent) / (walkCount - w));
+    let pool = w % 2 === 0 ? left : right;
+    const at = Math.min(w >> 1, pool.size - 1);
+    current.set(pool.lists.subarray(at * N, at * N + N));
+    currentScore.set(pool.scores.subarray(at * L, at * L + L));
+    while (spent + 2 <= stop) {
       child.set(current);
       const moves = 1 + rng.int(3);
       for (let k = 0; k < moves; k++) shift(child, 0, pool.dir);

@@ -218,6 +218,13 @@ describe('optimistic concurrency over HTTP', () => {
     const updated = await call('PATCH', url, { body: { name: 'Current' }, headers: { 'if-match': etag } });
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({ name: 'Current', version: project.version + 1 });
+    // A PATCH changes what it names and nothing else.
+    expect(updated.json()).toMatchObject({
+      budget: project.budget,
+      programId: project.programId,
+      targetStart: project.targetStart,
+      stage: project.stage,
+    });
     expect(updated.headers.etag).toBe(`"${project.version + 1}"`);
     expectProblem(await call('PATCH', url, { body: { name: 'Again' }, headers: { 'if-match': etag } }), 409);
   });

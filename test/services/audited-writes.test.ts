@@ -17,6 +17,7 @@ import {
   getPortfolio,
   getProgram,
   updateBusinessUnit,
+  updatePortfolio,
 } from '../../src/services/structure.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { makeActor, makeOrganization, makeProject } from '../support/factories.ts';
@@ -134,6 +135,30 @@ describe('audited writes', () => {
       }),
     ).rejects.toThrow();
     expect(await countRows('projects WHERE org_id = $1 AND code = $2', [orgId, 'AUD-ROLLBACK'])).toBe(0);
+  });
+});
+
+describe('partial updates', () => {
+  it('changes only the fields an update names, keeping the others', async () => {
+    const project = await makeProject(db, orgId);
+    const updated = await updateProject(db, admin, project.id, project.version, { name: 'Only the name' });
+    const { name, version, updatedAt, ...rest } = updated;
+    const { name: _n, version: _v, updatedAt: _u, ...restBefore } = project;
+    expect(name).toBe('Only the name');
+    expect(rest).toEqual(restBefore);
+
+    const portfolio = await getPortfolio(db, admin, project.portfolioId);
+    const renamed = await updatePortfolio(db, admin, portfolio.id, portfolio.version, {
+      name: 'Renamed portfolio',
+    });
+    expect(renamed).toMatchObject({
+      businessUnitId: portfolio.businessUnitId,
+      description: portfolio.description,
+    });
+
+    const unit = await getBusinessUnit(db, admin, project.businessUnitId);
+    const unitRenamed = await updateBusinessUnit(db, admin, unit.id, unit.version, { name: 'Renamed unit' });
+    expect(unitRenamed).toMatchObject({ parentId: unit.parentId, pmoMode: unit.pmoMode, code: unit.code });
   });
 });
 

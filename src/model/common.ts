@@ -46,6 +46,9 @@ export const entityTypes = [
   'project',
   'role_grant',
   'api_token',
+  'task',
+  'task_link',
+  'project_schedule',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

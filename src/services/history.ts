@@ -2,6 +2,7 @@ import type { Database } from '../db/connection.ts';
 import { listAuditEntries } from '../db/repositories/audit.ts';
 import { getRoleGrant, getUser } from './access.ts';
 import { NotFoundError } from './errors.ts';
+import { getTask } from './planning.ts';
 import { type Actor, can, organizationChain } from './policy.ts';
 import { getProject } from './projects.ts';
 import { getBusinessUnit, getObjective, getPortfolio, getProgram } from './structure.ts';
@@ -14,6 +15,7 @@ const readers = {
   project: getProject,
   user: getUser,
   role_grant: getRoleGrant,
+  task: getTask,
 } as const;
 export type AuditedEntityType = keyof typeof readers;
 export const auditedEntityTypes = Object.keys(readers) as AuditedEntityType[];

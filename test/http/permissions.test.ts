@@ -5,6 +5,7 @@ import { type App, buildApp } from '../../src/http/app.ts';
 import type { Role, ScopeType } from '../../src/model/access.ts';
 import { createRoleGrant, createUser, grantRoleAsSystem, systemActor } from '../../src/services/access.ts';
 import { createApiToken } from '../../src/services/auth.ts';
+import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { createProject, getProject } from '../../src/services/projects.ts';
 import {
@@ -64,6 +65,7 @@ let orgA: string;
 let orgB: string;
 const tree = {} as Record<'in' | 'out' | 'other', Hierarchy>;
 const extras = {} as Record<Target, { objective: string; user: string }>;
+const taskOf = {} as Record<Target, string>;
 const tokens = {} as Record<ActorKey, string>;
 const actors = {} as Record<ActorKey, Actor & { email: string }>;
 let sequence = 0;
@@ -134,6 +136,10 @@ beforeAll(async () => {
     });
   }
   extras.out = extras.in;
+  for (const target of ['in', 'out', 'other'] as const)
+    taskOf[target] = (
+      await createTask(db, systemFor(target), tree[target].project, { name: `Task ${target}` })
+    ).id;
   const scopeIds = {
     org: null,
     unit: tree.in.unit,
@@ -588,6 +594,97 @@ const cases: Case[] = [
         headers: { 'if-match': `"${grant.version}"` },
       };
     },
+  },
+  // Plans: read with the project, changed by those who edit the project.
+  {
+    route: 'GET /projects/:id/tasks',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/tasks` }),
+  },
+  {
+    route: 'POST /projects/:id/tasks',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${tree[t].project}/tasks`,
+      payload: { name: `Task ${++sequence}`, durationMinutes: 240 },
+    }),
+  },
+  {
+    route: 'GET /tasks/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/tasks/${taskOf[t]}` }),
+  },
+  {
+    route: 'PATCH /tasks/:id',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/tasks/${taskOf[t]}`,
+      headers: await version(() => getTask(db, systemFor(t), taskOf[t])),
+      payload: { percentComplete: ++sequence % 100 },
+    }),
+  },
+  {
+    route: 'DELETE /tasks/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const task = await createTask(db, systemFor(t), tree[t].project, { name: 'Doomed task' });
+      return { method: 'DELETE', url: `${v1}/tasks/${task.id}`, headers: { 'if-match': '"1"' } };
+    },
+  },
+  {
+    route: 'POST /links',
+    allowed: projectEditors,
+    request: async (t) => {
+      const successor = await createTask(db, systemFor(t), tree[t].project, { name: 'Successor' });
+      return {
+        method: 'POST',
+        url: `${v1}/links`,
+        payload: { predecessorId: taskOf[t], successorId: successor.id },
+      };
+    },
+  },
+  {
+    route: 'DELETE /links/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const successor = await createTask(db, systemFor(t), tree[t].project, { name: 'Linked' });
+      const link = await createLink(db, systemFor(t), {
+        predecessorId: taskOf[t],
+        successorId: successor.id,
+      });
+      return {
+        method: 'DELETE',
+        url: `${v1}/links/${link.id}`,
+        headers: { 'if-match': `"${link.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /projects/:id/schedule',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/schedule` }),
+  },
+  {
+    route: 'PATCH /projects/:id/schedule',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/projects/${tree[t].project}/schedule`,
+      headers: await version(() => getProjectSchedule(db, systemFor(t), tree[t].project)),
+      payload: { criticalSlackMinutes: ++sequence % 60 },
+    }),
+  },
+  {
+    route: 'GET /projects/:id/gantt',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/gantt` }),
+  },
+  {
+    route: 'GET /programs/:id/gantt',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/programs/${tree[t].program}/gantt` }),
   },
   {
     route: 'GET /audit/:entityType/:id',

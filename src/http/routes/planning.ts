@@ -1,0 +1,201 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/connection.ts';
+import { idSchema, pageSchema } from '../../model/common.ts';
+import {
+  linkInput,
+  linkSchema,
+  projectScheduleSchema,
+  scheduleSettingsPatch,
+  taskInput,
+  taskPatch,
+  taskSchema,
+} from '../../model/plan.ts';
+import * as planning from '../../services/planning.ts';
+import { actorOf, expectedVersion } from '../authentication.ts';
+import { errorResponses, idParams, ifMatchHeader } from './crud.ts';
+
+const paging = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(5000).default(500),
+});
+const ganttSchema = z.object({ tasks: pageSchema(taskSchema), links: z.array(linkSchema) });
+
+export function registerPlanningRoutes(api: FastifyInstance, db: Database): void {
+  const app = api.withTypeProvider<ZodTypeProvider>();
+  const tags = ['planning'];
+  app.get('/projects/:id/tasks', {
+    schema: {
+      tags,
+      summary: "A project's tasks in WBS order (parents before children), with computed dates",
+      params: idParams,
+      querystring: paging,
+      response: { 200: pageSchema(taskSchema), ...errorResponses },
+    },
+    handler: (request) =>
+      planning.listTasks(db, actorOf(request), request.params.id, request.query.page, request.query.pageSize),
+  });
+  app.post('/projects/:id/tasks', {
+    schema: {
+      tags,
+      summary: 'Add a task; the schedule is recomputed in the same transaction',
+      params: idParams,
+      body: taskInput,
+      response: { 201: taskSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const task = await planning.createTask(db, actorOf(request), request.params.id, request.body);
+      reply.code(201).header('ETag', `"${task.version}"`);
+      return task;
+    },
+  });
+  app.get('/tasks/:id', {
+    schema: { tags, summary: 'A task', params: idParams, response: { 200: taskSchema, ...errorResponses } },
+    handler: async (request, reply) => {
+      const task = await planning.getTask(db, actorOf(request), request.params.id);
+      reply.header('ETag', `"${task.version}"`);
+      return task;
+    },
+  });
+  app.patch('/tasks/:id', {
+    schema: {
+      tags,
+      summary: 'Change a task (dates, duration, progress, parent); the schedule is recomputed',
+      params: idParams,
+      headers: ifMatchHeader,
+      body: taskPatch,
+      response: { 200: taskSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const task = await planning.updateTask(
+        db,
+        actorOf(request),
+        request.params.id,
+        expectedVersion(request),
+        request.body,
+      );
+      reply.header('ETag', `"${task.version}"`);
+      return task;
+    },
+  });
+  app.delete('/tasks/:id', {
+    schema: {
+      tags,
+      summary: 'Delete a task with its subtasks and links',
+      params: idParams,
+      headers: ifMatchHeader,
+      response: { 204: z.null().describe('Deleted'), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      await planning.deleteTask(db, actorOf(request), request.params.id, expectedVersion(request));
+      return reply.code(204).send(null);
+    },
+  });
+  app.post('/links', {
+    schema: {
+      tags,
+      summary: 'Link two tasks (FS, SS, FF, SF with lag), also across projects; a cycle is refused',
+      body: linkInput,
+      response: { 201: linkSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      reply.code(201);
+      return planning.createLink(db, actorOf(request), request.body);
+    },
+  });
+  app.delete('/links/:id', {
+    schema: {
+      tags,
+      summary: 'Remove a link',
+      params: idParams,
+      headers: ifMatchHeader,
+      response: { 204: z.null().describe('Removed'), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      await planning.deleteLink(db, actorOf(request), request.params.id, expectedVersion(request));
+      return reply.code(204).send(null);
+    },
+  });
+  app.get('/projects/:id/schedule', {
+    schema: {
+      tags,
+      summary: "The project's schedule settings, computed start and finish, and critical path",
+      params: idParams,
+      response: { 200: projectScheduleSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const schedule = await planning.getProjectSchedule(db, actorOf(request), request.params.id);
+      reply.header('ETag', `"${schedule.version}"`);
+      return schedule;
+    },
+  });
+  app.patch('/projects/:id/schedule', {
+    schema: {
+      tags,
+      summary: 'Change start or finish date, status date, scheduling direction or critical slack',
+      params: idParams,
+      headers: ifMatchHeader,
+      body: scheduleSettingsPatch,
+      response: { 200: projectScheduleSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const schedule = await planning.updateProjectSchedule(
+        db,
+        actorOf(request),
+        request.params.id,
+        expectedVersion(request),
+        request.body,
+      );
+      reply.header('ETag', `"${schedule.version}"`);
+      return schedule;
+    },
+  });
+  app.get('/projects/:id/gantt', {
+    schema: {
+      tags,
+      summary: 'Gantt data of a project: tasks (paged) and links',
+      params: idParams,
+      querystring: paging,
+      response: { 200: ganttSchema, ...errorResponses },
+    },
+    handler: (request) =>
+      planning.getProjectGantt(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.query.page,
+        request.query.pageSize,
+      ),
+  });
+  app.get('/programs/:id/gantt', {
+    schema: {
+      tags,
+      summary: "A program's projects on one timeline, with the links between them",
+      params: idParams,
+      querystring: paging,
+      response: {
+        200: ganttSchema.extend({
+          projects: z.array(
+            z.object({
+              id: idSchema,
+              code: z.string(),
+              name: z.string(),
+              start: z.string().nullable(),
+              finish: z.string().nullable(),
+            }),
+          ),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: (request) =>
+      planning.getProgramGantt(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.query.page,
+        request.query.pageSize,
+      ),
+  });
+}

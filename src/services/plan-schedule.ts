@@ -1,0 +1,132 @@
+import type { Queryable } from '../db/connection.ts';
+import {
+  findScheduleSettings,
+  linkedProjects,
+  loadPlans,
+  writeProjectDates,
+  writeTaskDates,
+} from '../db/repositories/plans.ts';
+import type { CalendarDefinition } from '../engine/calendar/index.ts';
+import { formatLocalDateTime, parseLocalDateTime } from '../engine/calendar/index.ts';
+import {
+  type ConstraintType,
+  type LinkType,
+  ScheduleCycleError,
+  type ScheduleInput,
+  ScheduleInputError,
+  scheduleProject,
+} from '../engine/schedule/index.ts';
+import { ValidationError } from './errors.ts';
+
+const minutes = (value: string | null) => (value === null ? null : parseLocalDateTime(value));
+
+/** The standard calendar a new plan gets: Monday to Friday, 08:00–12:00 and 13:00–17:00. */
+export function standardCalendarDefinition() {
+  const day = [
+    { from: 8 * 60, to: 12 * 60 },
+    { from: 13 * 60, to: 17 * 60 },
+  ];
+  return { week: [[], day, day, day, day, day, []] };
+}
+
+/**
+ * Reschedules every project joined to `projectId` by links and stores the dates, in the caller's
+ * transaction: a plan change and its new dates commit together. A cycle or an unschedulable plan
+ * is a ValidationError that names the tasks, and the caller's transaction rolls back.
+ */
+export async function recomputeSchedule(tx: Queryable, orgId: string, projectId: string): Promise<string[]> {
+  const projectIds = await linkedProjects(tx, orgId, projectId);
+  const settings = await findScheduleSettings(tx, orgId, projectIds);
+  const scheduled = new Set(settings.map((s) => s.projectId));
+  const plans = await loadPlans(tx, orgId, [...scheduled]);
+  if (plans.tasks.length === 0) {
+    await writeProjectDates(
+      tx,
+      orgId,
+      settings.map((s) => ({ projectId: s.projectId, start: s.startDate, finish: s.startDate })),
+    );
+    return [...scheduled];
+  }
+  const names = new Map(plans.tasks.map((task) => [task.id, task.name]));
+  const input: ScheduleInput = {
+    calendars: plans.calendars.map(
+      (calendar): CalendarDefinition => ({
+        ...(calendar.definition as Omit<CalendarDefinition, 'id'>),
+        id: calendar.id,
+        name: calendar.name,
+        baseId: calendar.baseCalendarId,
+      }),
+    ),
+    projects: settings.map((s) => ({
+      id: s.projectId,
+      calendarId: s.calendarId,
+      start: minutes(s.startDate),
+      finish: minutes(s.finishDate),
+      scheduleFromFinish: s.scheduleFromFinish,
+      statusDate: minutes(s.statusDate),
+      criticalSlackLimit: s.criticalSlackMinutes,
+      minutesPerDay: s.minutesPerDay,
+    })),
+    tasks: plans.tasks.map((task) => ({
+      id: task.id,
+      name: task.name,
+      projectId: task.projectId,
+      parentId: task.parentId,
+      duration: task.durationMinutes,
+      durationIsElapsed: task.durationElapsed,
+      milestone: task.milestone,
+      constraintType: task.constraintType as ConstraintType,
+      constraintDate: minutes(task.constraintDate),
+      deadline: minutes(task.deadline),
+      actualStart: minutes(task.actualStart),
+      actualFinish: minutes(task.actualFinish),
+      percentComplete: task.percentComplete,
+      calendarId: task.calendarId,
+    })),
+    links: plans.links.map((link) => ({
+      predecessorId: link.predecessorId,
+      successorId: link.successorId,
+      type: link.type as LinkType,
+      lag: link.lagMinutes,
+      lagPercent: link.lagPercent,
+      lagElapsed: link.lagElapsed,
+    })),
+  };
+  let result: ReturnType<typeof scheduleProject>;
+  try {
+    result = scheduleProject(input);
+  } catch (error) {
+    if (error instanceof ScheduleCycleError || error instanceof ScheduleInputError) {
+      const message = error.message.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, (id) =>
+        names.has(id) ? `"${names.get(id)}"` : id,
+      );
+      throw new ValidationError([{ field: 'predecessorId', message }]);
+    }
+    throw error;
+  }
+  await writeTaskDates(
+    tx,
+    orgId,
+    result.taskIds.map((id, i) => ({
+      id: String(id),
+      earlyStart: formatLocalDateTime(result.earlyStart[i]),
+      earlyFinish: formatLocalDateTime(result.earlyFinish[i]),
+      lateStart: formatLocalDateTime(result.lateStart[i]),
+      lateFinish: formatLocalDateTime(result.lateFinish[i]),
+      totalSlackMinutes: result.totalSlack[i],
+      freeSlackMinutes: result.freeSlack[i],
+      critical: result.critical[i] === 1,
+      isSummary: result.summary[i] === 1,
+    })),
+  );
+  await writeProjectDates(
+    tx,
+    orgId,
+    result.projects.map((p) => ({
+      projectId: String(p.id),
+      start: formatLocalDateTime(p.start),
+      finish: formatLocalDateTime(p.finish),
+    })),
+  );
+  return [...scheduled];
+}

@@ -252,7 +252,7 @@ export function lagrangeanSubgradientBound(
         g[model.useRow[k]] -= model.useAmt[k] * scale[model.useRow[k]];
       }
     }
-    if (value < best - 1e-12 * Math.max(1, Math.abs(best))) {
+    if (it === 0 || value < best - 1e-12 * Math.max(1, Math.abs(best))) {
       best = value;
       bestY = Float64Array.from(y);
       stale = 0;

@@ -150,19 +150,21 @@ export function selectPortfolio(problem: PortfolioProblem, options: SelectionOpt
   const maxNodes = options.maxNodes ?? 200_000;
   const method = options.method ?? 'auto';
   const exact = method === 'exact' || (method === 'auto' && model.n <= (options.exactLimit ?? 150));
-  const trials = options.localSearchTrials ?? 20 * model.n;
+  // Local search trials grow with the size but are capped: each costs a greedy refill.
+  const trials = options.localSearchTrials ?? Math.min(20 * model.n, 3000);
   const scoresAreIntegers = model.score.every((s) => Number.isInteger(s));
 
   const base = placeMandatoryOrExplain(model, maxNodes);
-  const heuristic = (order: Int32Array): Placement | null => {
+  const greedy = (order: Int32Array): Placement | null => {
     if (!base) return null;
     const p = { chosen: Int32Array.from(base.chosen), used: Float64Array.from(base.used), score: base.score };
     greedyFill(model, p, order);
-    improveByDropAndRefill(model, p, order, trials);
     return p;
   };
   const better = (a: Placement | null, b: Placement | null) => (!a ? b : !b ? a : b.score > a.score ? b : a);
-  let incumbent = heuristic(greedyOrder(model));
+  const defaultOrder = greedyOrder(model);
+  const incumbent = greedy(defaultOrder);
+  if (exact && incumbent) improveByDropAndRefill(model, incumbent, defaultOrder, trials);
 
   let best: Placement | null;
   let bound: number;
@@ -191,18 +193,25 @@ export function selectPortfolio(problem: PortfolioProblem, options: SelectionOpt
     const status = new Int32Array(model.n).fill(FREE);
     for (let i = 0; i < model.n; i++) if (model.excluded[i]) status[i] = NOT_SELECTED;
     const columns = model.optItem.length;
-    const roughRows = model.m + model.n + model.prereq.reduce((s, p) => s + p.length, 0);
+    let multiOption = 0;
+    for (let i = 0; i < model.n; i++) if (model.optStart[i + 1] - model.optStart[i] > 1) multiOption++;
+    const roughRows = model.m + multiOption + model.prereq.reduce((s, p) => s + p.length, 0);
+    // The LP treats mandatory items as optional and the Lagrangean drops dependencies: both
+    // bound the optimum, so the smaller one is kept. The dense LP only runs while small
+    // (at 1,000 candidates it costs seconds for a bound within 1% of the Lagrangean's).
     let lpBound = Number.POSITIVE_INFINITY;
     let price: Float64Array | undefined;
-    if ((roughRows + 1) * (columns + roughRows) <= 2_000_000) {
+    if ((roughRows + 1) * (columns + roughRows) <= 100_000) {
       const relax = solveNodeRelaxation(model, status, new Float64Array(model.m), 0);
       lpBound = relax.bound;
       price = relax.rowPrice;
     }
     const lagrange = lagrangeanSubgradientBound(model, incumbent?.score ?? 0, 300, price);
-    price ??= lagrange.price;
-    incumbent = better(incumbent, heuristic(greedyOrder(model, price)));
-    best = incumbent;
+    const pricedOrder = greedyOrder(model, price ?? lagrange.price);
+    const priced = greedy(pricedOrder);
+    const start = better(incumbent, priced);
+    if (start) improveByDropAndRefill(model, start, start === priced ? pricedOrder : defaultOrder, trials);
+    best = start;
     bound = Math.min(lpBound, lagrange.bound);
     boundMethod = lpBound <= lagrange.bound ? 'lp-relaxation' : 'lagrangean';
   }

@@ -49,6 +49,7 @@ export const entityTypes = [
   'task',
   'task_link',
   'project_schedule',
+  'baseline',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

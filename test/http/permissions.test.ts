@@ -5,6 +5,7 @@ import { type App, buildApp } from '../../src/http/app.ts';
 import type { Role, ScopeType } from '../../src/model/access.ts';
 import { createRoleGrant, createUser, grantRoleAsSystem, systemActor } from '../../src/services/access.ts';
 import { createApiToken } from '../../src/services/auth.ts';
+import { saveProjectBaseline } from '../../src/services/baselines.ts';
 import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { createProject, getProject } from '../../src/services/projects.ts';
@@ -685,6 +686,36 @@ const cases: Case[] = [
     route: 'GET /programs/:id/gantt',
     allowed: readersOut,
     request: async (t) => ({ method: 'GET', url: `${v1}/programs/${tree[t].program}/gantt` }),
+  },
+  {
+    route: 'GET /projects/:id/baselines',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/baselines` }),
+  },
+  {
+    route: 'PUT /projects/:id/baselines/:number',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'PUT',
+      url: `${v1}/projects/${tree[t].project}/baselines/1`,
+      payload: { name: `Baseline ${++sequence}` },
+    }),
+  },
+  {
+    route: 'DELETE /projects/:id/baselines/:number',
+    allowed: projectEditors,
+    request: async (t) => {
+      await saveProjectBaseline(db, systemFor(t), tree[t].project, 2, { name: 'Doomed' });
+      return { method: 'DELETE', url: `${v1}/projects/${tree[t].project}/baselines/2` };
+    },
+  },
+  {
+    route: 'GET /projects/:id/baselines/:number/variance',
+    allowed: readersOut,
+    request: async (t) => {
+      await saveProjectBaseline(db, systemFor(t), tree[t].project, 3, { name: 'To compare' });
+      return { method: 'GET', url: `${v1}/projects/${tree[t].project}/baselines/3/variance` };
+    },
   },
   {
     route: 'GET /audit/:entityType/:id',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
+import { getBaselines, getBaselineVariance, saveProjectBaseline } from '../../src/services/baselines.ts';
 import {
   createLink,
   createTask,
@@ -135,5 +136,25 @@ describe('plans in the database', () => {
       startDate: '2027-02-01T08:00:00',
     });
     expect((await getTask(db, system, task.id)).earlyStart).toBe('2027-02-01T08:00:00');
+  });
+
+  it('saves a baseline and reports how far the plan has moved from it', async () => {
+    const project = await makeProject(db, orgId);
+    const a = await createTask(db, system, project.id, { name: 'Survey', durationMinutes: 480 });
+    const b = await createTask(db, system, project.id, { name: 'Report', durationMinutes: 480 });
+    await createLink(db, system, { predecessorId: a.id, successorId: b.id });
+    await saveProjectBaseline(db, system, project.id, 0, { name: 'Approved plan' });
+    await updateTask(db, system, a.id, (await getTask(db, system, a.id)).version, { durationMinutes: 960 });
+    const variance = await getBaselineVariance(db, system, project.id, 0, 1, 50);
+    const report = variance.items.find((row) => row.taskId === b.id)!;
+    expect(report.baselineStart).toBe('2027-01-05T08:00:00');
+    expect(report.start).toBe('2027-01-06T08:00:00');
+    expect(report.startVarianceMinutes).toBe(1440);
+    expect(variance.items.find((row) => row.taskId === a.id)!.durationVarianceMinutes).toBe(480);
+    await saveProjectBaseline(db, system, project.id, 10, { name: 'Re-plan' });
+    expect((await getBaselines(db, system, project.id)).items.map((x) => x.number)).toEqual([0, 10]);
+    await expect(saveProjectBaseline(db, system, project.id, 11, { name: 'Too many' })).rejects.toThrow(
+      /11|less/,
+    );
   });
 });

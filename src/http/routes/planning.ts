@@ -12,6 +12,7 @@ import {
   taskPatch,
   taskSchema,
 } from '../../model/plan.ts';
+import * as baselines from '../../services/baselines.ts';
 import * as planning from '../../services/planning.ts';
 import { actorOf, expectedVersion } from '../authentication.ts';
 import { errorResponses, idParams, ifMatchHeader } from './crud.ts';
@@ -194,6 +195,89 @@ export function registerPlanningRoutes(api: FastifyInstance, db: Database): void
         db,
         actorOf(request),
         request.params.id,
+        request.query.page,
+        request.query.pageSize,
+      ),
+  });
+
+  const baselineSchema = z.object({
+    id: idSchema,
+    projectId: idSchema,
+    number: z.number().int(),
+    name: z.string(),
+    savedAt: z.string(),
+    taskCount: z.number().int(),
+  });
+  const baselineParams = z.object({ id: idSchema, number: baselines.baselineNumberSchema });
+  app.get('/projects/:id/baselines', {
+    schema: {
+      tags,
+      summary: "The project's saved baselines (0–10)",
+      params: idParams,
+      response: { 200: z.object({ items: z.array(baselineSchema) }), ...errorResponses },
+    },
+    handler: (request) => baselines.getBaselines(db, actorOf(request), request.params.id),
+  });
+  app.put('/projects/:id/baselines/:number', {
+    schema: {
+      tags,
+      summary: 'Save the current schedule as baseline N (replaces what N held)',
+      params: baselineParams,
+      body: baselines.saveBaselineInput,
+      response: { 200: baselineSchema, ...errorResponses },
+    },
+    handler: (request) =>
+      baselines.saveProjectBaseline(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.params.number,
+        request.body,
+      ),
+  });
+  app.delete('/projects/:id/baselines/:number', {
+    schema: {
+      tags,
+      summary: 'Clear baseline N',
+      params: baselineParams,
+      response: { 204: z.null().describe('Cleared'), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      await baselines.removeProjectBaseline(db, actorOf(request), request.params.id, request.params.number);
+      return reply.code(204).send(null);
+    },
+  });
+  app.get('/projects/:id/baselines/:number/variance', {
+    schema: {
+      tags,
+      summary: 'Current dates and durations against baseline N, per task (minutes; positive is later)',
+      params: baselineParams,
+      querystring: paging,
+      response: {
+        200: pageSchema(
+          z.object({
+            taskId: idSchema,
+            name: z.string(),
+            baselineStart: z.string().nullable(),
+            baselineFinish: z.string().nullable(),
+            baselineDurationMinutes: z.number().int().nullable(),
+            start: z.string().nullable(),
+            finish: z.string().nullable(),
+            durationMinutes: z.number().int(),
+            startVarianceMinutes: z.number().int().nullable(),
+            finishVarianceMinutes: z.number().int().nullable(),
+            durationVarianceMinutes: z.number().int().nullable(),
+          }),
+        ).extend({ baseline: baselineSchema }),
+        ...errorResponses,
+      },
+    },
+    handler: (request) =>
+      baselines.getBaselineVariance(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.params.number,
         request.query.page,
         request.query.pageSize,
       ),

@@ -3,9 +3,12 @@ import { CalendarError } from './errors.ts';
 import type { CalendarDefinition, DayPattern, WorkingInterval } from './types.ts';
 import { WorkingCalendar } from './working-calendar.ts';
 
-/** First and last+1 day numbers a compiled calendar covers: 1900-01-01 to 2200-01-01. */
-export const FIRST_DAY = -25_567;
-export const END_DAY = 84_006;
+/**
+ * First and last+1 day numbers a compiled calendar covers: 1984-01-01 to 2150-01-01, the range
+ * MS Project itself accepts. A smaller table is faster to build and to search.
+ */
+export const FIRST_DAY = 5_113;
+export const END_DAY = 65_744;
 
 function toDay(value: number | string, calendarId: string | number, field: string): number {
   if (typeof value === 'number') {
@@ -130,7 +133,7 @@ export function compileCalendar(def: CalendarDefinition, base: WorkingCalendar |
     if (ex.recurYearly) {
       const start = monthDayOf(from);
       const span = to - from;
-      for (let year = start.year; year < 2200; year++) {
+      for (let year = start.year; year < 2150; year++) {
         const first = dayOf(Date.UTC(year, start.month - 1, start.date) / 60000);
         if (monthDayOf(first).month !== start.month) continue; // 29 February in a common year
         for (let d = first; d <= first + span; d++) {

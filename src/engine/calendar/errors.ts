@@ -9,13 +9,13 @@ export class CalendarError extends Error {
   }
 }
 
-/** Working-time arithmetic left the supported date range (1900-01-01 … 2199-12-31). */
+/** Working-time arithmetic left the supported date range (1984-01-01 … 2149-12-31, as in MS Project). */
 export class CalendarRangeError extends Error {
   constructor(
     readonly calendarId: string | number,
     readonly detail: string,
   ) {
-    super(`calendar ${JSON.stringify(calendarId)}: ${detail} (supported range 1900-01-01 to 2199-12-31)`);
+    super(`calendar ${JSON.stringify(calendarId)}: ${detail} (supported range 1984-01-01 to 2149-12-31)`);
     this.name = 'CalendarRangeError';
   }
 }

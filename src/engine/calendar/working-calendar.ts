@@ -1,6 +1,9 @@
-import { MINUTES_PER_DAY } from './epoch.ts';
 import { CalendarRangeError } from './errors.ts';
 import type { WorkingInterval } from './types.ts';
+
+/** Local copy: an imported binding read in the hot path costs a getter call under tsx. */
+const MINUTES_PER_DAY = 1440;
+const BUCKET = 256;
 
 /**
  * A compiled calendar: per day, an index into a small set of distinct day patterns, and the
@@ -15,7 +18,8 @@ export class WorkingCalendar {
   private readonly ivTo: Int32Array;
   private readonly patWork: Int32Array;
   private readonly patterns: WorkingInterval[][];
-  private lastDay = 0;
+  /** For each block of 256 working minutes, the first day that reaches into it. */
+  private readonly bucketDay: Int32Array;
 
   constructor(
     readonly id: string | number,
@@ -45,6 +49,14 @@ export class WorkingCalendar {
     this.dayCum = new Float64Array(n + 1);
     for (let d = 0; d < n; d++) this.dayCum[d + 1] = this.dayCum[d] + this.patWork[dayPattern[d]];
     if (this.dayCum[n] === 0) throw new CalendarRangeError(id, 'has no working time at all');
+    // Position-to-day index: turns the inverse lookup into a couple of steps instead of a binary search.
+    const buckets = Math.floor(this.dayCum[n] / BUCKET) + 1;
+    this.bucketDay = new Int32Array(buckets);
+    let b = 0;
+    for (let d = 0; d < n && b < buckets; d++) {
+      while (b < buckets && b * BUCKET < this.dayCum[d + 1]) this.bucketDay[b++] = d;
+    }
+    while (b < buckets) this.bucketDay[b++] = n - 1;
   }
 
   /** Pattern index of a day number (used by calendars that inherit from this one). */
@@ -95,21 +107,12 @@ export class WorkingCalendar {
    */
   finishAt(w: number): number {
     const cum = this.dayCum;
-    let k = this.lastDay;
-    if (!(cum[k] < w && w <= cum[k + 1])) {
-      // largest k with cum[k] < w
-      let lo = 0;
-      let hi = cum.length - 1;
-      if (!(w > cum[0] && w <= cum[hi]))
-        throw new CalendarRangeError(this.id, `working position ${w} is out of range`);
-      while (hi - lo > 1) {
-        const mid = (lo + hi) >>> 1;
-        if (cum[mid] < w) lo = mid;
-        else hi = mid;
-      }
-      k = lo;
-      this.lastDay = k;
+    if (!(w > cum[0] && w <= cum[cum.length - 1])) {
+      throw new CalendarRangeError(this.id, `working position ${w} is out of range`);
     }
+    // smallest k with cum[k + 1] >= w
+    let k = this.bucketDay[Math.floor((w - 1) / BUCKET)];
+    while (cum[k + 1] < w) k++;
     let r = w - cum[k];
     const p = this.dayPattern[k];
     const end = this.patStart[p + 1];
@@ -127,21 +130,12 @@ export class WorkingCalendar {
    */
   startAt(w: number): number {
     const cum = this.dayCum;
-    let k = this.lastDay;
-    if (!(cum[k] <= w && w < cum[k + 1])) {
-      // largest k with cum[k] <= w
-      let lo = 0;
-      let hi = cum.length - 1;
-      if (!(w >= cum[0] && w < cum[hi]))
-        throw new CalendarRangeError(this.id, `working position ${w} is out of range`);
-      while (hi - lo > 1) {
-        const mid = (lo + hi) >>> 1;
-        if (cum[mid] <= w) lo = mid;
-        else hi = mid;
-      }
-      k = lo;
-      this.lastDay = k;
+    if (!(w >= cum[0] && w < cum[cum.length - 1])) {
+      throw new CalendarRangeError(this.id, `working position ${w} is out of range`);
     }
+    // smallest k with cum[k + 1] > w
+    let k = this.bucketDay[Math.floor(w / BUCKET)];
+    while (cum[k + 1] <= w) k++;
     let r = w - cum[k];
     const p = this.dayPattern[k];
     const end = this.patStart[p + 1];

@@ -1,19 +1,20 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import {
-  C_FNET,
-  C_FNLT,
-  C_MFO,
-  C_MSO,
-  C_SNET,
-  C_SNLT,
-  KIND_LEAF,
-  KIND_SUMMARY_FINISH,
-  KIND_SUMMARY_START,
-  LINK_FF,
-  LINK_FS,
-  LINK_SS,
-  type Network,
-} from './network.ts';
+import type { Network } from './network.ts';
+import * as codes from './network.ts';
+
+// Module-level copies: a live-binding import read in a hot loop costs a getter call per read under tsx.
+const C_FNET = codes.C_FNET;
+const C_FNLT = codes.C_FNLT;
+const C_MFO = codes.C_MFO;
+const C_MSO = codes.C_MSO;
+const C_SNET = codes.C_SNET;
+const C_SNLT = codes.C_SNLT;
+const KIND_LEAF = codes.KIND_LEAF;
+const KIND_SUMMARY_FINISH = codes.KIND_SUMMARY_FINISH;
+const KIND_SUMMARY_START = codes.KIND_SUMMARY_START;
+const LINK_FF = codes.LINK_FF;
+const LINK_FS = codes.LINK_FS;
+const LINK_SS = codes.LINK_SS;
 
 /** Early and late dates per node, plus per-project start and finish. */
 export interface PassState {
@@ -120,7 +121,9 @@ export function forwardNode(net: Network, st: PassState, v: number): boolean {
         finishDriven = true;
       }
     }
-    let s = snapStart(cal, sc, ms, el);
+    // Common case: the working position of the snapped start is kept so the finish costs one lookup.
+    let startPos = ms || el ? -1 : cal.workAt(sc);
+    let s = startPos >= 0 ? cal.startAt(startPos) : snapStart(cal, sc, ms, el);
     const linkStart = s;
     if (c === C_MSO) s = honor ? snapStart(cal, cd, ms, el) : Math.max(s, snapStart(cal, cd, ms, el));
     else if (c === C_MFO) {
@@ -135,7 +138,8 @@ export function forwardNode(net: Network, st: PassState, v: number): boolean {
     if (delay > 0) s = snapStart(cal, s + delay, ms, el);
     if (!Number.isNaN(net.manualStart[i])) s = net.manualStart[i];
     if (!Number.isNaN(net.actualStart[i])) s = net.actualStart[i];
-    let f = finishFrom(cal, s, dur, el);
+    if (s !== linkStart) startPos = -1;
+    let f = startPos >= 0 ? (dur === 0 ? s : cal.finishAt(startPos + dur)) : finishFrom(cal, s, dur, el);
     // A finish-driven task finishes at the driving instant itself (08:00 Monday stays 08:00
     // Monday rather than becoming 17:00 Friday), as MS Project stores it.
     if (finishDriven && s === linkStart && !el && cal.workAt(f) === cal.workAt(fc)) f = fc;
@@ -194,7 +198,10 @@ export function backwardNode(net: Network, st: PassState, v: number): boolean {
     }
     // A manually scheduled task's late finish is its successor's late start as is (08:00 of the
     // next working day, not 17:00 of the previous one), as MS Project writes it.
-    let f = Number.isNaN(net.manualStart[i]) ? snapFinish(cal, fc, ms, el) : fc;
+    const manual = !Number.isNaN(net.manualStart[i]);
+    let finishPos = ms || el || manual ? -1 : cal.workAt(fc);
+    let f = finishPos >= 0 ? cal.finishAt(finishPos) : manual ? fc : snapFinish(cal, fc, ms, el);
+    const linkFinish = f;
     if (c === C_MSO) {
       const mf = snapFinish(cal, finishFrom(cal, cd, dur, el), ms, el);
       f = honor ? mf : Math.min(f, mf);
@@ -202,8 +209,10 @@ export function backwardNode(net: Network, st: PassState, v: number): boolean {
       const mf = snapFinish(cal, cd, ms, el);
       f = honor ? mf : Math.min(f, mf);
     }
+    if (f !== linkFinish) finishPos = -1;
     lf[v] = f;
-    ls[v] = startFromFinish(cal, f, dur, el);
+    ls[v] =
+      finishPos >= 0 ? (dur === 0 ? f : cal.startAt(finishPos - dur)) : startFromFinish(cal, f, dur, el);
   }
   return ls[v] !== oldS || lf[v] !== oldF;
 }
@@ -239,5 +248,3 @@ export function projectStartsFromLate(net: Network, st: PassState, out: Float64A
     if (st.ls[v] < out[p]) out[p] = st.ls[v];
   }
 }
-
-export { KIND_LEAF, KIND_SUMMARY_FINISH, KIND_SUMMARY_START };

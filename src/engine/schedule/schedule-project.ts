@@ -1,17 +1,14 @@
 import { CalendarRegistry } from '../calendar/compile.ts';
 import { ScheduleInputError } from './errors.ts';
 import { buildNetwork, KIND_LEAF, type Network } from './network.ts';
-import {
-  backwardNode,
-  backwardPass,
-  forwardNode,
-  forwardPass,
-  type PassState,
-  projectFinishes,
-  projectStartsFromLate,
-} from './passes.ts';
+import type { PassState } from './passes.ts';
+import * as passes from './passes.ts';
 import { bottomUpOrder, computeTaskDates, findConflicts, type TaskDates } from './slack.ts';
 import type { ScheduleInput, ScheduleResult, ScheduleTask, TaskId } from './types.ts';
+
+// Local copies of hot functions: an imported binding costs a getter call per use under tsx.
+const { backwardNode, backwardPass, forwardNode, forwardPass, projectFinishes, projectStartsFromLate } =
+  passes;
 
 /** Fields of a task that {@link Scheduler.updateTask} can change without rebuilding the network. */
 export type TaskChange = Partial<
@@ -97,17 +94,9 @@ export class Scheduler {
       else st.projectStart[k] = Math.round(date);
       st.honor[k] = p.honorConstraints === false ? 0 : 1;
     });
-    for (const [k, t] of input.tasks.entries()) {
-      if (t?.constraintType !== undefined && !CONSTRAINTS.includes(t.constraintType)) {
-        throw new ScheduleInputError(
-          `tasks[${k}]`,
-          'constraintType',
-          `is unknown: ${JSON.stringify(t.constraintType)}`,
-        );
-      }
-    }
     this.net = buildNetwork(input, registry, projectIndex);
-    this.markedMilestone = Uint8Array.from(input.tasks, (t) => (t.milestone ? 1 : 0));
+    this.markedMilestone = new Uint8Array(input.tasks.length);
+    for (let i = 0; i < input.tasks.length; i++) if (input.tasks[i].milestone) this.markedMilestone[i] = 1;
     const nc = this.net.nodeCount;
     this.st = {
       ...st,

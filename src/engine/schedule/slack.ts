@@ -1,16 +1,19 @@
-import {
-  C_FNLT,
-  C_MFO,
-  C_MSO,
-  C_SNLT,
-  KIND_LEAF,
-  LINK_FF,
-  LINK_FS,
-  LINK_SS,
-  type Network,
-} from './network.ts';
-import { applyLag, type PassState } from './passes.ts';
+import type { Network } from './network.ts';
+import * as codes from './network.ts';
+import type { PassState } from './passes.ts';
+import * as passes from './passes.ts';
 import type { ScheduleConflict } from './types.ts';
+
+// Module-level copies: a live-binding import read in a hot loop costs a getter call per read under tsx.
+const C_FNLT = codes.C_FNLT;
+const C_MFO = codes.C_MFO;
+const C_MSO = codes.C_MSO;
+const C_SNLT = codes.C_SNLT;
+const KIND_LEAF = codes.KIND_LEAF;
+const LINK_FF = codes.LINK_FF;
+const LINK_FS = codes.LINK_FS;
+const LINK_SS = codes.LINK_SS;
+const applyLag = passes.applyLag;
 
 /** Task-level dates (summaries rolled up from their children) and slack. */
 export interface TaskDates {

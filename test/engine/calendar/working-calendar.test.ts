@@ -125,10 +125,10 @@ describe('working calendar', () => {
     ).toThrow(/circular/);
   });
 
-  it('rejects a calendar with no working time and dates beyond the year 2199', () => {
+  it('rejects a calendar with no working time and dates beyond the year 2149', () => {
     expect(() => new CalendarRegistry([{ id: 1, week: [[], [], [], [], [], [], []] }]).get(1)).toThrow(
       CalendarRangeError,
     );
-    expect(() => std().addWorking(at('2199-12-30T08:00'), 480 * 10)).toThrow(CalendarRangeError);
+    expect(() => std().addWorking(at('2149-12-30T08:00'), 480 * 10)).toThrow(CalendarRangeError);
   });
 });

@@ -154,7 +154,7 @@ describe('plans in the database', () => {
     await saveProjectBaseline(db, system, project.id, 10, { name: 'Re-plan' });
     expect((await getBaselines(db, system, project.id)).items.map((x) => x.number)).toEqual([0, 10]);
     await expect(saveProjectBaseline(db, system, project.id, 11, { name: 'Too many' })).rejects.toThrow(
-      /11|less/,
+      /^number: /,
     );
   });
 });

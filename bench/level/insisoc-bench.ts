@@ -29,7 +29,10 @@ const workers = Number(arg('workers', '2'));
 const outDir = fileURLToPath(new URL('../results/', import.meta.url));
 
 const published = new Map<string, { tms: number; cpu: number }>();
-for (const line of readFileSync(join(DATA, 'leveling', 'insisoc_psgs_minslk_tms.csv'), 'utf8').trim().split(/\r?\n/).slice(1)) {
+for (const line of readFileSync(join(DATA, 'leveling', 'insisoc_psgs_minslk_tms.csv'), 'utf8')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)) {
   const [seq, instance, tms, cpu] = line.split(',');
   published.set(`${seq}_${instance}`, { tms: Number(tms), cpu: Number(cpu) });
 }
@@ -60,7 +63,9 @@ async function runPool(jobs: InsisocJob[]): Promise<InsisocOutcome[]> {
           process.stderr.write(`${outcome.file}: TMS ${outcome.makespan}\n`);
           feed();
         });
-        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
+        child.on('exit', (code) =>
+          code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`)),
+        );
         child.on('error', reject);
         feed();
       });
@@ -75,7 +80,17 @@ const out = (await runPool(jobs)).filter((o) => !o.skipped);
 const wall = (performance.now() - t0) / 1000;
 
 const rows: string[][] = [
-  ['instance', 'projects', 'tasks', 'CP days', 'published TMS', 'Orrery TMS', 'diff', 'infeasible', 'seconds'],
+  [
+    'instance',
+    'projects',
+    'tasks',
+    'CP days',
+    'published TMS',
+    'Orrery TMS',
+    'diff',
+    'infeasible',
+    'seconds',
+  ],
 ];
 let better = 0;
 let equal = 0;
@@ -104,7 +119,9 @@ for (const o of out) {
   ]);
 }
 const width = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-const text = rows.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(width[c]) : v.padStart(width[c]))).join('  '));
+const text = rows.map((r) =>
+  r.map((v, c) => (c === 0 ? v.padEnd(width[c]) : v.padStart(width[c]))).join('  '),
+);
 const summary = `${out.length} instances leveled (${compared} with a published TMS): better on ${better}, equal on ${equal}, worse on ${worse}; ${out.filter((o) => o.violations.length > 0).length} infeasible; wall ${wall.toFixed(0)} s`;
 process.stdout.write(`${text.join('\n')}\n${summary}\n`);
 const machine = {
@@ -112,6 +129,8 @@ const machine = {
   cores: os.cpus().length,
   node: process.version,
   platform: `${os.platform()} ${os.release()}`,
+  /** The machine is shared: load average when the run started (1, 5, 15 minutes). */
+  loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
 };
 writeFileSync(
   `${outDir}level-insisoc.json`,
@@ -122,7 +141,7 @@ writeFileSync(
   [
     '# Multi-project leveling on INSISOC MPSPLIB instances',
     '',
-    `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; budget ${budget} schedules, seed ${seed}, ${workers} workers.`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverage.join(' / ')} at start; budget ${budget} schedules, seed ${seed}, ${workers} workers.`,
     'Periods are working days of the split-shift calendar; TMS = last finish in working days from the plan start.',
     'Published TMS: P-SGS/MINSLK heuristic run inside MS Project (INSISOC, CC BY-NC, figures only).',
     '',

@@ -55,7 +55,8 @@ export function insisocToProblem(plan: MsProjectPlan): InsisocProblem {
   const dayEnd = monday.length ? monday[monday.length - 1].to : 1020;
   const start = plan.properties.startDate ?? 0;
   const tasks = plan.tasks.filter((t) => !t.summary);
-  if (tasks.length < plan.tasks.length) warnings.push(`${plan.tasks.length - tasks.length} summary tasks left out`);
+  if (tasks.length < plan.tasks.length)
+    warnings.push(`${plan.tasks.length - tasks.length} summary tasks left out`);
   const index = new Map(tasks.map((t, i) => [t.uid, i]));
   const projectNames: string[] = [];
   const projectOf = new Map<string, number>();

@@ -35,6 +35,8 @@ const machine = {
   cores: os.cpus().length,
   node: process.version,
   platform: `${os.platform()} ${os.release()}`,
+  /** The machine is shared: load average when the run started (1, 5, 15 minutes). */
+  loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
 };
 
 async function runPool(jobs: LevelJob[], onDone: () => void): Promise<LevelOutcome[]> {
@@ -201,7 +203,7 @@ for (const budget of budgets) {
 const md = [
   '# Leveling on PSPLIB (j30, j60)',
   '',
-  `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}; ${workers} worker processes; seed ${seed}; every ${every === 1 ? '' : `${every}th `}instance.`,
+  `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage.join(' / ')} at start (shared machine: times are inflated by other work); ${workers} worker processes; seed ${seed}; every ${every === 1 ? '' : `${every}th `}instance.`,
   '',
   'dev opt: mean deviation from the proven optimum (j30). dev CP: from the critical-path lower bound.',
   'dev best: from the best known makespan (PSPLIB j60hrs). optima hit: makespan equal to a proven optimum.',

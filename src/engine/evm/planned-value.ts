@@ -149,7 +149,14 @@ export function buildPlannedValue(items: readonly BaselineItem[], periods: numbe
   return { perPeriod, cumulative: accumulate(perPeriod), bac, items: traced };
 }
 
-/** Running sums of a per-period series. */
+/**
+ * Running sums of a per-period series.
+ *
+ * @example
+ * ```ts
+ * accumulate([100, 200, 50]); // [100, 300, 350]
+ * ```
+ */
 export function accumulate(values: readonly number[]): number[] {
   const out = new Array<number>(values.length);
   let sum = 0;

@@ -133,3 +133,20 @@ export class InfeasibleMandatoryError extends Error {
     this.shiftsTried = shiftsTried;
   }
 }
+
+/**
+ * The search ran out of nodes before finding any selection that places every mandatory
+ * candidate (possible only with start shifts, where placing them is itself a search).
+ * The mandatory set may still be feasible: raise `maxNodes`.
+ */
+export class SelectionLimitError extends Error {
+  readonly maxNodes: number;
+
+  constructor(maxNodes: number) {
+    super(
+      `no selection placing every mandatory candidate was found within ${maxNodes} search nodes; the mandatory set may still fit (raise maxNodes)`,
+    );
+    this.name = 'SelectionLimitError';
+    this.maxNodes = maxNodes;
+  }
+}

@@ -4,6 +4,7 @@ export {
   type MandatoryConflict,
   PortfolioInputError,
   ScoreOutOfScaleError,
+  SelectionLimitError,
 } from './errors.ts';
 export { computeEfficientFrontier, type FrontierPoint } from './frontier.ts';
 export type { PortfolioCandidate, PortfolioProblem } from './problem.ts';

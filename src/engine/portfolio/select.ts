@@ -1,5 +1,5 @@
 import { branchAndBound } from './branch-and-bound.ts';
-import { InfeasibleMandatoryError } from './errors.ts';
+import { InfeasibleMandatoryError, SelectionLimitError } from './errors.ts';
 import {
   greedyFill,
   greedyOrder,
@@ -123,6 +123,8 @@ function placeMandatoryOrExplain(model: SelectionModel, maxNodes: number): Place
  * @throws DependencyCycleError when candidates need each other in a loop.
  * @throws InfeasibleMandatoryError when the mandatory candidates cannot all fit.
  * @throws PortfolioInputError for malformed input (names the candidate, role and period).
+ * @throws SelectionLimitError when, with shifts, no placement of the mandatory candidates was
+ *   found within `maxNodes`.
  * @example
  * ```ts
  * const r = selectPortfolio({
@@ -217,14 +219,7 @@ export function selectPortfolio(problem: PortfolioProblem, options: SelectionOpt
   }
   if (!best) {
     // Only reachable when the node budget ran out before any mandatory placement was found.
-    throw new InfeasibleMandatoryError(
-      model.ids.filter((_, i) => model.mandatory[i]),
-      findViolations(
-        model,
-        Int32Array.from({ length: model.n }, (_, i) => (model.mandatory[i] ? model.optStart[i] : -1)),
-      ),
-      model.maxShift,
-    );
+    throw new SelectionLimitError(maxNodes);
   }
   const summary = summarize(problem, model, best);
   const finalBound = Math.max(bound, summary.totalScore);

@@ -180,6 +180,29 @@ describe('errors are problem details', () => {
     expect(expectProblem(response, 409).errors?.map((e) => e.field)).toEqual(['code']);
   });
 
+  it('answers a second user with the same e-mail address with 409 naming email', async () => {
+    const body = { email: 'twin@example.test', name: 'Twin', password: TEST_PASSWORD };
+    expect((await call('POST', '/api/v1/users', { body })).statusCode).toBe(201);
+    const problem = expectProblem(
+      await call('POST', '/api/v1/users', { body: { ...body, email: 'TWIN@example.test' } }),
+      409,
+    );
+    expect(problem.errors?.map((e) => e.field)).toEqual(['email']);
+  });
+
+  it('answers a PMO administrator grant at a centralized business unit with 400 naming scopeId', async () => {
+    const unit = await call('POST', '/api/v1/business-units', { body: { name: 'Central', code: 'CENTRAL' } });
+    expect(unit.json().pmoMode).toBe('centralized');
+    const user = await makeActor(db, orgId, 'team_member');
+    const problem = expectProblem(
+      await call('POST', '/api/v1/role-grants', {
+        body: { userId: user.userId, role: 'pmo_admin', scopeType: 'business_unit', scopeId: unit.json().id },
+      }),
+      400,
+    );
+    expect(problem.errors?.map((e) => e.field)).toEqual(['scopeId']);
+  });
+
   it('leaves no partial write behind a failed request', async () => {
     const project = await makeProject(db, orgId);
     const elsewhere = await makeProject(db, orgId);

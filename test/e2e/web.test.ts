@@ -152,7 +152,7 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await page.getByTestId('users-table').locator('tbody tr').count()).toBe(1);
     await snap(page, '14-admin-users');
     await page.getByRole('tab', { name: 'Role grants' }).click();
-    await page.getByTestId('grants-table').getByText('Jonas Weber').first().waitFor();
+    await page.getByTestId('grants-table').getByText('Amara Okafor').first().waitFor();
     await snap(page, '15-admin-grants');
     await page.getByRole('tab', { name: 'Business units' }).click();
     await page.getByTestId('admin-business-units').waitFor();

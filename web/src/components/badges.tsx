@@ -4,7 +4,15 @@ import { humanize, STAGE_COLORS } from '../lib/format.ts';
 
 export function StageBadge({ stage }: { stage: Stage }) {
   return (
-    <Badge color={STAGE_COLORS[stage] ?? 'gray'} variant="light" size="sm" radius="sm">
+    <Badge
+      color={STAGE_COLORS[stage] ?? 'gray'}
+      variant="light"
+      size="sm"
+      radius="sm"
+      // Table cells may be squeezed; a stage name must never be cut to "EXEC…".
+      style={{ flexShrink: 0, overflow: 'visible' }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {humanize(stage)}
     </Badge>
   );

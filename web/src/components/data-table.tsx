@@ -120,7 +120,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             striped
             highlightOnHover
             verticalSpacing={5}
-            horizontalSpacing="sm"
+            horizontalSpacing="xs"
             fz="sm"
             stickyHeader
             styles={{ thead: { background: 'var(--mantine-color-gray-0)' }, td: { whiteSpace: 'nowrap' } }}

@@ -96,7 +96,7 @@ export function HistoryTimeline({ entityType, id }: { entityType: AuditEntityTyp
     );
   }
   return (
-    <Timeline bulletSize={22} lineWidth={2} data-testid="history">
+    <Timeline bulletSize={22} lineWidth={2} data-testid="history" styles={{ item: { marginTop: 14 } }}>
       {items.map((e) => {
         const Icon = ICONS[e.action] ?? IconPencil;
         const diff = e.action === 'update' ? changes(e) : [];

@@ -36,7 +36,8 @@ export function NotFound() {
 
 /** What a page shows when loading its main record failed: 404, 403 or anything else. */
 export function LoadError({ error, what }: { error: unknown; what: string }) {
-  if (isApiError(error, 404)) {
+  // A malformed id in the address is a 400 from the API; to the reader it is simply not there.
+  if (isApiError(error, 404) || isApiError(error, 400)) {
     return (
       <Center py={60}>
         <Stack align="center" gap="xs">

@@ -177,7 +177,7 @@ export function OverviewPage() {
           </Group>
           <DataTable
             testId="attention-table"
-            columns={projectColumns(currency, ['code', 'programName', 'health'])}
+            columns={projectColumns(currency, ['programName', 'health'])}
             rows={attention.data?.items}
             rowKey={(p) => p.id}
             error={attention.error}

@@ -16,24 +16,27 @@ import { formatDate, formatMoney, humanize } from '../lib/format.ts';
 export function projectColumns(currency: string, hide: string[] = []): Column<Project>[] {
   const cols: Column<Project>[] = [
     {
-      key: 'code',
-      header: 'Code',
-      sortable: true,
-      width: 100,
-      render: (p) => (
-        <Text size="xs" ff="monospace" c="dimmed">
-          {p.code}
-        </Text>
-      ),
-    },
-    {
       key: 'name',
       header: 'Project',
       sortable: true,
       render: (p) => (
-        <AnchorLink to="/projects/$id" params={{ id: p.id }} size="sm" fw={500}>
-          {p.name}
-        </AnchorLink>
+        <Group gap={8} wrap="nowrap">
+          <Text size="xs" ff="monospace" c="dimmed" miw={52}>
+            {p.code}
+          </Text>
+          <AnchorLink
+            to="/projects/$id"
+            params={{ id: p.id }}
+            size="sm"
+            fw={500}
+            title={p.name}
+            maw={280}
+            truncate="end"
+            display="block"
+          >
+            {p.name}
+          </AnchorLink>
+        </Group>
       ),
     },
     {
@@ -54,7 +57,15 @@ export function projectColumns(currency: string, hide: string[] = []): Column<Pr
       header: 'Portfolio',
       render: (p) =>
         p.portfolioId ? (
-          <AnchorLink to="/portfolios/$id" params={{ id: p.portfolioId }} size="sm" c="dark.6">
+          <AnchorLink
+            to="/portfolios/$id"
+            params={{ id: p.portfolioId }}
+            size="sm"
+            c="dark.6"
+            maw={190}
+            truncate="end"
+            display="block"
+          >
             {p.portfolioName ?? '…'}
           </AnchorLink>
         ) : (
@@ -66,7 +77,15 @@ export function projectColumns(currency: string, hide: string[] = []): Column<Pr
       header: 'Program',
       render: (p) =>
         p.programId ? (
-          <AnchorLink to="/programs/$id" params={{ id: p.programId }} size="sm" c="dark.6">
+          <AnchorLink
+            to="/programs/$id"
+            params={{ id: p.programId }}
+            size="sm"
+            c="dark.6"
+            maw={170}
+            truncate="end"
+            display="block"
+          >
             {p.programName ?? '…'}
           </AnchorLink>
         ) : (
@@ -77,9 +96,8 @@ export function projectColumns(currency: string, hide: string[] = []): Column<Pr
     },
     {
       key: 'targetFinish',
-      header: 'Target finish',
+      header: 'Finish',
       sortable: true,
-      width: 120,
       render: (p) => formatDate(p.targetFinish),
     },
     {
@@ -87,7 +105,6 @@ export function projectColumns(currency: string, hide: string[] = []): Column<Pr
       header: 'Budget',
       sortable: true,
       align: 'right',
-      width: 120,
       render: (p) => (
         <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(p.budget, currency)}</span>
       ),
@@ -97,7 +114,6 @@ export function projectColumns(currency: string, hide: string[] = []): Column<Pr
       header: 'Priority',
       sortable: true,
       align: 'right',
-      width: 80,
       render: (p) => p.priority,
     },
   ];

@@ -6,7 +6,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Scheduler } from '../../src/engine/schedule/schedule-project.ts';
-import { COMPARED_FIELDS, type ComparedField, compareWithStored, type TaskDifference } from '../../src/interop/mspdi/compare.ts';
+import {
+  COMPARED_FIELDS,
+  type ComparedField,
+  compareWithStored,
+  type TaskDifference,
+} from '../../src/interop/mspdi/compare.ts';
 import { readMspdi } from '../../src/interop/mspdi/read-mspdi.ts';
 import { mspdiToScheduleInput } from '../../src/interop/mspdi/to-schedule-input.ts';
 import type { MspdiProject } from '../../src/interop/mspdi/types.ts';

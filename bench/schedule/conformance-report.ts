@@ -17,9 +17,13 @@ if (diffIndex >= 0) {
   const { row, differences } = runConformance(file);
   if (row.error) console.log(`error: ${row.error}`);
   const show = (v: number | boolean | null, field: string) =>
-    typeof v === 'number' && ['ES', 'EF', 'LS', 'LF'].includes(field) ? formatLocalDateTime(v).slice(0, 16) : String(v);
+    typeof v === 'number' && ['ES', 'EF', 'LS', 'LF'].includes(field)
+      ? formatLocalDateTime(v).slice(0, 16)
+      : String(v);
   for (const d of differences) {
-    console.log(`${String(d.uid).padStart(5)} ${d.field} expected ${show(d.expected, d.field)} got ${show(d.actual, d.field)}  ${d.name}`);
+    console.log(
+      `${String(d.uid).padStart(5)} ${d.field} expected ${show(d.expected, d.field)} got ${show(d.actual, d.field)}  ${d.name}`,
+    );
   }
   console.log(`${row.tasks} tasks, ${row.all} match`);
   process.exit(0);
@@ -42,12 +46,21 @@ const lines = rows.map((r) => [
 const totals = [
   'TOTAL',
   String(total((r) => r.tasks)),
-  `${total((r) => r.all)} (${pct(total((r) => r.all), total((r) => r.tasks))})`,
-  ...COMPARED_FIELDS.map((f) => pct(total((r) => r.matched[f]), total((r) => r.compared[f]))),
+  `${total((r) => r.all)} (${pct(
+    total((r) => r.all),
+    total((r) => r.tasks),
+  )})`,
+  ...COMPARED_FIELDS.map((f) =>
+    pct(
+      total((r) => r.matched[f]),
+      total((r) => r.compared[f]),
+    ),
+  ),
   '',
 ];
 const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c].length), totals[c].length));
-const fmt = (l: string[]) => l.map((v, c) => (c === 0 || c === l.length - 1 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
+const fmt = (l: string[]) =>
+  l.map((v, c) => (c === 0 || c === l.length - 1 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
 console.log(fmt(header));
 for (const l of lines) console.log(fmt(l));
 console.log(fmt(totals));
@@ -61,7 +74,16 @@ if (args.includes('--write')) {
     generated: new Date().toISOString().slice(0, 10),
     fields: COMPARED_FIELDS,
     files: Object.fromEntries(
-      rows.map((r) => [r.file, { tasks: r.tasks, all: r.all, matched: r.matched, compared: r.compared, ...(r.error ? { error: r.error } : {}) }]),
+      rows.map((r) => [
+        r.file,
+        {
+          tasks: r.tasks,
+          all: r.all,
+          matched: r.matched,
+          compared: r.compared,
+          ...(r.error ? { error: r.error } : {}),
+        },
+      ]),
     ),
   };
   writeFileSync('docs/scheduling-conformance.json', `${JSON.stringify(json, null, 1)}\n`);

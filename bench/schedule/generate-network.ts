@@ -29,14 +29,26 @@ function calendars(): CalendarDefinition[] {
     { from: 480, to: 720 },
     { from: 780, to: 1020 },
   ];
-  const holidays = ['2025-01-01', '2025-05-01', '2025-07-14', '2025-08-15', '2025-11-11', '2025-12-25', '2025-12-26'];
+  const holidays = [
+    '2025-01-01',
+    '2025-05-01',
+    '2025-07-14',
+    '2025-08-15',
+    '2025-11-11',
+    '2025-12-25',
+    '2025-12-26',
+  ];
   return [
     {
       id: 'standard',
       week: [[], day, day, day, day, day, []],
       exceptions: holidays.map((d) => ({ from: d, intervals: [], recurYearly: true })),
     },
-    { id: 'six-day', baseId: 'standard', week: [null, null, null, null, null, null, [{ from: 480, to: 720 }]] },
+    {
+      id: 'six-day',
+      baseId: 'standard',
+      week: [null, null, null, null, null, null, [{ from: 480, to: 720 }]],
+    },
   ];
 }
 
@@ -45,7 +57,11 @@ function calendars(): CalendarDefinition[] {
  *
  * @example generateNetwork(1000, 42).tasks.length // about 1,110
  */
-export function generateNetwork(leafCount: number, seed: number, projects = Math.max(1, Math.round(leafCount / 5000))): ScheduleInput {
+export function generateNetwork(
+  leafCount: number,
+  seed: number,
+  projects = Math.max(1, Math.round(leafCount / 5000)),
+): ScheduleInput {
   const rnd = prng(seed);
   const tasks: ScheduleTask[] = [];
   const links: ScheduleLink[] = [];
@@ -79,14 +95,17 @@ export function generateNetwork(leafCount: number, seed: number, projects = Math
       id: id,
       name: `T${id}`,
       parentId: open[3],
-      duration: milestone ? 0 : Math.round(rnd() * 20 * DAY / 60) * 60,
+      duration: milestone ? 0 : Math.round((rnd() * 20 * DAY) / 60) * 60,
       milestone,
       projectId: project,
       calendarId: rnd() < 0.1 ? 'six-day' : null,
       ...(r < 0.02
         ? { constraintType: 'SNET' as const, constraintDate: START + Math.floor(rnd() * 200) * 1440 }
         : r < 0.025
-          ? { constraintType: 'FNLT' as const, constraintDate: START + Math.floor(200 + rnd() * 400) * 1440 + 540 }
+          ? {
+              constraintType: 'FNLT' as const,
+              constraintDate: START + Math.floor(200 + rnd() * 400) * 1440 + 540,
+            }
           : {}),
     };
     tasks.push(task);
@@ -116,7 +135,8 @@ export function generateNetwork(leafCount: number, seed: number, projects = Math
   // outside the package, so still acyclic.
   for (let k = 0; k + 60 < leaves.length; k += 500) {
     const pkg = tasks[leaves[k]].parentId;
-    if (pkg !== null && pkg !== undefined) links.push({ predecessorId: pkg, successorId: leaves[k + 60], type: 'FS', lag: 0 });
+    if (pkg !== null && pkg !== undefined)
+      links.push({ predecessorId: pkg, successorId: leaves[k + 60], type: 'FS', lag: 0 });
   }
   return {
     tasks,

@@ -39,6 +39,15 @@ function sortedIntervals(intervals: readonly WorkingInterval[]): WorkingInterval
 }
 
 /**
+ * Compiled calendars are immutable, so the same definition object (with the same compiled base)
+ * is compiled once per process; scheduling the same input again skips the table build.
+ */
+const compiledByDefinition = new WeakMap<
+  CalendarDefinition,
+  { base: WorkingCalendar | null; cal: WorkingCalendar }
+>();
+
+/**
  * Compiles calendar definitions (with base-calendar inheritance) into working-time tables.
  * Calendars are compiled lazily on first use and cached, so a file with hundreds of resource
  * calendars costs only what the schedule touches.
@@ -74,7 +83,9 @@ export class CalendarRegistry {
     this.compiling.add(key);
     try {
       const base = def.baseId === null || def.baseId === undefined ? null : this.get(def.baseId);
-      const cal = compileCalendar(def, base);
+      const cached = compiledByDefinition.get(def);
+      const cal = cached && cached.base === base ? cached.cal : compileCalendar(def, base);
+      compiledByDefinition.set(def, { base, cal });
       this.compiled.set(key, cal);
       return cal;
     } finally {

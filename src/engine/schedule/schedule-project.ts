@@ -3,7 +3,15 @@ import { ScheduleInputError } from './errors.ts';
 import { buildNetwork, KIND_LEAF, type Network } from './network.ts';
 import type { PassState } from './passes.ts';
 import * as passes from './passes.ts';
-import { bottomUpOrder, computeTaskDates, findConflicts, type TaskDates } from './slack.ts';
+import {
+  bottomUpOrder,
+  buildOutline,
+  computeTaskDates,
+  findConflicts,
+  type Outline,
+  type TaskDates,
+  updateTaskDates,
+} from './slack.ts';
 import type { ScheduleInput, ScheduleResult, ScheduleTask, TaskId } from './types.ts';
 
 // Local copies of hot functions: an imported binding costs a getter call per use under tsx.
@@ -47,6 +55,8 @@ export class Scheduler {
   private dates: TaskDates;
   private readonly dirty: Uint8Array;
   private readonly markedMilestone: Uint8Array;
+  private outline: Outline | null = null;
+  private readonly touched: number[] = [];
 
   constructor(input: ScheduleInput) {
     if (!input || !Array.isArray(input.tasks) || !Array.isArray(input.links)) {
@@ -162,61 +172,63 @@ export class Scheduler {
     if (change.levelingDelay !== undefined)
       net.levelingDelay[i] = num(change.levelingDelay, 'levelingDelay') || 0;
 
-    let touched = 0;
-    if (this.fromFinish) {
-      this.fullPass();
-      touched = net.nodeCount * 2;
-    } else {
-      touched += this.propagateForward(i);
+    const touched = this.touched;
+    touched.length = 0;
+    let full = this.fromFinish;
+    if (full) this.fullPass();
+    else {
+      this.propagateForward(i);
       const before = Float64Array.from(this.st.projectFinish);
       projectFinishes(net, this.st, this.st.projectFinish);
       if (this.st.projectFinish.some((f, k) => f !== before[k])) {
+        // every late date hangs off the project finish
         backwardPass(net, this.st);
-        touched += net.nodeCount;
-      } else touched += this.propagateBackward(i);
+        full = true;
+      } else this.propagateBackward(i);
     }
-    this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit, this.dates);
-    return touched;
+    if (full) {
+      this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit, this.dates);
+      return net.nodeCount;
+    }
+    this.outline ??= buildOutline(net, this.bottomUp);
+    updateTaskDates(net, this.st, this.outline, this.criticalLimit, this.dates, touched);
+    return touched.length;
   }
 
-  private propagateForward(task: number): number {
+  private propagateForward(task: number): void {
     const { net, st, dirty } = this;
     const start = net.taskNode[task];
     dirty[start] = 1;
     dirty[net.taskFinishNode[task]] = 1;
-    let touched = 0;
     const order = net.order;
     for (let k = Math.min(net.rank[start], net.rank[net.taskFinishNode[task]]); k < order.length; k++) {
       const v = order[k];
       if (!dirty[v]) continue;
       dirty[v] = 0;
-      touched++;
+      this.touched.push(v);
       if (forwardNode(net, st, v)) {
         for (let j = net.outOffsets[v]; j < net.outOffsets[v + 1]; j++)
           dirty[net.edgeTo[net.outEdges[j]]] = 1;
       }
     }
-    return touched;
   }
 
-  private propagateBackward(task: number): number {
+  private propagateBackward(task: number): void {
     const { net, st, dirty } = this;
     const a = net.taskNode[task];
     const b = net.taskFinishNode[task];
     dirty[a] = 1;
     dirty[b] = 1;
-    let touched = 0;
     const order = net.order;
     for (let k = Math.max(net.rank[a], net.rank[b]); k >= 0; k--) {
       const v = order[k];
       if (!dirty[v]) continue;
       dirty[v] = 0;
-      touched++;
+      this.touched.push(v);
       if (backwardNode(net, st, v)) {
         for (let j = net.inOffsets[v]; j < net.inOffsets[v + 1]; j++) dirty[net.edgeFrom[net.inEdges[j]]] = 1;
       }
     }
-    return touched;
   }
 
   /** The current schedule (fresh arrays; later updates do not change them). */

@@ -39,9 +39,15 @@ export function bottomUpOrder(net: Network): Int32Array {
     }
     depth[i] = d + (p >= 0 ? depth[p] + 1 : 0);
   }
-  const idx = Array.from({ length: n }, (_, i) => i);
-  idx.sort((a, b) => depth[b] - depth[a] || a - b);
-  return Int32Array.from(idx);
+  // counting sort by depth, deepest first, index order within a depth
+  let maxDepth = 0;
+  for (let i = 0; i < n; i++) if (depth[i] > maxDepth) maxDepth = depth[i];
+  const start = new Int32Array(maxDepth + 2);
+  for (let i = 0; i < n; i++) start[maxDepth - depth[i] + 1]++;
+  for (let d = 0; d <= maxDepth; d++) start[d + 1] += start[d];
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[start[maxDepth - depth[i]]++] = i;
+  return out;
 }
 
 /**
@@ -86,28 +92,9 @@ export function computeTaskDates(
     if (ls[i] < ls[p]) ls[p] = ls[i];
     if (lf[i] > lf[p]) lf[p] = lf[i];
   }
-  for (let i = 0; i < n; i++) {
-    const cal = net.calendars[net.calendar[i]];
-    const startSlack = cal.workAt(ls[i]) - cal.workAt(es[i]);
-    const finishSlack = cal.workAt(lf[i]) - cal.workAt(ef[i]);
-    const ts = Math.min(startSlack, finishSlack);
-    totalSlack[i] = ts;
-    let fs = Number.POSITIVE_INFINITY;
-    const v = net.taskFinishNode[i];
-    fs = Math.min(fs, linkSlack(net, st, cal, v), linkSlack(net, st, cal, net.taskNode[i]));
-    if (fs === Number.POSITIVE_INFINITY)
-      fs = cal.workAt(st.projectFinish[net.project[i]]) - cal.workAt(ef[i]);
-    freeSlack[i] = Math.max(0, Math.min(fs, ts));
-    // MS Project never marks a finished task, or an estimated manual task without links, critical.
-    const unlinkedManual =
-      net.estimated[i] === 1 &&
-      !Number.isNaN(net.manualStart[i]) &&
-      !hasLinks(net, net.taskNode[i]) &&
-      !hasLinks(net, net.taskFinishNode[i]);
-    critical[i] =
-      ts <= criticalLimit[net.project[i]] && Number.isNaN(net.actualFinish[i]) && !unlinkedManual ? 1 : 0;
-  }
-  return { es, ef, ls, lf, totalSlack, freeSlack, critical };
+  const dates = { es, ef, ls, lf, totalSlack, freeSlack, critical };
+  for (let i = 0; i < n; i++) slackOf(net, st, dates, criticalLimit, i);
+  return dates;
 }
 
 function hasLinks(net: Network, v: number): boolean {
@@ -116,6 +103,103 @@ function hasLinks(net: Network, v: number): boolean {
   for (let k = net.inOffsets[v]; k < net.inOffsets[v + 1]; k++)
     if (!net.edgeHierarchy[net.inEdges[k]]) return true;
   return false;
+}
+
+/** Total slack, free slack and the critical flag of one task from its (rolled-up) dates. */
+function slackOf(net: Network, st: PassState, d: TaskDates, criticalLimit: Float64Array, i: number): void {
+  const cal = net.calendars[net.calendar[i]];
+  const startSlack = cal.workAt(d.ls[i]) - cal.workAt(d.es[i]);
+  const finishSlack = cal.workAt(d.lf[i]) - cal.workAt(d.ef[i]);
+  const ts = Math.min(startSlack, finishSlack);
+  d.totalSlack[i] = ts;
+  let fs = Math.min(linkSlack(net, st, cal, net.taskFinishNode[i]), linkSlack(net, st, cal, net.taskNode[i]));
+  if (fs === Number.POSITIVE_INFINITY)
+    fs = cal.workAt(st.projectFinish[net.project[i]]) - cal.workAt(d.ef[i]);
+  d.freeSlack[i] = Math.max(0, Math.min(fs, ts));
+  // MS Project never marks a finished task, or an estimated manual task without links, critical.
+  const unlinkedManual =
+    net.estimated[i] === 1 &&
+    !Number.isNaN(net.manualStart[i]) &&
+    !hasLinks(net, net.taskNode[i]) &&
+    !hasLinks(net, net.taskFinishNode[i]);
+  d.critical[i] =
+    ts <= criticalLimit[net.project[i]] && Number.isNaN(net.actualFinish[i]) && !unlinkedManual ? 1 : 0;
+}
+
+/** Children of each task in CSR form, and each task's depth, for incremental roll-ups. */
+export interface Outline {
+  readonly childOffsets: Int32Array;
+  readonly children: Int32Array;
+  readonly depth: Int32Array;
+}
+
+export function buildOutline(net: Network, bottomUp: Int32Array): Outline {
+  const n = net.taskCount;
+  const childOffsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) if (net.parent[i] >= 0) childOffsets[net.parent[i] + 1]++;
+  for (let i = 0; i < n; i++) childOffsets[i + 1] += childOffsets[i];
+  const fill = childOffsets.slice(0, n);
+  const children = new Int32Array(childOffsets[n]);
+  for (let i = 0; i < n; i++) if (net.parent[i] >= 0) children[fill[net.parent[i]]++] = i;
+  const depth = new Int32Array(n);
+  for (let k = n - 1; k >= 0; k--) {
+    const i = bottomUp[k];
+    depth[i] = net.parent[i] >= 0 ? depth[net.parent[i]] + 1 : 0;
+  }
+  return { childOffsets, children, depth };
+}
+
+/**
+ * Refreshes task dates and slack after an incremental pass: only the tasks of the recomputed
+ * nodes, their link predecessors (whose free slack depends on them) and their summaries.
+ */
+export function updateTaskDates(
+  net: Network,
+  st: PassState,
+  outline: Outline,
+  criticalLimit: Float64Array,
+  dates: TaskDates,
+  touchedNodes: readonly number[],
+): void {
+  const mark = new Set<number>();
+  for (const v of touchedNodes) {
+    mark.add(net.nodeTask[v]);
+    for (let k = net.inOffsets[v]; k < net.inOffsets[v + 1]; k++) {
+      const e = net.inEdges[k];
+      if (!net.edgeHierarchy[e]) mark.add(net.nodeTask[net.edgeFrom[e]]);
+    }
+  }
+  const summaries = new Set<number>();
+  for (const i of mark) {
+    if (!net.isSummary[i]) {
+      const v = net.taskNode[i];
+      dates.es[i] = st.es[v];
+      dates.ef[i] = st.ef[v];
+      dates.ls[i] = st.ls[v];
+      dates.lf[i] = st.lf[v];
+    } else summaries.add(i);
+    for (let p = net.parent[i]; p >= 0 && !summaries.has(p); p = net.parent[p]) summaries.add(p);
+  }
+  const order = [...summaries].sort((a, b) => outline.depth[b] - outline.depth[a]);
+  for (const p of order) {
+    let es = Number.POSITIVE_INFINITY;
+    let ef = Number.NEGATIVE_INFINITY;
+    let ls = Number.POSITIVE_INFINITY;
+    let lf = Number.NEGATIVE_INFINITY;
+    for (let k = outline.childOffsets[p]; k < outline.childOffsets[p + 1]; k++) {
+      const c = outline.children[k];
+      if (dates.es[c] < es) es = dates.es[c];
+      if (dates.ef[c] > ef) ef = dates.ef[c];
+      if (dates.ls[c] < ls) ls = dates.ls[c];
+      if (dates.lf[c] > lf) lf = dates.lf[c];
+    }
+    dates.es[p] = es;
+    dates.ef[p] = ef;
+    dates.ls[p] = ls;
+    dates.lf[p] = lf;
+    mark.add(p);
+  }
+  for (const i of mark) slackOf(net, st, dates, criticalLimit, i);
 }
 
 /** Smallest slack on a node's own outgoing links (not the summary edges the network adds). */

@@ -36,6 +36,21 @@ const networkArb = fc
     );
   });
 
+/** The same networks with a WBS on top: three nested summaries, leaves assigned at random. */
+const wbsArb = fc
+  .tuple(networkArb, fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 40, maxLength: 40 }))
+  .map(
+    ([input, parents]): ScheduleInput => ({
+      ...input,
+      tasks: [
+        { id: 1000, duration: 0 },
+        { id: 1001, duration: 0, parentId: 1000 },
+        { id: 1002, duration: 0 },
+        ...input.tasks.map((t, i) => ({ ...t, parentId: parents[i] === 3 ? null : 1000 + parents[i] })),
+      ],
+    }),
+  );
+
 const cal = new CalendarRegistry([{ id: 'std', week: standardWeek() }]).get('std');
 
 describe('schedule properties', () => {
@@ -88,22 +103,31 @@ describe('schedule properties', () => {
     );
   });
 
-  it('reschedules one changed task exactly as a full reschedule would', () => {
+  it('reschedules one changed task exactly as a full reschedule would, with or without a WBS', () => {
     fc.assert(
-      fc.property(networkArb, fc.nat(), fc.integer({ min: 0, max: 10 * DAY }), (input, pick, duration) => {
-        const k = pick % input.tasks.length;
-        const s = new Scheduler(input);
-        s.updateTask(k, { duration });
-        const full = scheduleProject({
-          ...input,
-          tasks: input.tasks.map((t, i) => (i === k ? { ...t, duration } : t)),
-        });
-        const inc = s.result();
-        expect(Array.from(inc.earlyStart)).toEqual(Array.from(full.earlyStart));
-        expect(Array.from(inc.earlyFinish)).toEqual(Array.from(full.earlyFinish));
-        expect(Array.from(inc.lateStart)).toEqual(Array.from(full.lateStart));
-        expect(Array.from(inc.freeSlack)).toEqual(Array.from(full.freeSlack));
-      }),
+      fc.property(
+        fc.oneof(networkArb, wbsArb),
+        fc.nat(),
+        fc.integer({ min: 0, max: 10 * DAY }),
+        (input, pick, duration) => {
+          const leaves = input.tasks.filter((t) => (t.id as number) < 1000);
+          const k = input.tasks.indexOf(leaves[pick % leaves.length]);
+          const s = new Scheduler(input);
+          s.updateTask(input.tasks[k].id, { duration });
+          const full = scheduleProject({
+            ...input,
+            tasks: input.tasks.map((t, i) => (i === k ? { ...t, duration } : t)),
+          });
+          const inc = s.result();
+          expect(Array.from(inc.earlyStart)).toEqual(Array.from(full.earlyStart));
+          expect(Array.from(inc.earlyFinish)).toEqual(Array.from(full.earlyFinish));
+          expect(Array.from(inc.lateStart)).toEqual(Array.from(full.lateStart));
+          expect(Array.from(inc.lateFinish)).toEqual(Array.from(full.lateFinish));
+          expect(Array.from(inc.freeSlack)).toEqual(Array.from(full.freeSlack));
+          expect(Array.from(inc.totalSlack)).toEqual(Array.from(full.totalSlack));
+          expect(Array.from(inc.critical)).toEqual(Array.from(full.critical));
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -1,0 +1,168 @@
+/**
+ * Scheduling benchmark: generated networks of 1k, 10k, 100k and 1M leaf tasks (plus their WBS
+ * summaries, about 1.5 links per task), full schedule time and memory, and the time to
+ * reschedule after changing one task's duration in the 100k network.
+ *
+ *   node --expose-gc --max-old-space-size=4096 --import tsx bench/schedule/schedule-bench.ts [--sizes 1000,10000]
+ *
+ * Each size runs in its own child process so memory figures do not mix. Writes
+ * bench/results/schedule.json and bench/results/schedule.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Scheduler } from '../../src/engine/schedule/schedule-project.ts';
+import { generateNetwork, prng } from './generate-network.ts';
+
+interface SizeResult {
+  leaves: number;
+  tasks: number;
+  links: number;
+  generateMs: number;
+  /** Wall and CPU time of a full schedule (build network + passes + slack + result), best of runs. */
+  scheduleMs: number;
+  scheduleCpuMs: number;
+  runs: number;
+  heapDeltaMb: number;
+  peakRssMb: number;
+  criticalTasks: number;
+  incremental?: { changes: number; medianMs: number; maxMs: number; medianNodes: number };
+}
+
+const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+function measure(leaves: number): SizeResult {
+  let t = performance.now();
+  const input = generateNetwork(leaves, 20_240_108);
+  const generateMs = performance.now() - t;
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const runs = leaves >= 1_000_000 ? 2 : leaves >= 100_000 ? 3 : 5;
+  let best = Number.POSITIVE_INFINITY;
+  let bestCpu = Number.POSITIVE_INFINITY;
+  let scheduler: Scheduler | null = null;
+  let criticalTasks = 0;
+  let heapDelta = 0;
+  for (let r = 0; r < runs; r++) {
+    scheduler = null;
+    gc();
+    const c = process.cpuUsage();
+    t = performance.now();
+    scheduler = new Scheduler(input);
+    const result = scheduler.result();
+    const ms = performance.now() - t;
+    const cpu = process.cpuUsage(c);
+    best = Math.min(best, ms);
+    bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1000);
+    criticalTasks = result.criticalPath.length;
+    const m = process.memoryUsage();
+    heapDelta = Math.max(heapDelta, m.heapUsed + m.arrayBuffers - heapBefore);
+  }
+  const out: SizeResult = {
+    leaves,
+    tasks: input.tasks.length,
+    links: input.links.length,
+    generateMs: Math.round(generateMs),
+    scheduleMs: Math.round(best),
+    scheduleCpuMs: Math.round(bestCpu),
+    runs,
+    heapDeltaMb: mb(heapDelta),
+    peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+    criticalTasks,
+  };
+  if (leaves === 100_000 && scheduler) {
+    const rnd = prng(7);
+    const times: number[] = [];
+    const nodes: number[] = [];
+    const leafIds = input.tasks.filter((x) => x.name?.startsWith('T')).map((x) => x.id);
+    for (let k = 0; k < 25; k++) {
+      const id = leafIds[Math.floor(rnd() * leafIds.length)];
+      t = performance.now();
+      nodes.push(scheduler.updateTask(id, { duration: Math.round(rnd() * 10) * 480 }));
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    nodes.sort((a, b) => a - b);
+    out.incremental = {
+      changes: times.length,
+      medianMs: Math.round(times[times.length >> 1] * 100) / 100,
+      maxMs: Math.round(times[times.length - 1] * 100) / 100,
+      medianNodes: nodes[nodes.length >> 1],
+    };
+  }
+  return out;
+}
+
+const args = process.argv.slice(2);
+if (args[0] === '--child') {
+  process.stdout.write(JSON.stringify(measure(Number(args[1]))));
+} else {
+  const sizesArg = args.indexOf('--sizes');
+  const sizes =
+    sizesArg >= 0 ? args[sizesArg + 1].split(',').map(Number) : [1000, 10_000, 100_000, 1_000_000];
+  const self = fileURLToPath(import.meta.url);
+  const results: SizeResult[] = [];
+  for (const n of sizes) {
+    const json = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', self, '--child', String(n)],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
+    results.push(JSON.parse(json) as SizeResult);
+    process.stderr.write(`done ${n}\n`);
+  }
+  const header = [
+    'leaves',
+    'tasks',
+    'links',
+    'generate ms',
+    'schedule ms',
+    'cpu ms',
+    'heap Δ MB',
+    'peak RSS MB',
+    'critical',
+  ];
+  const rows = results.map((r) =>
+    [
+      r.leaves,
+      r.tasks,
+      r.links,
+      r.generateMs,
+      r.scheduleMs,
+      r.scheduleCpuMs,
+      r.heapDeltaMb,
+      r.peakRssMb,
+      r.criticalTasks,
+    ].map(String),
+  );
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((v, c) => v.padStart(widths[c])).join('  ');
+  const table = [line(header), ...rows.map(line)].join('\n');
+  const inc = results.find((r) => r.incremental)?.incremental;
+  const incLine = inc
+    ? `one-task change at 100k: median ${inc.medianMs} ms, max ${inc.maxMs} ms over ${inc.changes} changes (median ${inc.medianNodes} nodes recomputed)`
+    : '';
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+  const machine = {
+    cpu: os.cpus()[0].model,
+    cores: os.cpus().length,
+    node: process.version,
+    loadAverage: load,
+  };
+  console.log(table);
+  if (incLine) console.log(incLine);
+  console.log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${load}`);
+  writeFileSync(
+    'bench/results/schedule.json',
+    `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`,
+  );
+  writeFileSync(
+    'bench/results/schedule.md',
+    `# Scheduling benchmark\n\n\`node --import tsx bench/schedule/schedule-bench.ts\` on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} (load average while running: ${load}).\n\n"schedule" is one full \`new Scheduler(input).result()\`: network build, forward and backward pass, slack, critical path; best of the runs, wall and CPU time. "heap Δ" is what the scheduler and its result hold; "peak RSS" includes the generated input objects.\n\n\`\`\`\n${table}\n${incLine}\n\`\`\`\n`,
+  );
+}

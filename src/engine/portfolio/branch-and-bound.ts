@@ -38,6 +38,8 @@ export function branchAndBound(
   incumbent: Placement | null,
   maxNodes: number,
   scoresAreIntegers: boolean,
+  /** Returns true when the caller's time budget is spent (checked once per node). */
+  outOfTime: () => boolean = () => false,
 ): BranchAndBoundResult {
   const { n, m } = model;
   const status = new Int32Array(n).fill(FREE);
@@ -221,7 +223,7 @@ export function branchAndBound(
   const warm = warmTableauSize(warmRoot) * (n + 2) <= WARM_MEMORY;
 
   const explore = (parentBound: number, parentPrice: Float64Array | null, parentLp: WarmLp | null): void => {
-    if (aborted || nodes >= maxNodes) {
+    if (aborted || nodes >= maxNodes || outOfTime()) {
       aborted = true;
       openBound = Math.max(openBound, parentBound);
       return;

@@ -1,5 +1,5 @@
 import { branchAndBound } from './branch-and-bound.ts';
-import { InfeasibleMandatoryError, SelectionLimitError } from './errors.ts';
+import { InfeasibleMandatoryError, PortfolioInputError, SelectionLimitError } from './errors.ts';
 import {
   greedyFill,
   greedyOrder,
@@ -19,10 +19,20 @@ import {
 export interface SelectionOptions {
   /** `auto` (default): exact up to `exactLimit` candidates, heuristic beyond. */
   readonly method?: 'auto' | 'exact' | 'heuristic';
-  /** Largest candidate count `auto` solves exactly (default 150). */
+  /** Largest candidate count `auto` solves exactly (default 100). */
   readonly exactLimit?: number;
-  /** Branch-and-bound node budget (default 200,000); past it the best selection is returned with its gap. */
+  /**
+   * Branch-and-bound node budget (default 20,000: a few seconds to tens of seconds at 60
+   * candidates); past it the best selection is returned with its gap. Deterministic.
+   */
   readonly maxNodes?: number;
+  /**
+   * Optional time budget in milliseconds, measured with `now` (the engine reads no clock of
+   * its own). Past it the search stops as at the node budget; results then depend on speed.
+   */
+  readonly timeLimitMs?: number;
+  /** Clock for `timeLimitMs`, in milliseconds (for example `performance.now`). */
+  readonly now?: () => number;
   /** Drop-and-refill trials of the local search (default 20 × candidates). */
   readonly localSearchTrials?: number;
 }
@@ -36,10 +46,10 @@ export interface SelectedCandidate {
 
 export interface SelectionResult {
   /**
-   * `exact`: branch and bound finished, the selection is optimal. `branch-and-bound-node-limit`:
-   * it stopped at the node budget. `heuristic`: greedy plus local search.
+   * `exact`: branch and bound finished, the selection is optimal. `branch-and-bound-limit`:
+   * it stopped at the node or time budget. `heuristic`: greedy plus local search.
    */
-  readonly method: 'exact' | 'branch-and-bound-node-limit' | 'heuristic';
+  readonly method: 'exact' | 'branch-and-bound-limit' | 'heuristic';
   readonly optimal: boolean;
   readonly totalScore: number;
   /** Upper bound on the optimal score (equal to `totalScore` when optimal). */
@@ -116,7 +126,8 @@ function placeMandatoryOrExplain(model: SelectionModel, maxNodes: number): Place
  * total budget and a capacity per role per period, with mandatory and excluded candidates,
  * dependencies ("B needs A") and optional start shifts of up to `maxShift` periods.
  *
- * Exact by LP-based branch and bound up to `exactLimit` candidates (and within `maxNodes`);
+ * Exact by LP-based branch and bound up to `exactLimit` candidates (within `maxNodes` and the
+ * optional `timeLimitMs`; cut short, it reports `branch-and-bound-limit` and the gap);
  * beyond, greedy plus drop-and-refill local search, with the gap to an LP or Lagrangean
  * bound. Deterministic: no clock, no randomness.
  *
@@ -149,9 +160,18 @@ export function selectPortfolio(problem: PortfolioProblem, options: SelectionOpt
       model.maxShift,
     );
   }
-  const maxNodes = options.maxNodes ?? 200_000;
+  const maxNodes = options.maxNodes ?? 20_000;
+  const { timeLimitMs, now } = options;
+  if (timeLimitMs !== undefined && (typeof now !== 'function' || !(timeLimitMs >= 0))) {
+    throw new PortfolioInputError('timeLimitMs needs a clock (now) and must be ≥ 0', {
+      field: 'timeLimitMs',
+      value: timeLimitMs,
+    });
+  }
+  const deadline = timeLimitMs !== undefined && now ? now() + timeLimitMs : Number.POSITIVE_INFINITY;
+  const outOfTime = now && deadline !== Number.POSITIVE_INFINITY ? () => now() > deadline : () => false;
   const method = options.method ?? 'auto';
-  const exact = method === 'exact' || (method === 'auto' && model.n <= (options.exactLimit ?? 150));
+  const exact = method === 'exact' || (method === 'auto' && model.n <= (options.exactLimit ?? 100));
   // Local search trials grow with the size but are capped: each costs a greedy refill.
   const trials = options.localSearchTrials ?? Math.min(20 * model.n, 3000);
   const scoresAreIntegers = model.score.every((s) => Number.isInteger(s));
@@ -174,11 +194,11 @@ export function selectPortfolio(problem: PortfolioProblem, options: SelectionOpt
   let nodes = 0;
   let resultMethod: SelectionResult['method'];
   if (exact) {
-    const search = branchAndBound(model, incumbent, maxNodes, scoresAreIntegers);
+    const search = branchAndBound(model, incumbent, maxNodes, scoresAreIntegers, outOfTime);
     best = better(incumbent, search.best);
     bound = search.bound;
     nodes = search.nodes;
-    resultMethod = search.complete ? 'exact' : 'branch-and-bound-node-limit';
+    resultMethod = search.complete ? 'exact' : 'branch-and-bound-limit';
     boundMethod = search.complete ? 'search' : 'lp-relaxation';
     if (search.complete && !best) {
       throw new InfeasibleMandatoryError(

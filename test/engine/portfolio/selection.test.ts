@@ -7,6 +7,7 @@ import {
   InfeasibleMandatoryError,
   PortfolioInputError,
   type PortfolioProblem,
+  SelectionLimitError,
   type SelectionResult,
   selectPortfolio,
 } from '../../../src/engine/portfolio/index.ts';
@@ -249,13 +250,32 @@ describe('selectPortfolio', () => {
       cost: [5 + ((i * 5) % 11), 5 + ((i * 3) % 7)],
     }));
     const r = selectPortfolio({ periods: 2, budget: [60, 40], candidates }, { maxNodes: 2 });
-    expect(r.method).toBe('branch-and-bound-node-limit');
+    expect(r.method).toBe('branch-and-bound-limit');
     expect(r.optimal).toBe(false);
     expect(r.bound).toBeGreaterThanOrEqual(r.totalScore);
     expect(r.gap).toBeCloseTo((r.bound - r.totalScore) / r.bound, 12);
     const full = selectPortfolio({ periods: 2, budget: [60, 40], candidates });
     expect(full.method).toBe('exact');
     expect(full.totalScore).toBeLessThanOrEqual(r.bound + 1e-9);
+  });
+
+  it('stops at the time budget measured with the clock it is given', () => {
+    const candidates = Array.from({ length: 24 }, (_, i) => ({
+      id: `p${i}`,
+      score: 10 + ((i * 7) % 13),
+      cost: [5 + ((i * 5) % 11), 5 + ((i * 3) % 7)],
+    }));
+    // A fake clock that advances 1 ms per reading: deterministic.
+    let t = 0;
+    const r = selectPortfolio(
+      { periods: 2, budget: [60, 40], candidates },
+      { timeLimitMs: 2, now: () => t++ },
+    );
+    expect(r.method).toBe('branch-and-bound-limit');
+    expect(r.bound).toBeGreaterThanOrEqual(r.totalScore);
+    expect(() => selectPortfolio({ periods: 1, candidates: [] }, { timeLimitMs: 5 })).toThrow(
+      expect.objectContaining({ field: 'timeLimitMs' }),
+    );
   });
 
   it('uses the heuristic beyond the exact limit and says so', () => {
@@ -332,6 +352,24 @@ describe('selectPortfolio errors', () => {
     expect(() =>
       selectPortfolio({ ...problem, maxShift: 1, candidates: [...problem.candidates, third] }),
     ).toThrow(/no start shift of up to 1 periods fits/);
+  });
+
+  it('does not call mandatory candidates infeasible when the search for their shifts was cut short', () => {
+    // First fit puts "a" in period 1, where "b" needs it; shifting "a" to period 2 works.
+    const problem: PortfolioProblem = {
+      periods: 3,
+      maxShift: 1,
+      capacity: { dev: [1, 1, 1] },
+      candidates: [
+        { id: 'a', score: 1, cost: [0, 0, 0], demand: { dev: [0, 1, 0] }, mandatory: true },
+        { id: 'b', score: 1, cost: [0, 0, 0], demand: { dev: [1, 1, 0] }, mandatory: true },
+      ],
+    };
+    expect(() => selectPortfolio(problem, { maxNodes: 0 })).toThrow(SelectionLimitError);
+    expect(selectPortfolio(problem).selected).toEqual([
+      { id: 'a', shift: 1, score: 1 },
+      { id: 'b', shift: 0, score: 1 },
+    ]);
   });
 
   it('refuses a mandatory candidate that needs an excluded one', () => {

@@ -22,6 +22,8 @@ export interface GeneticOptions {
   readonly localShare?: number;
   /** Number of walks sharing that budget, each from a different elite schedule. */
   readonly walks?: number;
+  /** Schedules (start per compiled activity) to put in the first population. */
+  readonly seeds?: readonly Int32Array[];
 }
 
 export interface SearchOutcome {
@@ -297,6 +299,13 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
     return evaluate(right, sample, left, slot);
   };
 
+  // Seed schedules (e.g. from priority-rule passes) enter first, as their start-time order.
+  for (const seedStart of options.seeds ?? []) {
+    if (right.size >= P) break;
+    orderByKey(p, p.forward, seedStart, sample, ws);
+    if (!evaluate(left, sample, right, right.size)) break;
+    right.size++;
+  }
   while (right.size < P && fresh(right, right.size, right.size === 0)) right.size++;
   while (left.size < right.size) {
     const k = left.size;

@@ -2,7 +2,7 @@ import { orderByKey } from './activity-order.ts';
 import { searchGenetic } from './genetic-search.ts';
 import { compareScores, scoreLength, scoreSchedule } from './objective.ts';
 import { runParallelSgs } from './parallel-sgs.ts';
-import { type PriorityRule, priorityKeys, sampleActivityList } from './priority-rules.ts';
+import { PRIORITY_RULES, type PriorityRule, priorityKeys, sampleActivityList } from './priority-rules.ts';
 import { type CompiledProblem, compileProblem, type LevelingProblem } from './problem.ts';
 import { createRandom } from './random.ts';
 import { runSerialSgs, runSerialSgsWithinSlack } from './serial-sgs.ts';
@@ -74,31 +74,40 @@ function levelAllowingDelay(p: CompiledProblem, budget: number, seed: number, ru
   const N = p.count;
   const L = scoreLength(p);
   const ws = createWorkspace(p);
-  const keys = priorityKeys(p, rule);
   const best = new Int32Array(N);
-  const bestScore = new Int32Array(L);
-  const start = new Int32Array(N);
+  const bestScore = new Int32Array(L).fill(0x7fffffff);
   const score = new Int32Array(L);
-  // One pass of each generator with the rule; the parallel one goes first because, alone,
-  // it is usually the better of the two.
-  resetForward(p, ws);
-  let makespan = runParallelSgs(p, keys, best, ws);
-  scoreSchedule(p, best, makespan, bestScore, 0);
-  let spent = 1;
-  if (budget >= 2) {
-    const list = new Int32Array(N);
-    orderByKey(p, p.forward, keys, list, ws);
-    resetForward(p, ws);
-    makespan = runSerialSgs(p, p.forward, list, start, ws);
+  const seeds: Int32Array[] = [];
+  let spent = 0;
+  const keep = (start: Int32Array, makespan: number) => {
     spent++;
+    seeds.push(start);
     scoreSchedule(p, start, makespan, score, 0);
     if (compareScores(score, 0, bestScore, 0, L) < 0) {
       best.set(start);
       bestScore.set(score);
     }
+  };
+  // Single passes first: parallel generation with the chosen rule (alone, usually the better
+  // generator), then serial with it, then parallel with the other classic rules — minimum slack
+  // is the multi-project favourite (Browning & Yassine 2010). They also seed the search.
+  const rules = [rule, ...PRIORITY_RULES.filter((r) => r !== rule && r !== 'spt')];
+  for (let k = 0; k < rules.length && spent < budget; k++) {
+    const keys = priorityKeys(p, rules[k]);
+    const start = new Int32Array(N);
+    resetForward(p, ws);
+    keep(start, runParallelSgs(p, keys, start, ws));
+    if (k === 0 && spent < budget) {
+      const list = new Int32Array(N);
+      const serial = new Int32Array(N);
+      orderByKey(p, p.forward, keys, list, ws);
+      resetForward(p, ws);
+      keep(serial, runSerialSgs(p, p.forward, list, serial, ws));
+    }
+    if (budget < 20) break; // small budgets: one or two passes, then justification below
   }
-  if (budget - spent >= 3) {
-    const found = searchGenetic(p, { budget: budget - spent, rng: createRandom(seed) });
+  if (budget - spent >= 2) {
+    const found = searchGenetic(p, { budget: budget - spent, rng: createRandom(seed), seeds });
     spent += found.schedules;
     if (compareScores(found.score, 0, bestScore, 0, L) < 0) best.set(found.start);
   }
@@ -144,8 +153,9 @@ function levelWithinSlack(p: CompiledProblem, budget: number, seed: number, rule
  * against shared renewable resources, honouring links, release dates and priorities, within
  * a budget of generated schedules. Deterministic for a given seed; the input is not modified.
  *
- * With a budget of 1 it is one parallel-generation pass with the priority rule; from 5 on it
- * adds a genetic search with double justification over activity lists.
+ * With a budget of 1 it is one parallel-generation pass with the priority rule; then a serial
+ * pass, parallel passes with the other classic rules (from 20 schedules on), and a genetic
+ * search over activity lists with justification, seeded with those passes.
  *
  * @example
  * // Two tasks that each need the single crane: one waits for the other.

@@ -8,8 +8,16 @@ import {
   ValidationError,
 } from '../../src/services/errors.ts';
 import type { Actor } from '../../src/services/policy.ts';
-import { createProject, deleteProject, getProject, updateProject } from '../../src/services/projects.ts';
 import {
+  createProject,
+  deleteProject,
+  getProject,
+  getProjectObjectives,
+  setProjectObjectives,
+  updateProject,
+} from '../../src/services/projects.ts';
+import {
+  createObjective,
   createPortfolio,
   createProgram,
   deletePortfolio,
@@ -310,5 +318,53 @@ describe('validation and integrity', () => {
     const error = await rejection(() => deletePortfolio(db, admin, portfolio.id, portfolio.version));
     expect(error).toBeInstanceOf(ConflictError);
     expect((await getPortfolio(db, admin, portfolio.id)).version).toBe(portfolio.version);
+  });
+});
+
+describe('project objectives', () => {
+  it('replaces the objectives a project serves and audits the change as one update', async () => {
+    const project = await makeProject(db, orgId);
+    const growth = await createObjective(db, admin, { name: 'Growth', weight: 60 });
+    const cost = await createObjective(db, admin, { name: 'Cost', weight: 40 });
+    const auditBefore = await auditTotal();
+    await setProjectObjectives(db, admin, project.id, {
+      items: [{ objectiveId: growth.id, contribution: 8 }],
+    });
+    const after = await setProjectObjectives(db, admin, project.id, {
+      items: [
+        { objectiveId: cost.id, contribution: 2.5 },
+        { objectiveId: growth.id, contribution: 9 },
+      ],
+    });
+    expect(after.items).toEqual([
+      { objectiveId: cost.id, objectiveName: 'Cost', contribution: 2.5 },
+      { objectiveId: growth.id, objectiveName: 'Growth', contribution: 9 },
+    ]);
+    expect(await getProjectObjectives(db, admin, project.id)).toEqual(after);
+    expect(await auditTotal()).toBe(auditBefore + 2);
+    const last = (await auditOf('project', project.id)).at(-1)!;
+    expect(last.before).toEqual({
+      objectives: [{ objectiveId: growth.id, objectiveName: 'Growth', contribution: 8 }],
+    });
+  });
+
+  it('refuses the same objective twice, naming the repeated item, and keeps the old list', async () => {
+    const project = await makeProject(db, orgId);
+    const objective = await createObjective(db, admin, { name: 'Once only' });
+    await setProjectObjectives(db, admin, project.id, {
+      items: [{ objectiveId: objective.id, contribution: 5 }],
+    });
+    const error = await rejection(() =>
+      setProjectObjectives(db, admin, project.id, {
+        items: [
+          { objectiveId: objective.id, contribution: 1 },
+          { objectiveId: objective.id, contribution: 2 },
+        ],
+      }),
+    );
+    expect((error as ValidationError).errors.map((e) => e.field)).toEqual(['items.1.objectiveId']);
+    expect((await getProjectObjectives(db, admin, project.id)).items).toEqual([
+      { objectiveId: objective.id, objectiveName: 'Once only', contribution: 5 },
+    ]);
   });
 });

@@ -52,6 +52,21 @@ function calendars(): CalendarDefinition[] {
   ];
 }
 
+/** Every task has the same fields in the same order, as the file readers produce them. */
+function makeTask(
+  id: number,
+  name: string,
+  parentId: number | null,
+  duration: number,
+  milestone: boolean,
+  projectId: number,
+  calendarId: string | null,
+  constraintType: 'ASAP' | 'SNET' | 'FNLT',
+  constraintDate: number | null,
+): ScheduleTask {
+  return { id, name, parentId, duration, milestone, projectId, calendarId, constraintType, constraintDate };
+}
+
 /**
  * Builds `leafCount` leaf tasks plus their summaries.
  *
@@ -82,7 +97,7 @@ export function generateNetwork(
       if (open[level] === null || counts[level] >= span) {
         const parentId = level === 0 ? null : open[level - 1];
         const sid = id++;
-        tasks.push({ id: sid, name: `S${sid}`, parentId, duration: 0, projectId: project });
+        tasks.push(makeTask(sid, `S${sid}`, parentId, 0, false, project, null, 'ASAP', null));
         open[level] = sid;
         counts[level] = 0;
         for (let deeper = level + 1; deeper < 4; deeper++) open[deeper] = null;
@@ -91,23 +106,26 @@ export function generateNetwork(
     for (let level = 0; level < 4; level++) counts[level]++;
     const milestone = rnd() < 0.05;
     const r = rnd();
-    const task: ScheduleTask = {
-      id: id,
-      name: `T${id}`,
-      parentId: open[3],
-      duration: milestone ? 0 : Math.round((rnd() * 20 * DAY) / 60) * 60,
-      milestone,
-      projectId: project,
-      calendarId: rnd() < 0.1 ? 'six-day' : null,
-      ...(r < 0.02
-        ? { constraintType: 'SNET' as const, constraintDate: START + Math.floor(rnd() * 200) * 1440 }
+    const constraintType = r < 0.02 ? 'SNET' : r < 0.025 ? 'FNLT' : 'ASAP';
+    const constraintDate =
+      r < 0.02
+        ? START + Math.floor(rnd() * 200) * 1440
         : r < 0.025
-          ? {
-              constraintType: 'FNLT' as const,
-              constraintDate: START + Math.floor(200 + rnd() * 400) * 1440 + 540,
-            }
-          : {}),
-    };
+          ? START + Math.floor(200 + rnd() * 400) * 1440 + 540
+          : null;
+    const duration = milestone ? 0 : Math.round((rnd() * 20 * DAY) / 60) * 60;
+    const calendarId = rnd() < 0.1 ? 'six-day' : null;
+    const task = makeTask(
+      id,
+      `T${id}`,
+      open[3],
+      duration,
+      milestone,
+      project,
+      calendarId,
+      constraintType,
+      constraintDate,
+    );
     tasks.push(task);
     leaves.push(id);
     id++;

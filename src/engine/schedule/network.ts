@@ -133,6 +133,13 @@ export function buildNetwork(
   const taskIndex = new TaskIndex(taskIds);
   const where = (i: number) =>
     `task ${JSON.stringify(taskIds[i])}${taskNames[i] ? ` (${taskNames[i]})` : ''}`;
+  // one reusable "where" for the task loop: no closure per task (a million of them feed the GC)
+  let whereIndex = 0;
+  const whereCurrent = () => where(whereIndex);
+  const whereTask = (i: number): Where => {
+    whereIndex = i;
+    return whereCurrent;
+  };
 
   // Hierarchy
   const parent = new Int32Array(n).fill(-1);
@@ -219,7 +226,7 @@ export function buildNetwork(
   const projectCalendar = input.projects.map((p, k) => calendarOf(p.calendarId, `projects[${k}]`));
   for (let i = 0; i < n; i++) {
     const t = tasks[i];
-    const w = () => where(i);
+    const w = whereTask(i);
     let pj = 0;
     if (t.projectId !== null && t.projectId !== undefined) {
       const found = projectIndex.get(t.projectId);

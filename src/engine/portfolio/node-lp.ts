@@ -21,6 +21,33 @@ export function addUsage(model: SelectionModel, o: number, used: Float64Array, s
     used[model.useRow[k]] += sign * model.useAmt[k];
 }
 
+/**
+ * Most each row can be asked for: Σ over items of the largest use among the item's options
+ * that `include` accepts (an item takes one shift at most). A row whose most is within its
+ * limit can never bind and is left out of the LP.
+ */
+export function maxDemandPerRow(model: SelectionModel, include: (o: number) => boolean): Float64Array {
+  const demand = new Float64Array(model.m);
+  const itemMax = new Float64Array(model.m);
+  const touched: number[] = [];
+  for (let i = 0; i < model.n; i++) {
+    for (let o = model.optStart[i]; o < model.optStart[i + 1]; o++) {
+      if (!include(o)) continue;
+      for (let k = model.useStart[o]; k < model.useStart[o + 1]; k++) {
+        const r = model.useRow[k];
+        if (itemMax[r] === 0) touched.push(r);
+        if (model.useAmt[k] > itemMax[r]) itemMax[r] = model.useAmt[k];
+      }
+    }
+    for (const r of touched) {
+      demand[r] += itemMax[r];
+      itemMax[r] = 0;
+    }
+    touched.length = 0;
+  }
+  return demand;
+}
+
 /** The LP relaxation of the free part of a search node, and its solution mapped back to the model. */
 export interface NodeRelaxation {
   /** Upper bound on the node's best score, fixed items included. */
@@ -56,7 +83,6 @@ export function solveNodeRelaxation(
   const { n, m } = model;
   const columns: number[] = [];
   const columnOf = new Int32Array(model.optItem.length).fill(-1);
-  const demand = new Float64Array(m);
   const optionCount = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (status[i] !== FREE) continue;
@@ -65,10 +91,9 @@ export function solveNodeRelaxation(
       columnOf[o] = columns.length;
       columns.push(o);
       optionCount[i]++;
-      for (let k = model.useStart[o]; k < model.useStart[o + 1]; k++)
-        demand[model.useRow[k]] += model.useAmt[k];
     }
   }
+  const demand = maxDemandPerRow(model, (o) => columnOf[o] >= 0);
   const cols = columns.length;
   const lpRowOf = new Int32Array(m).fill(-1);
   const rowModel: number[] = [];

@@ -1,4 +1,4 @@
-import { FREE, type NodeRelaxation } from './node-lp.ts';
+import { FREE, maxDemandPerRow, type NodeRelaxation } from './node-lp.ts';
 import type { SelectionModel } from './problem.ts';
 import { WarmLp } from './warm-lp.ts';
 
@@ -21,16 +21,14 @@ export interface WarmRoot {
 export function buildWarmRoot(model: SelectionModel): WarmRoot {
   const columns: number[] = [];
   const columnOf = new Int32Array(model.optItem.length).fill(-1);
-  const demand = new Float64Array(model.m);
   for (let i = 0; i < model.n; i++) {
     if (model.excluded[i]) continue;
     for (let o = model.optStart[i]; o < model.optStart[i + 1]; o++) {
       columnOf[o] = columns.length;
       columns.push(o);
-      for (let k = model.useStart[o]; k < model.useStart[o + 1]; k++)
-        demand[model.useRow[k]] += model.useAmt[k];
     }
   }
+  const demand = maxDemandPerRow(model, (o) => columnOf[o] >= 0);
   const rowModel: number[] = [];
   const lpRowOf = new Int32Array(model.m).fill(-1);
   for (let r = 0; r < model.m; r++) {

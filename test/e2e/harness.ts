@@ -99,7 +99,8 @@ export async function startHarness(): Promise<Harness> {
 export async function newPage(h: Harness): Promise<{ context: BrowserContext; page: Page }> {
   const context = await h.browser.newContext({ baseURL: h.baseUrl, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Generous: CI and shared machines can be slow; a healthy run waits milliseconds.
+  page.setDefaultTimeout(20_000);
   return { context, page };
 }
 

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHROMIUM,
   choose,
@@ -29,6 +29,14 @@ describe.skipIf(!hasChromium)(title, () => {
     h = await startHarness();
     ({ context, page } = await newPage(h));
     page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  // A failed step leaves a picture of what the browser showed, next to the others.
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail' && page) {
+      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      await snap(page, `failed-${name}`).catch(() => {});
+    }
   });
 
   afterAll(async () => {

@@ -95,12 +95,14 @@ export function useSaveEntity<C extends CollectionName, V extends Values>(
   const mutation = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       opts.id ? api.update(collection, opts.id, opts.version ?? '', body) : api.create(collection, body),
-    onSuccess: async (item) => {
-      await Promise.all(
-        [collection, ...(opts.also ?? [])].map((c) => qc.invalidateQueries({ queryKey: keys.all(c) })),
-      );
-      await qc.invalidateQueries({ queryKey: ['audit'] });
+    onSuccess: (item) => {
+      // Show the saved record at once (the response is the new version), then refresh lists and
+      // history in the background: closing the form must not wait for every list to reload.
+      qc.setQueryData(keys.item(collection, item.id), { data: item, version: String(item.version) });
       opts.onSaved?.(item);
+      for (const c of [collection, ...(opts.also ?? [])])
+        void qc.invalidateQueries({ queryKey: keys.all(c) });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
     },
     onError: (e) => {
       if (isApiError(e, 400) || isApiError(e, 422)) form.setErrors(e.fieldErrors());

@@ -217,7 +217,9 @@ function linkSlack(net: Network, st: PassState, cal: Network['calendars'][number
       net.edgeLag[e],
       net.edgeLagElapsed[e],
     );
-    const target = type === LINK_FS || type === LINK_SS ? st.es[s] : st.ef[s];
+    // a successor's leveling delay is not free slack of its predecessor
+    const target =
+      (type === LINK_FS || type === LINK_SS ? st.es[s] : st.ef[s]) - net.levelingDelay[net.nodeTask[s]];
     const slack = cal.workAt(target) - cal.workAt(reached);
     if (slack < best) best = slack;
   }

@@ -43,14 +43,15 @@ export class SchemaTooNewError extends Error {
 export async function migrate(db: Database): Promise<{ applied: Migration[]; version: number }> {
   const migrations = knownMigrations();
   const codeVersion = migrations.at(-1)?.version ?? 0;
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
   const applied: Migration[] = [];
   await db.transaction(async (tx) => {
+    // Take the lock before touching the catalog: two servers creating the table at once collide.
     await tx.query('SELECT pg_advisory_xact_lock(7231990)');
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
     const rows = await tx.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -44,6 +45,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setErrorHandler(handleError);
 
   await app.register(fastifyCookie);
+  // Plans are uploaded as files; one file per request, 200 MB at most (a larger upload gets 413).
+  await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',

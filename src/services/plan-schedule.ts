@@ -61,7 +61,8 @@ export async function recomputeSchedule(tx: Queryable, orgId: string, projectId:
       id: s.projectId,
       calendarId: s.calendarId,
       start: minutes(s.startDate),
-      finish: minutes(s.finishDate),
+      // A finish date anchors only a plan scheduled back from its finish; forward, the finish is computed.
+      finish: s.scheduleFromFinish ? minutes(s.finishDate) : null,
       scheduleFromFinish: s.scheduleFromFinish,
       statusDate: minutes(s.statusDate),
       criticalSlackLimit: s.criticalSlackMinutes,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
@@ -70,6 +71,13 @@ const taskOf = {} as Record<Target, string>;
 const tokens = {} as Record<ActorKey, string>;
 const actors = {} as Record<ActorKey, Actor & { email: string }>;
 let sequence = 0;
+const smallPlan = readFileSync(
+  new URL(
+    '../../../shared/data/mspdi/mpxj/generated/task-links/task-links-project2013-mspdi.xml',
+    import.meta.url,
+  ),
+  'utf8',
+);
 
 async function makeHierarchy(orgId: string, pmoMode: 'centralized' | 'decentralized'): Promise<Hierarchy> {
   const system = systemActor(orgId);
@@ -100,6 +108,18 @@ async function makeHierarchy(orgId: string, pmoMode: 'centralized' | 'decentrali
 
 const orgOf = (target: Target) => (target === 'other' ? orgB : orgA);
 const systemFor = (target: Target) => systemActor(orgOf(target));
+
+/** The target's standing task; an import case replaces the whole plan, so it is made again when gone. */
+async function standingTask(target: Target): Promise<string> {
+  try {
+    await getTask(db, systemFor(target), taskOf[target]);
+  } catch {
+    taskOf[target] = (
+      await createTask(db, systemFor(target), tree[target].project, { name: `Task ${target}` })
+    ).id;
+  }
+  return taskOf[target];
+}
 
 async function freshProject(target: Target) {
   const h = tree[target];
@@ -614,14 +634,14 @@ const cases: Case[] = [
   {
     route: 'GET /tasks/:id',
     allowed: readersOut,
-    request: async (t) => ({ method: 'GET', url: `${v1}/tasks/${taskOf[t]}` }),
+    request: async (t) => ({ method: 'GET', url: `${v1}/tasks/${await standingTask(t)}` }),
   },
   {
     route: 'PATCH /tasks/:id',
     allowed: projectEditors,
     request: async (t) => ({
       method: 'PATCH',
-      url: `${v1}/tasks/${taskOf[t]}`,
+      url: `${v1}/tasks/${await standingTask(t)}`,
       headers: await version(() => getTask(db, systemFor(t), taskOf[t])),
       payload: { percentComplete: ++sequence % 100 },
     }),
@@ -715,6 +735,28 @@ const cases: Case[] = [
     request: async (t) => {
       await saveProjectBaseline(db, systemFor(t), tree[t].project, 3, { name: 'To compare' });
       return { method: 'GET', url: `${v1}/projects/${tree[t].project}/baselines/3/variance` };
+    },
+  },
+  {
+    route: 'POST /projects/:id/import',
+    allowed: projectEditors,
+    request: async (t) => {
+      const boundary = 'orrery-matrix-boundary';
+      const payload = [
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="file"; filename="plan.xml"',
+        'Content-Type: application/xml',
+        '',
+        smallPlan,
+        `--${boundary}--`,
+        '',
+      ].join('\r\n');
+      return {
+        method: 'POST',
+        url: `${v1}/projects/${tree[t].project}/import`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      };
     },
   },
   {

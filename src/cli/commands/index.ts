@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerImportCommand } from './import.ts';
 import { registerLevelCommand } from './level.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerOpenApiCommand } from './openapi.ts';
@@ -19,6 +20,7 @@ const commands: Array<(program: Command) => void> = [
   registerUserCommand,
   registerTokenCommand,
   registerOpenApiCommand,
+  registerImportCommand,
   registerLevelCommand,
   registerScheduleCommand,
 ];

@@ -50,7 +50,7 @@ export function registerServeCommand(program: Command): void {
           `  Database:             ${describeDatabase()}`,
           ...(demo ? [`  Demo login:           ${demo.adminEmail} / ${demo.adminPassword}`] : []),
           '',
-        ].join('\n') + '\n',
+        ].join('\n'),
       );
     });
 }

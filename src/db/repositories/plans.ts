@@ -339,3 +339,143 @@ export async function listLinksOf(q: Queryable, orgId: string, projectIds: reado
     [orgId, projectIds],
   );
 }
+
+/** Removes a project's whole plan (tasks, links, settings, its own calendars) before an import replaces it. */
+export async function deletePlan(q: Queryable, orgId: string, projectId: string): Promise<void> {
+  await q.query('DELETE FROM tasks WHERE org_id = $1 AND project_id = $2', [orgId, projectId]);
+  await q.query('DELETE FROM project_schedules WHERE org_id = $1 AND project_id = $2', [orgId, projectId]);
+  await q.query('UPDATE calendars SET base_calendar_id = NULL WHERE org_id = $1 AND project_id = $2', [
+    orgId,
+    projectId,
+  ]);
+  await q.query('DELETE FROM calendars WHERE org_id = $1 AND project_id = $2', [orgId, projectId]);
+}
+
+export async function insertScheduleSettingsFull(
+  q: Queryable,
+  s: {
+    orgId: string;
+    projectId: string;
+    calendarId: string;
+    startDate: string;
+    scheduleFromFinish: boolean;
+    finishDate: string | null;
+    statusDate: string | null;
+    criticalSlackMinutes: number;
+    minutesPerDay: number;
+  },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO project_schedules (org_id, project_id, calendar_id, start_date, schedule_from_finish, finish_date,
+       status_date, critical_slack_minutes, minutes_per_day)
+     VALUES ($1, $2, $3, $4::timestamp, $5, $6::timestamp, $7::timestamp, $8, $9)`,
+    [
+      s.orgId,
+      s.projectId,
+      s.calendarId,
+      s.startDate,
+      s.scheduleFromFinish,
+      s.finishDate,
+      s.statusDate,
+      s.criticalSlackMinutes,
+      s.minutesPerDay,
+    ],
+  );
+}
+
+export async function setCalendarBase(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  baseId: string,
+): Promise<void> {
+  await q.query('UPDATE calendars SET base_calendar_id = $3 WHERE org_id = $1 AND id = $2', [
+    orgId,
+    id,
+    baseId,
+  ]);
+}
+
+export interface NewTaskRow {
+  id: string;
+  parentId: string | null;
+  position: number;
+  wbsCode: string;
+  name: string;
+  durationMinutes: number;
+  durationElapsed: boolean;
+  milestone: boolean;
+  constraintType: string;
+  constraintDate: string | null;
+  deadline: string | null;
+  actualStart: string | null;
+  actualFinish: string | null;
+  percentComplete: number;
+  calendarId: string | null;
+}
+
+/** Inserts many tasks in one statement (parents may come in the same batch: foreign keys are checked at its end). */
+export async function insertTasks(
+  q: Queryable,
+  orgId: string,
+  projectId: string,
+  rows: readonly NewTaskRow[],
+) {
+  if (rows.length === 0) return;
+  const column = <K extends keyof NewTaskRow>(key: K) => rows.map((row) => row[key]);
+  await q.query(
+    `INSERT INTO tasks (org_id, project_id, id, parent_id, position, wbs_code, name, duration_minutes, duration_elapsed,
+       milestone, constraint_type, constraint_date, deadline, actual_start, actual_finish, percent_complete, calendar_id)
+     SELECT $1, $2, * FROM unnest($3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::text[], $8::int[], $9::boolean[],
+       $10::boolean[], $11::text[], $12::timestamp[], $13::timestamp[], $14::timestamp[], $15::timestamp[],
+       $16::numeric[], $17::uuid[])`,
+    [
+      orgId,
+      projectId,
+      column('id'),
+      column('parentId'),
+      column('position'),
+      column('wbsCode'),
+      column('name'),
+      column('durationMinutes'),
+      column('durationElapsed'),
+      column('milestone'),
+      column('constraintType'),
+      column('constraintDate'),
+      column('deadline'),
+      column('actualStart'),
+      column('actualFinish'),
+      column('percentComplete'),
+      column('calendarId'),
+    ],
+  );
+}
+
+export async function insertLinks(
+  q: Queryable,
+  orgId: string,
+  rows: ReadonlyArray<{ id: string } & PlanLinkRow>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `INSERT INTO task_links (org_id, id, predecessor_id, successor_id, type, lag_minutes, lag_percent, lag_elapsed)
+     SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::numeric[], $8::boolean[])`,
+    [
+      orgId,
+      rows.map((r) => r.id),
+      rows.map((r) => r.predecessorId),
+      rows.map((r) => r.successorId),
+      rows.map((r) => r.type),
+      rows.map((r) => r.lagMinutes),
+      rows.map((r) => r.lagPercent),
+      rows.map((r) => r.lagElapsed),
+    ],
+  );
+}
+
+export async function findProjectsByCode(q: Queryable, code: string) {
+  return q.query<{ orgId: string; id: string; name: string }>(
+    'SELECT org_id AS "orgId", id, name FROM projects WHERE code = $1 ORDER BY org_id',
+    [code],
+  );
+}

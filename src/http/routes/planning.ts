@@ -13,6 +13,8 @@ import {
   taskSchema,
 } from '../../model/plan.ts';
 import * as baselines from '../../services/baselines.ts';
+import { ValidationError } from '../../services/errors.ts';
+import { importMspdiPlan } from '../../services/plan-import.ts';
 import * as planning from '../../services/planning.ts';
 import { actorOf, expectedVersion } from '../authentication.ts';
 import { errorResponses, idParams, ifMatchHeader } from './crud.ts';
@@ -281,5 +283,35 @@ export function registerPlanningRoutes(api: FastifyInstance, db: Database): void
         request.query.page,
         request.query.pageSize,
       ),
+  });
+
+  app.post('/projects/:id/import', {
+    schema: {
+      tags,
+      summary: "Replace the project's plan with an uploaded MS Project XML file (multipart field `file`)",
+      consumes: ['multipart/form-data'],
+      params: idParams,
+      response: {
+        200: z.object({
+          projectId: idSchema,
+          file: z.string(),
+          tasks: z.number().int(),
+          links: z.number().int(),
+          calendars: z.number().int(),
+          warnings: z.array(z.string()),
+          computedFinish: z.string().nullable(),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (request) => {
+      const actor = actorOf(request);
+      if (!request.isMultipart())
+        throw new ValidationError([{ field: 'file', message: 'send the plan as multipart/form-data' }]);
+      const upload = await request.file();
+      if (!upload) throw new ValidationError([{ field: 'file', message: 'is required' }]);
+      const xml = (await upload.toBuffer()).toString('utf8');
+      return importMspdiPlan(db, actor, request.params.id, xml, upload.filename || 'upload.xml');
+    },
   });
 }

@@ -200,6 +200,11 @@ export function selectPortfolio(problem: PortfolioProblem, options: SelectionOpt
     nodes = search.nodes;
     resultMethod = search.complete ? 'exact' : 'branch-and-bound-limit';
     boundMethod = search.complete ? 'search' : 'lp-relaxation';
+    if (!Number.isFinite(bound)) {
+      // Cut short before the root LP was solved: fall back to the Lagrangean bound.
+      bound = lagrangeanSubgradientBound(model, best?.score ?? 0, 100).bound;
+      boundMethod = 'lagrangean';
+    }
     if (search.complete && !best) {
       throw new InfeasibleMandatoryError(
         model.ids.filter((_, i) => model.mandatory[i]),

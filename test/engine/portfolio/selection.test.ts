@@ -243,6 +243,29 @@ describe('selectPortfolio', () => {
     );
   });
 
+  it('reports a bound no lower than the true optimum when the heuristic or a cut-short search answers (property)', () => {
+    fc.assert(
+      fc.property(problemArbitrary(12, 1), fc.constantFrom(0, 1, 3), (problem, maxNodes) => {
+        const truth = bruteForceBest(problem);
+        for (const options of [{ method: 'heuristic' as const }, { maxNodes }]) {
+          let r: SelectionResult | null = null;
+          try {
+            r = selectPortfolio(problem, options);
+          } catch (error) {
+            if (!(error instanceof InfeasibleMandatoryError || error instanceof SelectionLimitError))
+              throw error;
+          }
+          if (!r) continue;
+          expect(truth).not.toBeNull();
+          expect(r.bound).toBeGreaterThanOrEqual(truth! - 1e-9);
+          expect(r.totalScore).toBeLessThanOrEqual(truth! + 1e-9);
+          expect(r.gap).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
   it('reports the node limit, the best selection so far and its gap when the search is cut short', () => {
     const candidates = Array.from({ length: 24 }, (_, i) => ({
       id: `p${i}`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
+import { openDatabase } from '../../src/db/connection.ts';
 import { knownMigrations, migrate, SchemaTooNewError } from '../../src/db/migrate.ts';
 import { openTestDatabase } from '../support/database.ts';
 
@@ -183,4 +184,25 @@ describe('tenant rules, read from the catalog', () => {
       expect(column!.column_default, `${table}.version`).toBe('1');
     }
   });
+});
+
+describe('several app servers starting together', () => {
+  it.skipIf(!process.env.DATABASE_URL)(
+    'applies each migration once when two servers migrate at the same time',
+    async () => {
+      const schema = `test_race_${Date.now().toString(36)}`;
+      const url = process.env.DATABASE_URL!;
+      const first = await openDatabase({ url, schema });
+      const second = await openDatabase({ url, schema });
+      try {
+        const [a, b] = await Promise.all([migrate(first), migrate(second)]);
+        const applied = [...a.applied, ...b.applied].map((m) => m.version).sort((x, y) => x - y);
+        expect(applied).toEqual(knownMigrations().map((m) => m.version));
+      } finally {
+        await first.exec(`DROP SCHEMA ${schema} CASCADE`);
+        await first.close();
+        await second.close();
+      }
+    },
+  );
 });

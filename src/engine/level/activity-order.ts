@@ -6,6 +6,9 @@ import { heapPop, heapPush, type Workspace } from './workspace.ts';
  * activities whose predecessors (in `dir`) are all listed, the one with the smallest key.
  * With keys = start times this turns a schedule back into an activity list; with keys = a
  * priority rule it builds the rule's list.
+ *
+ * @example
+ * orderByKey(p, p.forward, priorityKeys(p, 'lft'), list, ws); // the LFT activity list
  */
 export function orderByKey(
   p: CompiledProblem,

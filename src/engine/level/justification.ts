@@ -54,6 +54,9 @@ export function justifyTwice(
 /**
  * Forward-backward improvement: repeats double justification while it shortens the schedule
  * and the budget lasts. Returns the makespan and the schedules it spent.
+ *
+ * @example
+ * const { makespan, schedules } = improveForwardBackward(p, start, makespan0, 10, ws, scratch);
  */
 export function improveForwardBackward(
   p: CompiledProblem,

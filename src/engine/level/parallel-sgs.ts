@@ -10,6 +10,10 @@ import type { Workspace } from './workspace.ts';
  *
  * Parallel generation builds non-delay schedules, which often beat serial ones for a single
  * pass with a good rule (Kolisch 1996), though the optimum may not be among them.
+ *
+ * @example
+ * resetForward(p, ws);
+ * const makespan = runParallelSgs(p, priorityKeys(p, 'lft'), start, ws);
  */
 export function runParallelSgs(
   p: CompiledProblem,

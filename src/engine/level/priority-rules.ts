@@ -89,6 +89,9 @@ export function priorityKeys(p: CompiledProblem, rule: PriorityRule): Float64Arr
  * Regret-based biased random sampling (Drexl 1991): builds a precedence-feasible activity
  * list, drawing each next activity among the eligible ones with probability proportional to
  * (max key − own key + 1)^bias, so good-rule activities come first more often.
+ *
+ * @example
+ * sampleActivityList(p, priorityKeys(p, 'lft'), createRandom(3), list, ws);
  */
 export function sampleActivityList(
   p: CompiledProblem,

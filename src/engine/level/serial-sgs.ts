@@ -17,6 +17,13 @@ export class LevelingHorizonError extends Error {
  *
  * The slot search walks periods once: it counts consecutive periods that fit and restarts the
  * count after a period that does not, so no period is tested twice.
+ *
+ * @example
+ * const p = compileProblem(problem);
+ * const ws = createWorkspace(p);
+ * const start = new Int32Array(p.count);
+ * resetForward(p, ws);
+ * const makespan = runSerialSgs(p, p.forward, list, start, ws);
  */
 export function runSerialSgs(
   p: CompiledProblem,
@@ -80,6 +87,10 @@ export function runSerialSgs(
  * slack). An activity that finds no slot inside its window starts at its earliest start
  * anyway, over capacity, and is flagged in `overloaded` (1 = unresolved). Returns the number
  * of unresolved activities.
+ *
+ * @example
+ * resetForward(p, ws);
+ * const unresolved = runSerialSgsWithinSlack(p, list, start, overloaded, ws);
  */
 export function runSerialSgsWithinSlack(
   p: CompiledProblem,

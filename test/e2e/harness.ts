@@ -123,9 +123,16 @@ export async function snap(page: Page, name: string): Promise<void> {
 }
 
 /** Picks `option` in the Mantine select labelled `label` (typing first narrows server-side search). */
-export async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
+export async function choose(
+  scope: Page | Locator,
+  label: string,
+  option: string,
+  type?: string,
+): Promise<void> {
   const page = 'page' in scope ? scope.page() : scope;
-  await scope.getByRole('combobox', { name: labelPattern(label) }).click();
+  const input = scope.getByRole('combobox', { name: labelPattern(label) });
+  await input.click();
+  if (type) await input.fill(type);
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 

@@ -181,7 +181,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await dialog.getByLabel('Target start').fill('2026-03-02');
     await dialog.getByLabel('Target finish').fill('2026-09-30');
     await dialog.getByLabel(/^Budget/).fill('250000');
-    await snap(page, '17-project-create-form');
+    await snap(page, '18-project-create-form');
     await dialog.getByTestId('form-submit').click();
 
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
@@ -200,7 +200,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByTestId('history').getByText('updated').first().waitFor();
     expect(await textOf(page.getByTestId('history'))).toContain('Browser-made project, renamed');
-    await snap(page, '18-project-after-edit');
+    await snap(page, '19-project-after-edit');
   });
 
   it('shows the API’s field errors on the fields', async () => {
@@ -211,7 +211,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const error = dialog.getByText('use letters, digits, dot, dash or underscore');
     await error.waitFor();
     expect(await dialog.getByLabel(labelPattern('Code')).getAttribute('aria-invalid')).toBe('true');
-    await snap(page, '19-field-error');
+    await snap(page, '20-field-error');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
@@ -234,7 +234,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const conflict = dialog.getByTestId('conflict-alert');
     await conflict.waitFor();
     expect(await textOf(conflict)).toMatch(/someone else changed this/i);
-    await snap(page, '20-conflict');
+    await snap(page, '21-conflict');
 
     await conflict.getByRole('button', { name: 'Reload the latest version' }).click();
     await conflict.waitFor({ state: 'detached' });
@@ -246,6 +246,39 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await textOf(page.getByTestId('project-fields'))).toContain('99 / 100');
   });
 
+  it('creates a user, grants them a role at a program, and revokes it', async () => {
+    await page.goto('/admin?tab=users');
+    await page.getByTestId('new-user').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(labelPattern('Name')).fill('Zed Tester');
+    await dialog.getByLabel(labelPattern('Email')).fill('zed.tester@northwind.example');
+    await dialog.getByLabel(labelPattern('Initial password')).fill('short');
+    await dialog.getByTestId('form-submit').click();
+    await dialog.getByText('Use at least 10 characters').waitFor();
+    await dialog.getByLabel(labelPattern('Initial password')).fill('a-long-enough-password');
+    await dialog.getByTestId('form-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('textbox', { name: 'Search' }).fill('zed.tester');
+    await page.getByTestId('users-table').getByText('zed.tester@northwind.example').waitFor();
+
+    await page.getByRole('tab', { name: 'Role grants' }).click();
+    await page.getByTestId('new-grant').click();
+    await choose(dialog, 'User', 'Zed Tester', 'Zed');
+    await choose(dialog, 'Role', 'Program manager');
+    await choose(dialog, 'Scope', 'Program');
+    await choose(dialog, 'Program', 'Customer Platform');
+    await snap(page, '17-admin-grant-form');
+    await dialog.getByTestId('form-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await choose(page, 'Filter by user', 'Zed Tester', 'Zed');
+    const revoke = page.getByRole('button', { name: 'Revoke Program manager from Zed Tester' });
+    await revoke.waitFor();
+    expect(await textOf(page.getByTestId('grants-table').locator('tbody'))).toContain('Customer Platform');
+    await revoke.click();
+    await page.getByTestId('grants-table').getByText('No role grants').waitFor();
+  });
+
   it('hides admin and edit actions from an executive viewer', async () => {
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
@@ -255,7 +288,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByTestId('stat-projects').filter({ hasText: /\d/ }).waitFor();
     expect(await page.getByTestId('nav-admin').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'New project' }).count()).toBe(0);
-    await snap(page, '21-viewer-overview');
+    await snap(page, '22-viewer-overview');
 
     await page.goto('/projects');
     await page.getByTestId('table-range').waitFor();
@@ -266,7 +299,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByTestId('project-fields').waitFor();
     expect(await page.getByTestId('edit').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Edit contributions' }).count()).toBe(0);
-    await snap(page, '22-viewer-project');
+    await snap(page, '23-viewer-project');
 
     await page.goto('/admin');
     await page.getByText('Administration is for PMO administrators').waitFor();

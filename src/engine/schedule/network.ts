@@ -42,7 +42,8 @@ export interface Network {
   readonly taskCount: number;
   readonly nodeCount: number;
   readonly taskIds: TaskId[];
-  readonly taskNames: string[];
+  /** Task names, read from the input only when an error needs one. */
+  readonly taskName: (i: number) => string;
   readonly taskIndex: TaskIndex;
   /** First node of each task (the leaf node, or the summary's start node). */
   readonly taskNode: Int32Array;
@@ -70,7 +71,7 @@ export interface Network {
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
   readonly edgeType: Uint8Array;
-  readonly edgeLag: Float64Array;
+  readonly edgeLag: Int32Array;
   readonly edgeLagElapsed: Uint8Array;
   readonly edgeLagCalendar: Int32Array;
   /** 1 for the summary-to-child edges the network adds itself. */
@@ -119,7 +120,6 @@ export function buildNetwork(
   const tasks = input.tasks;
   const n = tasks.length;
   const taskIds: TaskId[] = new Array(n);
-  const taskNames: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const t = tasks[i];
     if (t === null || typeof t !== 'object')
@@ -128,11 +128,10 @@ export function buildNetwork(
       throw new ScheduleInputError(`tasks[${i}]`, 'id', 'must be a string or a number');
     }
     taskIds[i] = t.id;
-    taskNames[i] = t.name ?? '';
   }
   const taskIndex = new TaskIndex(taskIds);
-  const where = (i: number) =>
-    `task ${JSON.stringify(taskIds[i])}${taskNames[i] ? ` (${taskNames[i]})` : ''}`;
+  const taskName = (i: number): string => tasks[i].name ?? '';
+  const where = (i: number) => `task ${JSON.stringify(taskIds[i])}${taskName(i) ? ` (${taskName(i)})` : ''}`;
   // one reusable "where" for the task loop: no closure per task (a million of them feed the GC)
   let whereIndex = 0;
   const whereCurrent = () => where(whereIndex);
@@ -273,7 +272,7 @@ export function buildNetwork(
   const edgeFrom = new Int32Array(m);
   const edgeTo = new Int32Array(m);
   const edgeType = new Uint8Array(m);
-  const edgeLag = new Float64Array(m);
+  const edgeLag = new Int32Array(m);
   const edgeLagElapsed = new Uint8Array(m);
   const edgeLagCalendar = new Int32Array(m);
   const edgeHierarchy = new Uint8Array(m);
@@ -296,7 +295,7 @@ export function buildNetwork(
         'successorId',
         `names unknown task ${JSON.stringify(l.successorId)}`,
       );
-    if (p === s) throw new ScheduleCycleError([taskIds[p]], [taskNames[p]]);
+    if (p === s) throw new ScheduleCycleError([taskIds[p]], [taskName(p)]);
     const type = LINK_CODES[l.type ?? 'FS'];
     if (type === undefined)
       throw new ScheduleInputError(whereText(w), 'type', `is unknown: ${JSON.stringify(l.type)}`);
@@ -309,6 +308,8 @@ export function buildNetwork(
     edgeFrom[e] = type === LINK_SS || type === LINK_SF ? taskNode[p] : taskFinishNode[p];
     edgeTo[e] = isSummary[s] && (type === LINK_FF || type === LINK_SF) ? taskFinishNode[s] : taskNode[s];
     edgeType[e] = type;
+    if (Math.abs(lag) > 2_000_000_000)
+      throw new ScheduleInputError(whereText(w), 'lag', `is out of range: ${lag} minutes`);
     edgeLag[e] = lag;
     edgeLagElapsed[e] = l.lagElapsed ? 1 : 0;
     edgeLagCalendar[e] =
@@ -363,7 +364,7 @@ export function buildNetwork(
     edgeTo,
     (cycleNodes) => {
       const ids = cycleNodes.map((v) => taskIds[nodeTask[v]]);
-      const names = cycleNodes.map((v) => taskNames[nodeTask[v]]);
+      const names = cycleNodes.map((v) => taskName(nodeTask[v]));
       // a summary's two nodes can both sit on the cycle: name each task once
       const seen = new Set<TaskId>();
       const keep = ids.map((id) => {
@@ -381,7 +382,7 @@ export function buildNetwork(
     taskCount: n,
     nodeCount,
     taskIds,
-    taskNames,
+    taskName,
     taskIndex,
     taskNode,
     taskFinishNode,

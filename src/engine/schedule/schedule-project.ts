@@ -231,8 +231,13 @@ export class Scheduler {
     }
   }
 
-  /** The current schedule (fresh arrays; later updates do not change them). */
-  result(): ScheduleResult {
+  /**
+   * The current schedule in fresh arrays that later updates do not change. `share` hands out
+   * the scheduler's own arrays instead (no copy of a million-task result) for callers that
+   * drop the scheduler right away.
+   */
+  result(share = false): ScheduleResult {
+    const copy = <T extends Float64Array | Uint8Array>(a: T): T => (share ? a : (a.slice() as T));
     const { net, st, dates } = this;
     const n = net.taskCount;
     const start = new Float64Array(n);
@@ -262,17 +267,17 @@ export class Scheduler {
       projectFinish = this.fromFinish ? this.fixedFinish[0] : st.projectStart[0];
     }
     return {
-      taskIds: net.taskIds.slice(),
-      earlyStart: dates.es.slice(),
-      earlyFinish: dates.ef.slice(),
-      lateStart: dates.ls.slice(),
-      lateFinish: dates.lf.slice(),
+      taskIds: share ? net.taskIds : net.taskIds.slice(),
+      earlyStart: copy(dates.es),
+      earlyFinish: copy(dates.ef),
+      lateStart: copy(dates.ls),
+      lateFinish: copy(dates.lf),
       start,
       finish,
-      totalSlack: dates.totalSlack.slice(),
-      freeSlack: dates.freeSlack.slice(),
-      critical: dates.critical.slice(),
-      summary: net.isSummary.slice(),
+      totalSlack: copy(dates.totalSlack),
+      freeSlack: copy(dates.freeSlack),
+      critical: copy(dates.critical),
+      summary: copy(net.isSummary),
       criticalPath: crit.map((i) => net.taskIds[i]),
       projects:
         n === 0 ? projects.map((p) => ({ ...p, start: projectStart, finish: projectFinish })) : projects,
@@ -305,5 +310,5 @@ export class Scheduler {
  * formatLocalDateTime(r.projectFinish) // '2024-01-10T17:00:00'
  */
 export function scheduleProject(input: ScheduleInput): ScheduleResult {
-  return new Scheduler(input).result();
+  return new Scheduler(input).result(true);
 }

@@ -203,6 +203,26 @@ describe.skipIf(!hasChromium)(title, () => {
     await snap(page, '19-project-after-edit');
   });
 
+  it('links the project to objectives and adds and removes a member', async () => {
+    await page.getByRole('tab', { name: 'Objectives' }).click();
+    await page.getByText('Not linked to any objective').waitFor();
+    await page.getByRole('button', { name: 'Edit contributions' }).click();
+    await choose(page, 'Add an objective', 'Reduce operating cost by 10%');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByLabel('Contribution to Reduce operating cost by 10%').fill('7');
+    await page.getByRole('button', { name: 'Save contributions' }).click();
+    await page.getByTestId('project-objectives').getByText('7/10').waitFor();
+
+    await page.getByRole('tab', { name: 'Members' }).click();
+    await choose(page, 'Person', 'Aiden Kelly', 'Aiden');
+    await page.getByLabel('Role on the project').fill('Business analyst');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const members = page.getByTestId('project-members');
+    await members.getByText('Business analyst').waitFor();
+    await members.getByRole('button', { name: 'Remove Aiden Kelly' }).click();
+    await page.getByText('No members yet').waitFor();
+  });
+
   it('shows the API’s field errors on the fields', async () => {
     await page.getByTestId('edit').click();
     const dialog = page.getByRole('dialog');

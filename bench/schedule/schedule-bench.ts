@@ -144,13 +144,15 @@ if (args[0] === '--child') {
   const incLine = inc
     ? `one-task change at 100k: median ${inc.medianMs} ms, max ${inc.maxMs} ms over ${inc.changes} changes (median ${inc.medianNodes} nodes recomputed)`
     : '';
-  // A plain typed-array loop as a yardstick for how busy the machine was (about 100 ms when idle).
+  // A plain typed-array loop, to judge how busy the shared machine was while this ran.
   const calibration = (() => {
     const a = new Float64Array(1_000_000);
     let sum = 0;
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (let r = 0; r < 100; r++) for (let i = 0; i < a.length; i++) sum += a[i] += i;
-    return { ms: Math.round(performance.now() - t0), sum };
+    const c = process.cpuUsage(c0);
+    return { ms: Math.round(performance.now() - t0), cpuMs: Math.round((c.user + c.system) / 1000), sum };
   })();
   const load = os
     .loadavg()
@@ -162,11 +164,12 @@ if (args[0] === '--child') {
     node: process.version,
     loadAverage: load,
     calibrationLoopMs: calibration.ms,
+    calibrationLoopCpuMs: calibration.cpuMs,
   };
   console.log(table);
   if (incLine) console.log(incLine);
   console.log(
-    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${load}, 100M-step calibration loop ${calibration.ms} ms`,
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${load}, 100M-step typed-array loop ${calibration.ms} ms wall / ${calibration.cpuMs} ms CPU`,
   );
   writeFileSync(
     'bench/results/schedule.json',
@@ -174,6 +177,6 @@ if (args[0] === '--child') {
   );
   writeFileSync(
     'bench/results/schedule.md',
-    `# Scheduling benchmark\n\n\`node --import tsx bench/schedule/schedule-bench.ts\` on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} (load average while running: ${load}; a plain 100M-step typed-array loop took ${calibration.ms} ms, about 100 ms on an idle core: divide by that ratio for an idle machine).\n\n"schedule" is one full \`new Scheduler(input).result()\`: network build, forward and backward pass, slack, critical path; best of the runs, wall and CPU time. "heap Δ" is what the scheduler and its result hold; "peak RSS" includes the generated input objects.\n\n\`\`\`\n${table}\n${incLine}\n\`\`\`\n`,
+    `# Scheduling benchmark\n\n\`node --import tsx bench/schedule/schedule-bench.ts\` on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} (load average while running: ${load}; a plain 100M-step typed-array loop took ${calibration.ms} ms wall, ${calibration.cpuMs} ms CPU, as a gauge of how busy the shared machine was).\n\n"schedule" is one full \`new Scheduler(input).result()\`: network build, forward and backward pass, slack, critical path; best of the runs, wall and CPU time. "heap Δ" is what the scheduler and its result hold; "peak RSS" includes the generated input objects.\n\n\`\`\`\n${table}\n${incLine}\n\`\`\`\n`,
   );
 }

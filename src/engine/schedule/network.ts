@@ -1,6 +1,8 @@
 import type { CalendarRegistry } from '../calendar/compile.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { ScheduleCycleError, ScheduleInputError } from './errors.ts';
+import { TaskIndex } from './task-index.ts';
+import { topologicalOrder } from './topological-order.ts';
 import type { ConstraintType, LinkType, ScheduleInput, TaskId } from './types.ts';
 
 export const KIND_LEAF = 0;
@@ -421,109 +423,8 @@ export function buildNetwork(
   };
 }
 
-/**
- * Task id to index. Integer ids in a compact range (the usual case: UIDs, row numbers) use a
- * flat Int32Array, which is several times faster than a Map at a million tasks; anything else
- * falls back to a Map.
- */
-export class TaskIndex {
-  private readonly dense: Int32Array | null = null;
-  private readonly map: Map<TaskId, number> | null = null;
-
-  constructor(ids: readonly TaskId[]) {
-    const n = ids.length;
-    let max = -1;
-    let integral = true;
-    for (let i = 0; i < n && integral; i++) {
-      const id = ids[i];
-      if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) integral = false;
-      else if (id > max) max = id;
-    }
-    if (integral && max < 4 * n + 1024) {
-      const dense = new Int32Array(max + 1).fill(-1);
-      for (let i = 0; i < n; i++) {
-        const id = ids[i] as number;
-        if (dense[id] >= 0) throw new ScheduleInputError(`task ${id}`, 'id', 'is used twice');
-        dense[id] = i;
-      }
-      this.dense = dense;
-    } else {
-      const map = new Map<TaskId, number>();
-      for (let i = 0; i < n; i++) {
-        if (map.has(ids[i]))
-          throw new ScheduleInputError(`task ${JSON.stringify(ids[i])}`, 'id', 'is used twice');
-        map.set(ids[i], i);
-      }
-      this.map = map;
-    }
-  }
-
-  get(id: TaskId): number | undefined {
-    if (this.dense) {
-      if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= this.dense.length)
-        return undefined;
-      const i = this.dense[id];
-      return i < 0 ? undefined : i;
-    }
-    return this.map!.get(id);
-  }
-}
-
 function countRoots(parent: Int32Array): number {
   let r = 0;
   for (let i = 0; i < parent.length; i++) if (parent[i] < 0) r++;
   return r;
-}
-
-/**
- * Kahn's algorithm. On a cycle, walks predecessor edges among the nodes left over until a node
- * repeats and reports that loop (every leftover node has a leftover predecessor).
- */
-function topologicalOrder(
-  nodeCount: number,
-  inOffsets: Int32Array,
-  inEdges: Int32Array,
-  edgeFrom: Int32Array,
-  outOffsets: Int32Array,
-  outEdges: Int32Array,
-  edgeTo: Int32Array,
-  onCycle: (nodes: number[]) => never,
-): { order: Int32Array; rank: Int32Array } {
-  const indeg = new Int32Array(nodeCount);
-  for (let v = 0; v < nodeCount; v++) indeg[v] = inOffsets[v + 1] - inOffsets[v];
-  const order = new Int32Array(nodeCount);
-  let head = 0;
-  let tail = 0;
-  for (let v = 0; v < nodeCount; v++) if (indeg[v] === 0) order[tail++] = v;
-  while (head < tail) {
-    const v = order[head++];
-    for (let k = outOffsets[v]; k < outOffsets[v + 1]; k++) {
-      const w = edgeTo[outEdges[k]];
-      if (--indeg[w] === 0) order[tail++] = w;
-    }
-  }
-  if (tail < nodeCount) {
-    // nodes with indeg > 0 remain; follow an outgoing edge to another remaining node each step
-    let v = 0;
-    while (indeg[v] === 0) v++;
-    const seenAt = new Map<number, number>();
-    const path: number[] = [];
-    while (!seenAt.has(v)) {
-      seenAt.set(v, path.length);
-      path.push(v);
-      let next = -1;
-      for (let k = inOffsets[v]; k < inOffsets[v + 1]; k++) {
-        const w = edgeFrom[inEdges[k]];
-        if (indeg[w] > 0) {
-          next = w;
-          break;
-        }
-      }
-      v = next;
-    }
-    onCycle(path.slice(seenAt.get(v)).reverse());
-  }
-  const rank = new Int32Array(nodeCount);
-  for (let k = 0; k < nodeCount; k++) rank[order[k]] = k;
-  return { order, rank };
 }

@@ -102,7 +102,9 @@ export const projectScheduleSchema = z.object({
   computedFinish: z.string().nullable(),
   computedAt: z.string().nullable(),
   taskCount: z.number().int(),
-  criticalPath: z.array(z.object({ id: idSchema, name: z.string(), earlyStart: z.string(), earlyFinish: z.string() })),
+  criticalPath: z.array(
+    z.object({ id: idSchema, name: z.string(), earlyStart: z.string(), earlyFinish: z.string() }),
+  ),
   version: z.number().int(),
 });
 export type ProjectSchedule = z.infer<typeof projectScheduleSchema>;

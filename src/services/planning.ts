@@ -41,7 +41,12 @@ import { listProjects } from './projects.ts';
 import { getProgram } from './structure.ts';
 import { parseInput } from './validate.ts';
 
-export async function authorizeProject(q: Queryable, actor: Actor, projectId: string, capability: Capability) {
+export async function authorizeProject(
+  q: Queryable,
+  actor: Actor,
+  projectId: string,
+  capability: Capability,
+) {
   const parents = await projectParents(q, actor.orgId, projectId);
   if (!parents) throw new NotFoundError('project', projectId);
   if (!can(actor, capability, await placementOfParents(q, actor.orgId, { ...parents, projectId })))

@@ -23,9 +23,13 @@ const INTEGRAL = 1e-6;
 const WARM_MEMORY = 16_000_000;
 
 /**
- * Exact selection by depth-first branch and bound on items. Each node solves the LP
- * relaxation of its free part (see solveNodeRelaxation) for a bound and a branching
- * hint; its rounded-down solution, completed greedily, may improve the incumbent.
+ * Exact selection by depth-first branch and bound on items. Each node gets an upper bound
+ * from the LP relaxation, re-solved from its parent's tableau by dual simplex (solveWarmNode;
+ * from scratch with solveNodeRelaxation when the tableaux would not fit in memory), after a
+ * cheap Lagrangean check at the parent's prices. Reduced-cost fixing bans or fixes options
+ * for the subtree; the LP solution rounded down and completed greedily may improve the
+ * incumbent. Bounds are Lagrangean values at the LP duals, so they stay valid under rounding
+ * error or an iteration limit.
  *
  * Branching is dependency-aware: mandatory items first, in topological order; otherwise the
  * fractional item with the highest score, or, when it still has an undecided prerequisite, that prerequisite

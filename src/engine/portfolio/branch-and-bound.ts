@@ -36,6 +36,13 @@ const WARM_MEMORY = 16_000_000;
  * (so an item is only ever fixed "selected" after everything it needs). An item branches
  * into one child per fitting shift and, unless mandatory, one "not selected" child, which
  * also deselects everything that needs it.
+ *
+ * @example
+ * ```ts
+ * const { model } = buildSelectionModel(problem);
+ * const r = branchAndBound(model, null, 20_000, true);
+ * r.complete; // true: r.best is optimal (or null: nothing feasible)
+ * ```
  */
 export function branchAndBound(
   model: SelectionModel,

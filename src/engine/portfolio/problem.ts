@@ -154,6 +154,18 @@ function findCycle(prereq: number[][], ids: string[]): string[] | null {
  * exclusion to dependents. Throws {@link PortfolioInputError} for bad fields,
  * {@link DependencyCycleError} for cycles; returns conflicts between mandatory and excluded
  * candidates for the caller to raise with the capacity conflicts.
+ *
+ * @example
+ * ```ts
+ * const { model } = buildSelectionModel({
+ *   periods: 2,
+ *   budget: [100, null],
+ *   maxShift: 1,
+ *   candidates: [{ id: 'a', score: 5, cost: [40, 0] }],
+ * });
+ * model.m; // 1: only period 0 has a budget
+ * model.optStart[1] - model.optStart[0]; // 2 options: start as planned or one period later
+ * ```
  */
 export function buildSelectionModel(problem: PortfolioProblem): {
   model: SelectionModel;

@@ -29,6 +29,11 @@ export interface AppOptions {
   logger?: boolean;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /**
+   * Believe X-Forwarded-For (behind a load balancer). Off by default: otherwise any client could
+   * pick its own address and slip past the per-address login limit.
+   */
+  trustProxy?: boolean;
 }
 
 export type App = FastifyInstance;
@@ -38,7 +43,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -94,21 +99,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
   );
 
   const webRoot = options.webRoot && resolve(options.webRoot);
-  if (webRoot && existsSync(resolve(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    // Client-side routes (/projects/…) get the app; unknown API paths stay 404 problems.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply
-        .code(404)
-        .type('application/problem+json')
-        .send({
-          type: 'https://orrery.dev/problems/404',
-          title: 'Not found',
-          status: 404,
-          detail: `${request.url} is not an endpoint`,
-        });
-    });
-  }
+  const withWebApp = Boolean(webRoot && existsSync(resolve(webRoot, 'index.html')));
+  if (withWebApp) await app.register(fastifyStatic, { root: webRoot as string, wildcard: false });
+  // Client-side routes (/projects/…) get the app; anything else is a 404 problem.
+  app.setNotFoundHandler((request, reply) => {
+    if (withWebApp && request.method === 'GET' && !request.url.startsWith('/api/'))
+      return reply.sendFile('index.html');
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send({
+        type: 'https://orrery.dev/problems/404',
+        title: 'Not found',
+        status: 404,
+        detail: `${request.method} ${request.url.split('?')[0]} is not an endpoint`,
+      });
+  });
   return app;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/connection.ts';
 import { actorFromApiToken, actorFromSession } from '../services/auth.ts';
-import { UnauthorizedError } from '../services/errors.ts';
+import { UnauthorizedError, ValidationError } from '../services/errors.ts';
 import type { Actor } from '../services/policy.ts';
 
 export const SESSION_COOKIE = 'orrery_session';
@@ -41,5 +41,7 @@ export function expectedVersion(request: FastifyRequest): number | undefined {
   const header = request.headers['if-match'];
   if (!header) return undefined;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(String(header).trim());
-  return match ? Number(match[1]) : -1;
+  if (!match)
+    throw new ValidationError([{ field: 'If-Match', message: 'must be the version you read, as in "3"' }]);
+  return Number(match[1]);
 }

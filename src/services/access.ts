@@ -73,7 +73,7 @@ export async function createUser(db: Database, actor: Actor, input: unknown): Pr
   );
 }
 
-export function updateUser(
+export async function updateUser(
   db: Database,
   actor: Actor,
   id: string,
@@ -156,7 +156,7 @@ export async function getRoleGrant(db: Database, actor: Actor, id: string): Prom
   return grant;
 }
 
-export function createRoleGrant(db: Database, actor: Actor, input: unknown): Promise<RoleGrant> {
+export async function createRoleGrant(db: Database, actor: Actor, input: unknown): Promise<RoleGrant> {
   const values = parseInput(roleGrantInput, input);
   return createAudited<RoleGrant>(db, actor, 'role_grant', roleGrants, values, async (tx) => {
     const placement = await placementOfScope(tx, actor.orgId, values.scopeType, values.scopeId);
@@ -179,7 +179,7 @@ export function createRoleGrant(db: Database, actor: Actor, input: unknown): Pro
   });
 }
 
-export function deleteRoleGrant(db: Database, actor: Actor, id: string, version: number | undefined) {
+export async function deleteRoleGrant(db: Database, actor: Actor, id: string, version: number | undefined) {
   return deleteAudited<RoleGrant>(db, actor, 'role_grant', roleGrants, id, version, async (tx, before) => {
     const placement = await placementOfScope(tx, actor.orgId, before.scopeType, before.scopeId);
     if (!placement || !can(actor, 'manage_access', placement)) throw new ForbiddenError();

@@ -74,7 +74,7 @@ async function authorizedProject(
   return project;
 }
 
-export function getProject(db: Database, actor: Actor, id: string): Promise<Project> {
+export async function getProject(db: Database, actor: Actor, id: string): Promise<Project> {
   return authorizedProject(db, actor, id, 'read');
 }
 
@@ -90,7 +90,7 @@ async function checkParents(
     throw new ValidationError([{ field: 'programId', message: 'is not a program of the chosen portfolio' }]);
 }
 
-export function createProject(db: Database, actor: Actor, input: unknown): Promise<Project> {
+export async function createProject(db: Database, actor: Actor, input: unknown): Promise<Project> {
   const values = parseInput(projectInput, input);
   return createAudited(db, actor, 'project', projects, values, async (tx) => {
     if (!can(actor, 'create_project', await placementOfParents(tx, actor.orgId, values)))
@@ -99,7 +99,7 @@ export function createProject(db: Database, actor: Actor, input: unknown): Promi
   });
 }
 
-export function updateProject(
+export async function updateProject(
   db: Database,
   actor: Actor,
   id: string,
@@ -125,7 +125,7 @@ export function updateProject(
   });
 }
 
-export function deleteProject(db: Database, actor: Actor, id: string, version: number | undefined) {
+export async function deleteProject(db: Database, actor: Actor, id: string, version: number | undefined) {
   return deleteAudited<Project>(db, actor, 'project', projects, id, version, async (tx, before) => {
     if (!can(actor, 'delete_project', await placementOf(tx, actor, before))) throw new ForbiddenError();
   });

@@ -60,14 +60,14 @@ export async function getBusinessUnit(db: Database, actor: Actor, id: string): P
   return unit;
 }
 
-export function createBusinessUnit(db: Database, actor: Actor, input: unknown): Promise<BusinessUnit> {
+export async function createBusinessUnit(db: Database, actor: Actor, input: unknown): Promise<BusinessUnit> {
   const values = parseInput(businessUnitInput, input);
   return createAudited(db, actor, 'business_unit', businessUnits, values, async (tx) => {
     require(actor, 'manage_business_units', await unitChain(tx, actor, values.parentId));
   });
 }
 
-export function updateBusinessUnit(
+export async function updateBusinessUnit(
   db: Database,
   actor: Actor,
   id: string,
@@ -96,7 +96,12 @@ export function updateBusinessUnit(
   );
 }
 
-export function deleteBusinessUnit(db: Database, actor: Actor, id: string, version: number | undefined) {
+export async function deleteBusinessUnit(
+  db: Database,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+) {
   return deleteAudited<BusinessUnit>(
     db,
     actor,
@@ -123,14 +128,14 @@ export async function getObjective(db: Database, actor: Actor, id: string): Prom
   return objective;
 }
 
-export function createObjective(db: Database, actor: Actor, input: unknown): Promise<Objective> {
+export async function createObjective(db: Database, actor: Actor, input: unknown): Promise<Objective> {
   const values = parseInput(objectiveInput, input);
   return createAudited(db, actor, 'objective', objectives, values, async () =>
     require(actor, 'manage_org', organizationChain),
   );
 }
 
-export function updateObjective(
+export async function updateObjective(
   db: Database,
   actor: Actor,
   id: string,
@@ -143,7 +148,7 @@ export function updateObjective(
   );
 }
 
-export function deleteObjective(db: Database, actor: Actor, id: string, version: number | undefined) {
+export async function deleteObjective(db: Database, actor: Actor, id: string, version: number | undefined) {
   return deleteAudited<Objective>(db, actor, 'objective', objectives, id, version, async () =>
     require(actor, 'manage_org', organizationChain),
   );
@@ -187,14 +192,14 @@ export async function getPortfolio(db: Database, actor: Actor, id: string): Prom
   return (await findRow<Portfolio>(db, portfolios, actor.orgId, id)) as Portfolio;
 }
 
-export function createPortfolio(db: Database, actor: Actor, input: unknown): Promise<Portfolio> {
+export async function createPortfolio(db: Database, actor: Actor, input: unknown): Promise<Portfolio> {
   const values = parseInput(portfolioInput, input);
   return createAudited(db, actor, 'portfolio', portfolios, values, async (tx) =>
     require(actor, 'create_portfolio', await unitChain(tx, actor, values.businessUnitId)),
   );
 }
 
-export function updatePortfolio(
+export async function updatePortfolio(
   db: Database,
   actor: Actor,
   id: string,
@@ -210,7 +215,7 @@ export function updatePortfolio(
   });
 }
 
-export function deletePortfolio(db: Database, actor: Actor, id: string, version: number | undefined) {
+export async function deletePortfolio(db: Database, actor: Actor, id: string, version: number | undefined) {
   return deleteAudited<Portfolio>(db, actor, 'portfolio', portfolios, id, version, async (tx) =>
     require(actor, 'delete_portfolio', await readablePortfolio(tx, actor, id)),
   );
@@ -261,14 +266,14 @@ async function portfolioChain(q: Queryable, actor: Actor, portfolioId: string): 
   return placement;
 }
 
-export function createProgram(db: Database, actor: Actor, input: unknown): Promise<Program> {
+export async function createProgram(db: Database, actor: Actor, input: unknown): Promise<Program> {
   const values = parseInput(programInput, input);
   return createAudited(db, actor, 'program', programs, values, async (tx) =>
     require(actor, 'create_program', await portfolioChain(tx, actor, values.portfolioId)),
   );
 }
 
-export function updateProgram(
+export async function updateProgram(
   db: Database,
   actor: Actor,
   id: string,
@@ -291,7 +296,7 @@ export function updateProgram(
   });
 }
 
-export function deleteProgram(db: Database, actor: Actor, id: string, version: number | undefined) {
+export async function deleteProgram(db: Database, actor: Actor, id: string, version: number | undefined) {
   return deleteAudited<Program>(db, actor, 'program', programs, id, version, async (tx) =>
     require(actor, 'delete_program', await readableProgram(tx, actor, id)),
   );

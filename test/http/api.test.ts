@@ -55,7 +55,8 @@ beforeAll(async () => {
   db = await openTestDatabase();
   ({ orgId } = await makeOrganization(db));
   adminEmail = (await makeActor(db, orgId, 'pmo_admin')).email;
-  app = await buildApp({ db });
+  // Trusting X-Forwarded-For lets the rate-limit tests pose as separate clients.
+  app = await buildApp({ db, trustProxy: true });
   const response = await login(adminEmail, TEST_PASSWORD);
   expect(response.statusCode).toBe(200);
   session = response.cookies.find((cookie) => cookie.name === 'orrery_session')!.value;
@@ -160,6 +161,23 @@ describe('errors are problem details', () => {
     const problem = expectProblem(await call('GET', `/api/v1/projects/${uuidv7()}`), 404);
     expect(problem.detail).toContain('does not exist');
     expectProblem(await call('GET', `/api/v1/portfolios/${uuidv7()}`), 404);
+  });
+
+  it('answers an unknown API path with a 404 problem, even without the web app', async () => {
+    const problem = expectProblem(await call('GET', '/api/v1/no-such-thing'), 404);
+    expect(problem.detail).toContain('/api/v1/no-such-thing');
+  });
+
+  it('answers a malformed If-Match with 400 naming the header', async () => {
+    const project = (await call('GET', '/api/v1/projects?pageSize=1')).json().items[0];
+    const problem = expectProblem(
+      await call('PATCH', `/api/v1/projects/${project.id}`, {
+        body: { name: 'X' },
+        headers: { 'if-match': 'yesterday' },
+      }),
+      400,
+    );
+    expect(problem.errors?.map((e) => e.field)).toEqual(['If-Match']);
   });
 
   it('answers a malformed id with 400 naming id', async () => {

@@ -30,7 +30,12 @@ export function registerServeCommand(program: Command): void {
         process.stderr.write(
           'The web app is not built: run `npm run build:web` (the API works without it).\n',
         );
-      const app = await buildApp({ db, webRoot, logger: !options.quiet });
+      const app = await buildApp({
+        db,
+        webRoot,
+        logger: !options.quiet,
+        trustProxy: process.env.ORRERY_TRUST_PROXY === '1',
+      });
       const close = async () => {
         await app.close();
         await db.close();

@@ -1,5 +1,6 @@
 import type { CalendarRegistry } from '../calendar/compile.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { Arena } from './arena.ts';
 import { ScheduleCycleError, ScheduleInputError } from './errors.ts';
 import { TaskIndex } from './task-index.ts';
 import { topologicalOrder } from './topological-order.ts';
@@ -192,20 +193,22 @@ export function buildNetwork(
   }
 
   // Per-task attributes (indexed by task; nodes look them up through nodeTask)
-  const duration = new Float64Array(n);
-  const elapsed = new Uint8Array(n);
-  const milestone = new Uint8Array(n);
-  const calendar = new Int32Array(n);
-  const project = new Int32Array(n);
-  const constraint = new Uint8Array(n);
-  const constraintDate = new Float64Array(n);
-  const deadline = new Float64Array(n);
-  const actualStart = new Float64Array(n);
-  const actualFinish = new Float64Array(n);
-  const levelingDelay = new Float64Array(n);
-  const manualStart = new Float64Array(n);
-  const manualFinish = new Float64Array(n);
-  const estimated = new Uint8Array(n);
+  // all per-task attributes in one buffer (see Arena)
+  const attrs = new Arena(8 * n, 2 * n, 4 * n + 64);
+  const duration = attrs.f64(n);
+  const constraintDate = attrs.f64(n);
+  const deadline = attrs.f64(n);
+  const actualStart = attrs.f64(n);
+  const actualFinish = attrs.f64(n);
+  const levelingDelay = attrs.f64(n);
+  const manualStart = attrs.f64(n);
+  const manualFinish = attrs.f64(n);
+  const calendar = attrs.i32(n);
+  const project = attrs.i32(n);
+  const elapsed = attrs.u8(n);
+  const milestone = attrs.u8(n);
+  const constraint = attrs.u8(n);
+  const estimated = attrs.u8(n);
   const calendars: WorkingCalendar[] = [];
   const calendarSlot = new Map<string, number>();
   const calendarOf = (id: string | number, w: Where): number => {
@@ -271,13 +274,16 @@ export function buildNetwork(
   // Edges: links first (in input order), then hierarchy edges.
   const links = input.links;
   const m = links.length + 2 * (n - countRoots(parent));
-  const edgeFrom = new Int32Array(m);
-  const edgeTo = new Int32Array(m);
-  const edgeType = new Uint8Array(m);
-  const edgeLag = new Int32Array(m);
-  const edgeLagElapsed = new Uint8Array(m);
-  const edgeLagCalendar = new Int32Array(m);
-  const edgeHierarchy = new Uint8Array(m);
+  const edgeArena = new Arena(0, 6 * m, 3 * m + 64);
+  const edgeFrom = edgeArena.i32(m);
+  const edgeTo = edgeArena.i32(m);
+  const edgeLag = edgeArena.i32(m);
+  const edgeLagCalendar = edgeArena.i32(m);
+  const inEdges = edgeArena.i32(m);
+  const outEdges = edgeArena.i32(m);
+  const edgeType = edgeArena.u8(m);
+  const edgeLagElapsed = edgeArena.u8(m);
+  const edgeHierarchy = edgeArena.u8(m);
   const lagMode = input.options?.lagCalendar ?? 'successor';
   let e = 0;
   for (let k = 0; k < links.length; k++) {
@@ -347,8 +353,6 @@ export function buildNetwork(
     inOffsets[v + 1] += inOffsets[v];
     outOffsets[v + 1] += outOffsets[v];
   }
-  const inEdges = new Int32Array(m);
-  const outEdges = new Int32Array(m);
   const inFill = inOffsets.slice(0, nodeCount);
   const outFill = outOffsets.slice(0, nodeCount);
   for (let k = 0; k < m; k++) {

@@ -1,4 +1,5 @@
 import { CalendarRegistry } from '../calendar/compile.ts';
+import { Arena } from './arena.ts';
 import { ScheduleInputError } from './errors.ts';
 import { buildNetwork, KIND_LEAF, type Network } from './network.ts';
 import type { PassState } from './passes.ts';
@@ -108,16 +109,17 @@ export class Scheduler {
     this.markedMilestone = new Uint8Array(input.tasks.length);
     for (let i = 0; i < input.tasks.length; i++) if (input.tasks[i].milestone) this.markedMilestone[i] = 1;
     const nc = this.net.nodeCount;
+    const arena = new Arena(4 * nc, 0, nc);
     this.st = {
       ...st,
-      es: new Float64Array(nc),
-      ef: new Float64Array(nc),
-      ls: new Float64Array(nc),
-      lf: new Float64Array(nc),
+      es: arena.f64(nc),
+      ef: arena.f64(nc),
+      ls: arena.f64(nc),
+      lf: arena.f64(nc),
     };
     this.criticalLimit = Float64Array.from(input.projects, (p) => p.criticalSlackLimit ?? 0);
     this.bottomUp = bottomUpOrder(this.net);
-    this.dirty = new Uint8Array(nc);
+    this.dirty = arena.u8(nc);
     this.fullPass();
     this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit);
   }

@@ -1,3 +1,4 @@
+import { Arena } from './arena.ts';
 import type { Network } from './network.ts';
 import * as codes from './network.ts';
 import type { PassState } from './passes.ts';
@@ -62,13 +63,14 @@ export function computeTaskDates(
   out?: TaskDates,
 ): TaskDates {
   const n = net.taskCount;
-  const es = out?.es ?? new Float64Array(n);
-  const ef = out?.ef ?? new Float64Array(n);
-  const ls = out?.ls ?? new Float64Array(n);
-  const lf = out?.lf ?? new Float64Array(n);
-  const totalSlack = out?.totalSlack ?? new Float64Array(n);
-  const freeSlack = out?.freeSlack ?? new Float64Array(n);
-  const critical = out?.critical ?? new Uint8Array(n);
+  const arena = out ? null : new Arena(6 * n, 0, n);
+  const es = out?.es ?? arena!.f64(n);
+  const ef = out?.ef ?? arena!.f64(n);
+  const ls = out?.ls ?? arena!.f64(n);
+  const lf = out?.lf ?? arena!.f64(n);
+  const totalSlack = out?.totalSlack ?? arena!.f64(n);
+  const freeSlack = out?.freeSlack ?? arena!.f64(n);
+  const critical = out?.critical ?? arena!.u8(n);
   for (let i = 0; i < n; i++) {
     if (net.isSummary[i]) {
       es[i] = Number.POSITIVE_INFINITY;

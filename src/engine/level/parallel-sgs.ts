@@ -1,6 +1,6 @@
 import type { CompiledProblem } from './problem.ts';
 import { LevelingHorizonError } from './serial-sgs.ts';
-import type { Workspace } from './workspace.ts';
+import { heapPop, heapPush, type Workspace } from './workspace.ts';
 
 /**
  * Parallel (time-incremental) schedule generation: at each decision period it starts, in
@@ -30,13 +30,15 @@ export function runParallelSgs(
   const avail = ws.avail;
   const cnt = ws.counter;
   const eligible = ws.eligible;
-  const tried = ws.mark;
+  // Position of each eligible activity in `eligible`, for O(1) removal.
+  const position = ws.mark;
   // Earliest precedence-feasible start of each eligible activity, kept in ws.key.
   const es = ws.key;
   let eligibleCount = 0;
   for (let i = 0; i < N; i++) {
     cnt[i] = predStart[i + 1] - predStart[i];
     if (cnt[i] === 0) {
+      position[i] = eligibleCount;
       eligible[eligibleCount++] = i;
       es[i] = 0;
     }
@@ -46,19 +48,15 @@ export function runParallelSgs(
   let makespan = 0;
   let eventCursor = 0;
   while (done < N) {
-    ws.stamp++;
-    for (;;) {
-      let best = -1;
-      let bestAt = -1;
-      for (let e = 0; e < eligibleCount; e++) {
-        const j = eligible[e];
-        if (es[j] > t || tried[j] === ws.stamp) continue;
-        if (best < 0 || key[j] < key[best] || (key[j] === key[best] && j < best)) {
-          best = j;
-          bestAt = e;
-        }
-      }
-      if (best < 0) break;
+    // Candidates at t in priority order (a heap, so each decision period costs E log E, not E²).
+    let size = 0;
+    for (let e = 0; e < eligibleCount; e++) {
+      const j = eligible[e];
+      if (es[j] <= t) size = heapPush(ws, size, j, key[j]);
+    }
+    while (size > 0) {
+      const best = heapPop(ws, size);
+      size--;
       const d = dur[best];
       const q0 = demStart[best];
       const q1 = demStart[best + 1];
@@ -75,10 +73,7 @@ export function runParallelSgs(
           }
         }
       }
-      if (!fits) {
-        tried[best] = ws.stamp;
-        continue;
-      }
+      if (!fits) continue;
       if (d > 0) {
         for (let u = t; u < t + d; u++) {
           const base = u * R;
@@ -88,7 +83,9 @@ export function runParallelSgs(
       start[best] = t;
       if (t + d > makespan) makespan = t + d;
       done++;
-      eligible[bestAt] = eligible[--eligibleCount];
+      const last = eligible[--eligibleCount];
+      eligible[position[best]] = last;
+      position[last] = position[best];
       for (let a = succStart[best]; a < succStart[best + 1]; a++) {
         const j = succIdx[a];
         if (--cnt[j] === 0) {
@@ -98,7 +95,9 @@ export function runParallelSgs(
             if (v > e0) e0 = v;
           }
           es[j] = e0;
+          position[j] = eligibleCount;
           eligible[eligibleCount++] = j;
+          if (e0 <= t) size = heapPush(ws, size, j, key[j]);
         }
       }
     }

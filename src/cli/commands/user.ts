@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { roles } from '../../model/access.ts';
 import { createUser, ensureOrganization, grantRoleAsSystem, systemActor } from '../../services/access.ts';
 import { withDatabase } from '../database.ts';
@@ -17,7 +17,7 @@ export function registerUserCommand(program: Command): void {
     )
     .option('--org <name>', 'organization name', 'My Organization')
     .option('--currency <code>', 'currency of a new organization', 'USD')
-    .option('--role <role>', `organization-wide role: ${roles.join(', ')}`, 'pmo_admin')
+    .addOption(new Option('--role <role>', 'organization-wide role').choices(roles).default('pmo_admin'))
     .action(
       (options: {
         email: string;
@@ -28,8 +28,6 @@ export function registerUserCommand(program: Command): void {
         role: string;
       }) =>
         withDatabase(async (db) => {
-          if (!(roles as readonly string[]).includes(options.role))
-            throw new Error(`--role: "${options.role}" is not one of ${roles.join(', ')}`);
           const orgId = await ensureOrganization(db, options.org, options.currency);
           const actor = systemActor(orgId, 'cli');
           const created = await createUser(db, actor, {

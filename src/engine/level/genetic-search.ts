@@ -277,6 +277,12 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
     orderByKey(p, pool.dir, rank, out, ws);
   };
 
+  const sameList = (pool: Pool, slot: number, list: Int32Array): boolean => {
+    const at = slot * N;
+    for (let k = 0; k < N; k++) if (pool.lists[at + k] !== list[k]) return false;
+    return true;
+  };
+
   const pick = (pool: Pool): number => {
     const a = rng.int(pool.size);
     const b = rng.int(pool.size);
@@ -355,6 +361,14 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
       if (father === mother) father = (mother + 1 + rng.int(from.size - 1)) % from.size;
       if (rng.next() < peakRate) peakCrossover(from, mother, father, child);
       else crossover(from, mother, father, child);
+      // A child that copies a parent would spend two schedules to learn nothing: move something.
+      for (
+        let tries = 0;
+        tries < 3 && (sameList(from, mother, child) || sameList(from, father, child));
+        tries++
+      ) {
+        shift(child, 0, from.dir);
+      }
       if (!evaluate(from, child, to, P + children)) break;
       children++;
     }

@@ -27,19 +27,35 @@ export interface PassState {
   readonly honor: Uint8Array;
 }
 
+/**
+ * Finish of a task that starts at `start` and lasts `dur` minutes (working time on `cal`, or
+ * wall-clock when `elapsed`).
+ *
+ * @example finishFrom(standard, monday0800, 480, 0) // Monday 17:00
+ */
 export function finishFrom(cal: WorkingCalendar, start: number, dur: number, elapsed: number): number {
   if (elapsed) return start + dur;
   if (dur === 0) return start;
   return cal.finishAt(cal.workAt(start) + dur);
 }
 
+/**
+ * Start of a task that must finish at `finish` and lasts `dur` minutes.
+ *
+ * @example startFromFinish(standard, monday1700, 480, 0) // Monday 08:00
+ */
 export function startFromFinish(cal: WorkingCalendar, finish: number, dur: number, elapsed: number): number {
   if (elapsed) return finish - dur;
   if (dur === 0) return finish;
   return cal.startAt(cal.workAt(finish) - dur);
 }
 
-/** Moves a link's reference date by its lag; working lag keeps the working position. */
+/**
+ * Moves a link's reference date by its lag; working lag keeps the working position and lands
+ * on the end of a working period.
+ *
+ * @example applyLag(standard, friday1700, 480, 0) // Monday 17:00
+ */
 export function applyLag(cal: WorkingCalendar, t: number, lag: number, elapsed: number): number {
   if (lag === 0) return t;
   if (elapsed) return t + lag;

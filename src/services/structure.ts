@@ -10,7 +10,7 @@ import {
   programWithin,
 } from '../db/repositories/scope.ts';
 import { businessUnits, objectives, portfolios, programs } from '../db/repositories/tables.ts';
-import { findRow, listRows } from '../db/sql.ts';
+import { findRow, listRows, type TableSpec } from '../db/sql.ts';
 import type { ListQuery, Page } from '../model/common.ts';
 import {
   type BusinessUnit,
@@ -170,22 +170,43 @@ export async function listPortfolios(
   return { ...page, page: query.page, pageSize: query.pageSize };
 }
 
-async function readablePortfolio(q: Queryable, actor: Actor, id: string): Promise<Placement> {
-  const placement = await placementOfPortfolio(q, actor.orgId, id);
-  if (!placement) throw new NotFoundError('portfolio', id);
+/**
+ * Where a portfolio or program sits, if the actor may read it: a grant covering it, or a project
+ * in it that the actor may read (the people of a project see the program and portfolio above it).
+ */
+async function readableContainer(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  kind: { noun: string; spec: TableSpec; place: typeof placementOfPortfolio; within: typeof portfolioWithin },
+): Promise<Placement> {
+  const placement = await kind.place(q, actor.orgId, id);
+  if (!placement) throw new NotFoundError(kind.noun, id);
   if (can(actor, 'read', placement)) return placement;
   const seen = visibility(actor);
   if (!seen.all) {
-    const page = await listRows(q, portfolios, actor.orgId, {
+    const page = await listRows(q, kind.spec, actor.orgId, {
       page: 1,
       pageSize: 1,
       order: 'asc',
-      where: (params) => `t.id = ${params.add(id)} AND ${portfolioWithin('t', params, actor.orgId, seen)}`,
+      where: (params) => `t.id = ${params.add(id)} AND ${kind.within('t', params, actor.orgId, seen)}`,
     });
     if (page.total > 0) return placement;
   }
   throw new ForbiddenError();
 }
+
+const portfolioKind = {
+  noun: 'portfolio',
+  spec: portfolios,
+  place: placementOfPortfolio,
+  within: portfolioWithin,
+};
+const programKind = { noun: 'program', spec: programs, place: placementOfProgram, within: programWithin };
+const readablePortfolio = (q: Queryable, actor: Actor, id: string) =>
+  readableContainer(q, actor, id, portfolioKind);
+const readableProgram = (q: Queryable, actor: Actor, id: string) =>
+  readableContainer(q, actor, id, programKind);
 
 export async function getPortfolio(db: Database, actor: Actor, id: string): Promise<Portfolio> {
   await readablePortfolio(db, actor, id);
@@ -235,23 +256,6 @@ export async function listPrograms(
     where: seen.all ? undefined : (params) => programWithin('t', params, actor.orgId, seen),
   });
   return { ...page, page: query.page, pageSize: query.pageSize };
-}
-
-async function readableProgram(q: Queryable, actor: Actor, id: string): Promise<Placement> {
-  const placement = await placementOfProgram(q, actor.orgId, id);
-  if (!placement) throw new NotFoundError('program', id);
-  if (can(actor, 'read', placement)) return placement;
-  const seen = visibility(actor);
-  if (!seen.all) {
-    const page = await listRows(q, programs, actor.orgId, {
-      page: 1,
-      pageSize: 1,
-      order: 'asc',
-      where: (params) => `t.id = ${params.add(id)} AND ${programWithin('t', params, actor.orgId, seen)}`,
-    });
-    if (page.total > 0) return placement;
-  }
-  throw new ForbiddenError();
 }
 
 export async function getProgram(db: Database, actor: Actor, id: string): Promise<Program> {

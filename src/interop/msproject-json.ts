@@ -53,6 +53,12 @@ export interface MsProjectPlan extends MspdiProject {
   readonly source: string | null;
   readonly resources: MsProjectResource[];
   readonly assignments: MsProjectAssignment[];
+  /**
+   * For multi-project instances (INSISOC MPSPLIB: tasks named `P3-Task 7`), the project number
+   * of each task UID; null when the task names do not follow that pattern. A project's release
+   * date is its tasks' start-no-earlier-than constraint.
+   */
+  readonly projectOfTask: ReadonlyMap<number, number> | null;
 }
 
 interface Quantity {
@@ -262,6 +268,11 @@ export function readMsProjectJson(text: string, file = 'msproject JSON'): MsProj
     calendarUid: r.calendar === null || r.calendar === undefined ? null : Number(r.calendar),
   }));
   const csl = minutes(proj.criticalSlackLimit, 'project.criticalSlackLimit');
+  const projectOfTask = new Map<number, number>();
+  for (const t of tasks) {
+    const m = /^P(\d+)-/.exec(t.name);
+    if (m) projectOfTask.set(t.uid, Number(m[1]));
+  }
   return {
     source: (doc.source as string | null) ?? null,
     properties: {
@@ -285,5 +296,6 @@ export function readMsProjectJson(text: string, file = 'msproject JSON'): MsProj
     tasks,
     resources,
     assignments,
+    projectOfTask: tasks.length > 0 && projectOfTask.size === tasks.length ? projectOfTask : null,
   };
 }

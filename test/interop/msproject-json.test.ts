@@ -64,6 +64,7 @@ describe('readMsProjectJson', () => {
     expect(plan.tasks[1].predecessors[0]).toMatchObject({ type: 'SS', lagPercent: 50 });
     expect(plan.resources).toEqual([{ uid: 3, name: 'R', type: 'WORK', maxUnits: 400, calendarUid: null }]);
     expect(plan.assignments[0]).toMatchObject({ taskUid: 1, resourceUid: 3, units: 200, work: 1920 });
+    expect(plan.projectOfTask).toBeNull();
   });
 
   it('names the path of a bad value', () => {
@@ -82,6 +83,7 @@ describe('readMsProjectJson', () => {
       expect(plan.tasks.length).toBe(64);
       expect(plan.resources.length).toBeGreaterThan(0);
       expect(plan.assignments.some((a) => a.resourceUid !== null && a.units > 0)).toBe(true);
+      expect(new Set(plan.projectOfTask?.values())).toEqual(new Set([1, 2]));
     },
   );
 });

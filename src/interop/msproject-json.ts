@@ -181,10 +181,12 @@ export function readMsProjectJson(text: string, file = 'msproject JSON'): MsProj
   const tasks: MspdiTask[] = [];
   const assignments: MsProjectAssignment[] = [];
   const stack: { level: number; uid: number }[] = [];
+  let summaryStart: number | null = null;
   for (const [k, t] of ((doc.tasks as Json[] | undefined) ?? []).entries()) {
     const path = `tasks[${k}]`;
     const uid = Number(t.uid);
     if (!Number.isInteger(uid)) throw new MsProjectJsonError(file, `${path}.uid`, 'is not an integer');
+    if (uid === 0) summaryStart = date(t.start, `${path}.start`);
     if (t.null || uid === 0) continue;
     const level = Number(t.outlineLevel ?? 1);
     if (level === 0) continue;
@@ -279,6 +281,7 @@ export function readMsProjectJson(text: string, file = 'msproject JSON'): MsProj
       name: null,
       scheduleFromStart: String(proj.scheduleFrom ?? '0') !== '1',
       startDate: date(proj.startDate, 'project.startDate'),
+      summaryStart,
       finishDate: date(proj.finishDate, 'project.finishDate'),
       statusDate: date(proj.statusDate, 'project.statusDate'),
       currentDate: date(proj.currentDate, 'project.currentDate'),

@@ -45,6 +45,7 @@ export function readMspdi(xml: string, file = 'MSPDI'): MspdiProject {
     criticalSlackLimit: (vr.int(root, 'CriticalSlackLimit', 'Project') ?? 0) * minutesPerDay,
   };
   const calendars = readCalendars(vr, root);
+  let summaryStart: number | null = null;
 
   const tasks: MspdiTask[] = [];
   const stack: { level: number; uid: number }[] = [];
@@ -59,7 +60,10 @@ export function readMspdi(xml: string, file = 'MSPDI'): MspdiProject {
     const w = `Task UID ${uid}`;
     if (vr.bool(t, 'IsNull')) continue;
     const level = vr.int(t, 'OutlineLevel', w) ?? 1;
-    if (uid === 0 || level === 0) continue; // the project summary task
+    if (uid === 0 || level === 0) {
+      summaryStart = vr.date(t, 'Start', w); // the project summary task
+      continue;
+    }
     while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
     const parentUid = stack.length ? stack[stack.length - 1].uid : null;
     stack.push({ level, uid });
@@ -127,5 +131,5 @@ export function readMspdi(xml: string, file = 'MSPDI'): MspdiProject {
       },
     });
   }
-  return { properties, calendars, tasks };
+  return { properties: { ...properties, summaryStart }, calendars, tasks };
 }

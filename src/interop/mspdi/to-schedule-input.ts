@@ -72,7 +72,13 @@ export function mspdiToScheduleInput(plan: MspdiProject, file = 'MSPDI'): Conver
     }
   }
   const fromFinish = !p.scheduleFromStart;
-  const anchor = fromFinish ? p.finishDate : p.startDate;
+  // Some files keep a stale StartDate later than the start MS Project stored on the project
+  // summary task (it scheduled from the earlier one): take the earlier of the two.
+  const start =
+    p.startDate !== null && p.summaryStart !== null
+      ? Math.min(p.startDate, p.summaryStart)
+      : (p.startDate ?? p.summaryStart);
+  const anchor = fromFinish ? p.finishDate : start;
   if (anchor === null) {
     throw new MspdiFormatError(
       file,

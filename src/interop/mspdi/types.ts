@@ -59,6 +59,8 @@ export interface MspdiProperties {
   readonly name: string | null;
   readonly scheduleFromStart: boolean;
   readonly startDate: number | null;
+  /** Start stored on the project summary task (UID 0), when the file has one. */
+  readonly summaryStart: number | null;
   readonly finishDate: number | null;
   readonly statusDate: number | null;
   readonly currentDate: number | null;

@@ -10,7 +10,7 @@
  * date falls inside a working day (a task never starts before its constraint). Lags are
  * converted the same way (elapsed lags: one working day per calendar day, which can only
  * over-constrain). Units are percentages: 100% = one unit of capacity or demand. Projects are
- * told apart by the task name prefix before "-Task" ("P3-Task 12", "j9037_8_1-Task 5").
+ * told apart by the task name prefix before the first "-" ("P3-Task 12", "j9037_8_1-Task 5").
  */
 import type { LevelingProblem } from '../../src/engine/level/problem.ts';
 import type { MsProjectPlan } from '../../src/interop/msproject-json.ts';
@@ -61,7 +61,7 @@ export function insisocToProblem(plan: MsProjectPlan): InsisocProblem {
   const projectNames: string[] = [];
   const projectOf = new Map<string, number>();
   const projects = tasks.map((t) => {
-    const name = /^(.+?)-Task\b/.exec(t.name)?.[1] ?? 'P';
+    const name = /^([^-]+)-/.exec(t.name)?.[1] ?? 'P';
     if (!projectOf.has(name)) {
       projectOf.set(name, projectNames.length);
       projectNames.push(name);

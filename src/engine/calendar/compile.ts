@@ -44,7 +44,7 @@ function sortedIntervals(intervals: readonly WorkingInterval[]): WorkingInterval
  */
 const compiledByDefinition = new WeakMap<
   CalendarDefinition,
-  { base: WorkingCalendar | null; cal: WorkingCalendar }
+  { base: WorkingCalendar | null; cal: WorkingCalendar; fingerprint: string }
 >();
 
 /**
@@ -83,9 +83,12 @@ export class CalendarRegistry {
     this.compiling.add(key);
     try {
       const base = def.baseId === null || def.baseId === undefined ? null : this.get(def.baseId);
+      // the fingerprint guards against a definition object changed in place since it was cached
+      const fingerprint = JSON.stringify(def);
       const cached = compiledByDefinition.get(def);
-      const cal = cached && cached.base === base ? cached.cal : compileCalendar(def, base);
-      compiledByDefinition.set(def, { base, cal });
+      const hit = cached && cached.base === base && cached.fingerprint === fingerprint;
+      const cal = hit ? cached.cal : compileCalendar(def, base);
+      if (!hit) compiledByDefinition.set(def, { base, cal, fingerprint });
       this.compiled.set(key, cal);
       return cal;
     } finally {

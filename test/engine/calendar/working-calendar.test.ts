@@ -132,3 +132,12 @@ describe('working calendar', () => {
     expect(() => std().addWorking(at('2149-12-30T08:00'), 480 * 10)).toThrow(CalendarRangeError);
   });
 });
+
+describe('calendar reuse', () => {
+  it('recompiles a definition that was changed in place', () => {
+    const def = { id: 1, week: standardWeek(), exceptions: [] as { from: string; intervals: never[] }[] };
+    expect(new CalendarRegistry([def]).get(1).isWorking(at('2024-01-08T09:00'))).toBe(true);
+    def.exceptions.push({ from: '2024-01-08', intervals: [] });
+    expect(new CalendarRegistry([def]).get(1).isWorking(at('2024-01-08T09:00'))).toBe(false);
+  });
+});

@@ -122,7 +122,11 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-/** Picks `option` in the Mantine select labelled `label` (typing first narrows server-side search). */
+/**
+ * Picks `option` in the Mantine select labelled `label` (typing `type` first narrows the
+ * server-side search). Retries the opening click: a click that lands while a modal is still
+ * animating in can leave the dropdown closed.
+ */
 export async function choose(
   scope: Page | Locator,
   label: string,
@@ -131,9 +135,20 @@ export async function choose(
 ): Promise<void> {
   const page = 'page' in scope ? scope.page() : scope;
   const input = scope.getByRole('combobox', { name: labelPattern(label) });
-  await input.click();
-  if (type) await input.fill(type);
-  await page.getByRole('option', { name: option, exact: true }).click();
+  const target = page.getByRole('option', { name: option, exact: true });
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (type) await input.fill(type);
+    try {
+      await target.click({ timeout: 6_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      // Blur rather than Escape: Escape would close the whole modal.
+      await input.evaluate((el) => (el as HTMLElement).blur()).catch(() => {});
+    }
+  }
+  await target.waitFor({ state: 'hidden' });
 }
 
 /** Matches a field's label with or without the required-field asterisk. */

@@ -326,6 +326,26 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await page.getByTestId('new-user').count()).toBe(0);
   });
 
+  it('shows a project manager their own projects, editable, and no way to create one', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL(/\/login/);
+    await login(page, 'kavya.nair@northwind.example', 'orrery-demo');
+    await page.waitForURL(`${h.baseUrl}/`);
+    await page.goto('/projects');
+    await page.getByTestId('table-range').waitFor();
+    expect(await page.getByTestId('new-project').count()).toBe(0);
+    const managers = await page
+      .getByTestId('projects-table')
+      .locator('tbody tr td:nth-child(4)')
+      .evaluateAll((cells) => cells.map((c) => c.textContent));
+    expect(managers.length).toBeGreaterThan(0);
+    expect(new Set(managers)).toEqual(new Set(['Kavya Nair']));
+    await page.getByTestId('projects-table').locator('tbody tr a[href^="/projects/"]').first().click();
+    await page.getByTestId('edit').waitFor();
+    await page.getByRole('button', { name: 'Edit contributions' }).waitFor();
+  });
+
   it('raised no uncaught error in the page', () => {
     expect(pageErrors).toEqual([]);
   });

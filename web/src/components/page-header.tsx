@@ -1,5 +1,6 @@
 import { Anchor, Box, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useMe } from '../api/queries.ts';
 import { AnchorLink } from './links.tsx';
 
 export interface Crumb {
@@ -22,11 +23,16 @@ export function PageHeader({
   badges?: ReactNode;
   actions?: ReactNode;
 }) {
+  // The root of every path is the organization itself, by name.
+  const orgName = useMe().data?.org.name;
+  const shown = crumbs?.map((c, i) =>
+    i === 0 && c.label === 'Organization' && orgName ? { ...c, label: orgName } : c,
+  );
   return (
     <Stack gap={6} mb="md">
-      {crumbs && crumbs.length > 0 && (
+      {shown && shown.length > 0 && (
         <Breadcrumbs separator="›" separatorMargin={6} fz="xs" data-testid="breadcrumbs">
-          {crumbs.map((c, i) =>
+          {shown.map((c, i) =>
             c.to ? (
               // biome-ignore lint/suspicious/noArrayIndexKey: crumbs are positional
               <AnchorLink key={i} to={c.to} size="xs" c="dimmed">

@@ -62,13 +62,13 @@ export interface Network {
   readonly calendar: Int32Array;
   readonly project: Int32Array;
   readonly constraint: Uint8Array;
-  readonly constraintDate: Float64Array;
-  readonly deadline: Float64Array;
-  readonly actualStart: Float64Array;
-  readonly actualFinish: Float64Array;
-  readonly levelingDelay: Float64Array;
-  readonly manualStart: Float64Array;
-  readonly manualFinish: Float64Array;
+  constraintDate: Float64Array;
+  deadline: Float64Array;
+  actualStart: Float64Array;
+  actualFinish: Float64Array;
+  levelingDelay: Float64Array;
+  manualStart: Float64Array;
+  manualFinish: Float64Array;
   readonly estimated: Uint8Array;
   readonly calendars: WorkingCalendar[];
   readonly edgeFrom: Int32Array;
@@ -194,15 +194,24 @@ export function buildNetwork(
 
   // Per-task attributes (indexed by task; nodes look them up through nodeTask)
   // all per-task attributes in one buffer (see Arena)
-  const attrs = new Arena(8 * n, 2 * n, 4 * n + 64);
+  const attrs = new Arena(n, 2 * n, 4 * n + 64);
   const duration = attrs.f64(n);
-  const constraintDate = attrs.f64(n);
-  const deadline = attrs.f64(n);
-  const actualStart = attrs.f64(n);
-  const actualFinish = attrs.f64(n);
-  const levelingDelay = attrs.f64(n);
-  const manualStart = attrs.f64(n);
-  const manualFinish = attrs.f64(n);
+  // Optional dates most tasks lack share one read-only filler until a task sets one.
+  const noDate = sharedFiller(n, Number.NaN);
+  const noDelay = sharedFiller(n, 0);
+  const opt = {
+    constraintDate: noDate,
+    deadline: noDate,
+    actualStart: noDate,
+    actualFinish: noDate,
+    levelingDelay: noDelay,
+    manualStart: noDate,
+    manualFinish: noDate,
+  };
+  const put = (key: keyof typeof opt, i: number, value: number): void => {
+    if (opt[key] === noDate || opt[key] === noDelay) opt[key] = opt[key].slice();
+    opt[key][i] = value;
+  };
   const calendar = attrs.i32(n);
   const project = attrs.i32(n);
   const elapsed = attrs.u8(n);
@@ -253,21 +262,29 @@ export function buildNetwork(
     if (code === undefined)
       throw new ScheduleInputError(whereText(w), 'constraintType', `is unknown: ${JSON.stringify(ct)}`);
     constraint[i] = code;
-    constraintDate[i] = optionalTime(t.constraintDate, w, 'constraintDate');
-    if (code >= C_SNET && Number.isNaN(constraintDate[i])) {
+    const cdate = optionalTime(t.constraintDate, w, 'constraintDate');
+    if (!Number.isNaN(cdate)) put('constraintDate', i, cdate);
+    if (code >= C_SNET && Number.isNaN(cdate)) {
       throw new ScheduleInputError(whereText(w), 'constraintDate', `is required by constraint ${ct}`);
     }
-    deadline[i] = optionalTime(t.deadline, w, 'deadline');
-    actualStart[i] = optionalTime(t.actualStart, w, 'actualStart');
-    actualFinish[i] = optionalTime(t.actualFinish, w, 'actualFinish');
-    if (!Number.isNaN(actualFinish[i]) && Number.isNaN(actualStart[i])) {
-      throw new ScheduleInputError(whereText(w), 'actualFinish', 'is set without an actualStart');
+    const dl = optionalTime(t.deadline, w, 'deadline');
+    if (!Number.isNaN(dl)) put('deadline', i, dl);
+    const as = optionalTime(t.actualStart, w, 'actualStart');
+    if (!Number.isNaN(as)) put('actualStart', i, as);
+    const af = optionalTime(t.actualFinish, w, 'actualFinish');
+    if (!Number.isNaN(af)) {
+      if (Number.isNaN(as))
+        throw new ScheduleInputError(whereText(w), 'actualFinish', 'is set without an actualStart');
+      if (af < as) throw new ScheduleInputError(whereText(w), 'actualFinish', 'is before actualStart');
+      put('actualFinish', i, af);
     }
-    if (actualFinish[i] < actualStart[i])
-      throw new ScheduleInputError(whereText(w), 'actualFinish', 'is before actualStart');
-    levelingDelay[i] = t.levelingDelay ? checkTime(t.levelingDelay, w, 'levelingDelay', false) : 0;
-    manualStart[i] = t.manual ? optionalTime(t.manualStart, w, 'manualStart') : Number.NaN;
-    manualFinish[i] = t.manual ? optionalTime(t.manualFinish, w, 'manualFinish') : Number.NaN;
+    if (t.levelingDelay) put('levelingDelay', i, checkTime(t.levelingDelay, w, 'levelingDelay', false));
+    if (t.manual) {
+      const ms = optionalTime(t.manualStart, w, 'manualStart');
+      if (!Number.isNaN(ms)) put('manualStart', i, ms);
+      const mf = optionalTime(t.manualFinish, w, 'manualFinish');
+      if (!Number.isNaN(mf)) put('manualFinish', i, mf);
+    }
     estimated[i] = t.estimated ? 1 : 0;
   }
 
@@ -402,13 +419,7 @@ export function buildNetwork(
     calendar,
     project,
     constraint,
-    constraintDate,
-    deadline,
-    actualStart,
-    actualFinish,
-    levelingDelay,
-    manualStart,
-    manualFinish,
+    ...opt,
     estimated,
     calendars,
     edgeFrom,
@@ -425,6 +436,20 @@ export function buildNetwork(
     order,
     rank,
   };
+}
+
+let filler: { n: number; value: number; array: Float64Array }[] = [];
+
+/**
+ * A length-n array of one value shared between networks and never written: the network copies
+ * it before the first write (see `own`, and the Scheduler's own copy-on-write on updates).
+ */
+export function sharedFiller(n: number, value: number): Float64Array {
+  const hit = filler.find((f) => f.n === n && Object.is(f.value, value));
+  if (hit) return hit.array;
+  const array = new Float64Array(n).fill(value);
+  filler = [...filler.filter((f) => !Object.is(f.value, value)), { n, value, array }];
+  return array;
 }
 
 function countRoots(parent: Int32Array): number {

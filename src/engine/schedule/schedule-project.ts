@@ -58,6 +58,7 @@ export class Scheduler {
   private readonly markedMilestone: Uint8Array;
   private outline: Outline | null = null;
   private readonly touched: number[] = [];
+  private readonly ownArrays = new Set<string>();
 
   constructor(input: ScheduleInput) {
     if (!input || !Array.isArray(input.tasks) || !Array.isArray(input.links)) {
@@ -164,15 +165,18 @@ export class Scheduler {
       net.constraint[i] = code;
     }
     if (change.constraintDate !== undefined)
-      net.constraintDate[i] = num(change.constraintDate, 'constraintDate');
+      this.writable('constraintDate')[i] = num(change.constraintDate, 'constraintDate');
     if (net.constraint[i] >= 2 && Number.isNaN(net.constraintDate[i])) {
       throw new ScheduleInputError(where, 'constraintDate', 'is required by its constraint');
     }
-    if (change.deadline !== undefined) net.deadline[i] = num(change.deadline, 'deadline');
-    if (change.actualStart !== undefined) net.actualStart[i] = num(change.actualStart, 'actualStart');
-    if (change.actualFinish !== undefined) net.actualFinish[i] = num(change.actualFinish, 'actualFinish');
+    if (change.deadline !== undefined) this.writable('deadline')[i] = num(change.deadline, 'deadline');
+    if (change.actualStart !== undefined)
+      this.writable('actualStart')[i] = num(change.actualStart, 'actualStart');
+    if (change.actualFinish !== undefined) {
+      this.writable('actualFinish')[i] = num(change.actualFinish, 'actualFinish');
+    }
     if (change.levelingDelay !== undefined)
-      net.levelingDelay[i] = num(change.levelingDelay, 'levelingDelay') || 0;
+      this.writable('levelingDelay')[i] = num(change.levelingDelay, 'levelingDelay') || 0;
 
     const touched = this.touched;
     touched.length = 0;
@@ -195,6 +199,17 @@ export class Scheduler {
     this.outline ??= buildOutline(net, this.bottomUp);
     updateTaskDates(net, this.st, this.outline, this.criticalLimit, this.dates, touched);
     return touched.length;
+  }
+
+  /** The network's own copy of an optional attribute array (it may be a shared filler). */
+  private writable(
+    field: 'constraintDate' | 'deadline' | 'actualStart' | 'actualFinish' | 'levelingDelay',
+  ): Float64Array {
+    if (!this.ownArrays.has(field)) {
+      this.net[field] = this.net[field].slice();
+      this.ownArrays.add(field);
+    }
+    return this.net[field];
   }
 
   private propagateForward(task: number): void {

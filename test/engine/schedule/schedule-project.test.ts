@@ -404,6 +404,35 @@ describe('Scheduler: incremental change', () => {
   });
 });
 
+describe('Scheduler: constraint and progress changes', () => {
+  it('applies a new constraint and actual start like a full reschedule, leaving other schedules alone', () => {
+    const tasks = [
+      { id: 'A', duration: DAY },
+      { id: 'B', duration: DAY },
+      { id: 'C', duration: DAY },
+    ];
+    const links = [{ predecessorId: 'A', successorId: 'B' }];
+    const s = new Scheduler(plan(tasks, links));
+    s.updateTask('B', { constraintType: 'SNET', constraintDate: at('2024-01-12T08:00') });
+    s.updateTask('A', { actualStart: at('2024-01-08T10:00') });
+    const full = scheduleProject(
+      plan(
+        [
+          { id: 'A', duration: DAY, actualStart: at('2024-01-08T10:00') },
+          { id: 'B', duration: DAY, constraintType: 'SNET', constraintDate: at('2024-01-12T08:00') },
+          { id: 'C', duration: DAY },
+        ],
+        links,
+      ),
+    );
+    expect(Array.from(s.result().earlyStart)).toEqual(Array.from(full.earlyStart));
+    // a fresh schedule of the same size still sees no constraint or actual dates
+    const fresh = scheduleProject(plan(tasks, links));
+    expect(fmt(fresh.earlyStart[0])).toBe('2024-01-08T08:00');
+    expect(fmt(fresh.earlyStart[1])).toBe('2024-01-09T08:00');
+  });
+});
+
 describe('scheduleIso', () => {
   it('takes and returns local date-time strings', () => {
     const r = scheduleIso({

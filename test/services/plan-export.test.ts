@@ -108,7 +108,7 @@ describe('exporting a plan', () => {
     const file = await exportProjectPlan(db, system, project.id, 'xlsx');
     expect(file.contentType).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file.body as Buffer);
+    await workbook.xlsx.load(file.body as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getRow(1).getCell(3).value).toBe('Name');

@@ -111,13 +111,15 @@ export async function login(page: Page, email: string, password: string, open = 
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Waits until no request is in flight and the page shows no loader, then saves a full-page screenshot. */
+/**
+ * Saves a full-page screenshot once no loader or loading overlay is showing (each step waits
+ * for its own content first; this only lets secondary panels settle).
+ */
 export async function snap(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
   await page
-    .locator('.mantine-Loader-root')
-    .first()
-    .waitFor({ state: 'detached', timeout: 5_000 })
+    .waitForFunction("!document.querySelector('.mantine-Loader-root, .mantine-LoadingOverlay-root')", null, {
+      timeout: 5_000,
+    })
     .catch(() => {});
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
@@ -145,7 +147,7 @@ export async function choose(
     } catch (error) {
       if (attempt === 3) throw error;
       // Blur rather than Escape: Escape would close the whole modal.
-      await input.evaluate((el) => (el as HTMLElement).blur()).catch(() => {});
+      await input.blur().catch(() => {});
     }
   }
   await target.waitFor({ state: 'hidden' });

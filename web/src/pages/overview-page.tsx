@@ -130,7 +130,6 @@ export function OverviewPage() {
   return (
     <>
       <PageHeader
-        crumbs={[{ label: 'Organization' }]}
         title={me?.org.name ?? 'Organization'}
         subtitle="The enterprise view: every project you can see, by health and stage."
         actions={

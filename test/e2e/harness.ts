@@ -46,7 +46,8 @@ export function ensureWebBuild(): void {
       '--logLevel',
       'warn',
     ],
-    { cwd: root, encoding: 'utf8' },
+    // vitest sets NODE_ENV=test; inherited, it would make Vite bundle React's development build.
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
 }

@@ -25,6 +25,8 @@ import type { Actor } from './policy.ts';
 export const EXPORT_FORMATS = ['mspdi', 'csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+export type ExportPhase = 'read' | 'write';
+
 export interface ExportedFile {
   fileName: string;
   contentType: string;
@@ -256,10 +258,13 @@ export async function exportProjectPlan(
   actor: Actor,
   projectId: string,
   format: ExportFormat,
+  onPhase: (phase: ExportPhase) => void = () => undefined,
 ): Promise<ExportedFile> {
   if (!EXPORT_FORMATS.includes(format))
     throw new ValidationError([{ field: 'format', message: `must be one of ${EXPORT_FORMATS.join(', ')}` }]);
+  onPhase('read');
   const plan = await loadPlan(db, actor, projectId);
+  onPhase('write');
   const body = format === 'mspdi' ? toMspdi(plan) : format === 'csv' ? toCsv(plan) : await toXlsx(plan);
   const safeCode = plan.project.code.replace(/[^A-Za-z0-9._-]+/g, '_') || 'plan';
   return { fileName: `${safeCode}.${EXTENSIONS[format]}`, contentType: CONTENT_TYPES[format], body };

@@ -760,6 +760,11 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'GET /projects/:id/export',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/export?format=csv` }),
+  },
+  {
     route: 'GET /audit/:entityType/:id',
     allowed: readersOut,
     request: async (t) => ({ method: 'GET', url: `${v1}/audit/project/${tree[t].project}` }),
@@ -792,7 +797,6 @@ describe('permission matrix', () => {
             headers: { ...(options.headers ?? {}), authorization: `Bearer ${tokens[actor]}` },
           });
           const allowed = response.statusCode < 300;
-          console.log('DBG', testCase.route, actor, target, response.statusCode, response.body.slice(0, 160));
           const denied =
             response.statusCode === 403 ||
             response.statusCode === 404 ||

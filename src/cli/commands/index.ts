@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerExportCommand } from './export.ts';
 import { registerImportCommand } from './import.ts';
 import { registerLevelCommand } from './level.ts';
 import { registerMigrateCommand } from './migrate.ts';
@@ -21,6 +22,7 @@ const commands: Array<(program: Command) => void> = [
   registerTokenCommand,
   registerOpenApiCommand,
   registerImportCommand,
+  registerExportCommand,
   registerLevelCommand,
   registerScheduleCommand,
 ];

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connection.ts';
+import { type App, buildApp } from '../../src/http/app.ts';
+import { createTask } from '../../src/services/planning.ts';
+import type { Actor } from '../../src/services/policy.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { makeActor, makeOrganization, makeProject, TEST_PASSWORD } from '../support/factories.ts';
+
+let db: Database;
+let app: App;
+let system: Actor;
+let orgId: string;
+let session: string;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  ({ orgId, system } = await makeOrganization(db));
+  const { email } = await makeActor(db, orgId, 'pmo_admin');
+  app = await buildApp({ db });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password: TEST_PASSWORD },
+  });
+  session = login.cookies.find((c) => c.name === 'orrery_session')!.value;
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+const download = (projectId: string, format: string) =>
+  app.inject({
+    method: 'GET',
+    url: `/api/v1/projects/${projectId}/export?format=${format}`,
+    cookies: { orrery_session: session },
+  });
+
+describe('GET /projects/:id/export', () => {
+  it('sends the plan as an MSPDI attachment named after the project code', async () => {
+    const project = await makeProject(db, orgId, { code: 'EXP1' });
+    await createTask(db, system, project.id, { name: 'Survey & stake', durationMinutes: 480 });
+    const response = await download(project.id, 'mspdi');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toBe('attachment; filename="EXP1.xml"');
+    expect(response.headers['content-type']).toMatch(/^application\/xml/);
+    expect(response.body).toContain('<Name>Survey &amp; stake</Name>');
+  });
+
+  it('sends CSV and XLSX', async () => {
+    const project = await makeProject(db, orgId, { code: 'EXP2' });
+    await createTask(db, system, project.id, { name: 'Pour', durationMinutes: 480 });
+    const csv = await download(project.id, 'csv');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="EXP2.csv"');
+    expect(csv.body.split('\r\n')[1]).toMatch(/^1,[^,]*,Pour,1,/);
+    const xlsx = await download(project.id, 'xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses an unknown format as a problem naming the field', async () => {
+    const project = await makeProject(db, orgId);
+    const response = await download(project.id, 'mpp');
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toContain('format');
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * MSPDI import end to end on PGlite: a generated plan of 10,000 and 100,000 tasks (written by the
+ * MSPDI writer) imported through `importMspdiPlan` into a fresh PGlite data directory each.
+ * Prints where the time goes (parse and check, write, schedule and write-back) and writes
+ * `bench/results/import.json`. Run: `node --import tsx bench/import/import-bench.ts [sizes…]`.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/db/connection.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { writeMspdi } from '../../src/interop/mspdi-write/index.ts';
+import { type ImportPhase, importMspdiPlan } from '../../src/services/plan-import.ts';
+import { makeOrganization, makeProject } from '../../test/support/factories.ts';
+import { generatePlan } from './generate-plan.ts';
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const targets: Record<number, number> = { 10000: 2, 100000: 20 };
+const results = [];
+for (const size of sizes.length ? sizes : [10_000, 100_000]) {
+  const plan = generatePlan(size);
+  const xml = writeMspdi(plan);
+  const links = plan.tasks.reduce((n, t) => n + t.predecessors.length, 0);
+  const dir = mkdtempSync(join(os.tmpdir(), 'orrery-import-bench-'));
+  try {
+    const db = await openDatabase({ dataDir: dir });
+    await migrate(db);
+    const { orgId, system } = await makeOrganization(db);
+    const project = await makeProject(db, orgId);
+    const marks: Partial<Record<ImportPhase | 'end', number>> = {};
+    const started = performance.now();
+    const summary = await importMspdiPlan(db, system, project.id, xml, `bench-${size}.xml`, (phase) => {
+      marks[phase] = performance.now();
+    });
+    marks.end = performance.now();
+    const seconds = (marks.end - started) / 1000;
+    const phase = (from: ImportPhase | 'end', to: ImportPhase | 'end') =>
+      Math.round(((marks[to] ?? 0) - (marks[from] ?? 0)) / 10) / 100;
+    results.push({
+      tasks: summary.tasks,
+      links: summary.links,
+      xmlMB: Math.round(Buffer.byteLength(xml) / 1e5) / 10,
+      seconds: Math.round(seconds * 100) / 100,
+      readSeconds: phase('read', 'write'),
+      writeSeconds: phase('write', 'schedule'),
+      scheduleSeconds: phase('schedule', 'end'),
+      targetSeconds: targets[size] ?? null,
+      rssMB: Math.round(process.memoryUsage().rss / 1e6),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1e3),
+      computedFinish: summary.computedFinish,
+    });
+    if (summary.links !== links) throw new Error(`imported ${summary.links} links of ${links}`);
+    await db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const header = [
+  'tasks',
+  'links',
+  'XML MB',
+  'total s',
+  'read s',
+  'write s',
+  'schedule s',
+  'target s',
+  'RSS MB',
+  'peak MB',
+];
+const rows = results.map((r) => [
+  r.tasks.toLocaleString('en'),
+  r.links.toLocaleString('en'),
+  r.xmlMB.toFixed(1),
+  r.seconds.toFixed(2),
+  r.readSeconds.toFixed(2),
+  r.writeSeconds.toFixed(2),
+  r.scheduleSeconds.toFixed(2),
+  r.targetSeconds === null ? '-' : String(r.targetSeconds),
+  String(r.rssMB),
+  String(r.peakRssMB),
+]);
+const widths = header.map((h, k) => Math.max(h.length, ...rows.map((row) => row[k].length)));
+const line = (cells: string[]) =>
+  cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
+const machine = { cpu: os.cpus()[0].model, cores: os.cpus().length, node: process.version };
+console.log(
+  `MSPDI import on PGlite: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${os.loadavg()[0].toFixed(2)}`,
+);
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
+writeFileSync(
+  new URL('../results/import.json', import.meta.url),
+  `${JSON.stringify({ date: new Date().toISOString(), machine, loadAverage: os.loadavg()[0], results }, null, 2)}\n`,
+);

@@ -102,8 +102,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const webRoot = options.webRoot && resolve(options.webRoot);
   const withWebApp = Boolean(webRoot && existsSync(resolve(webRoot, 'index.html')));
-  if (withWebApp) await app.register(fastifyStatic, { root: webRoot as string, wildcard: false });
-  // Client-side routes (/projects/…) get the app; anything else is a 404 problem.
+  if (withWebApp) await app.register(fastifyStatic, { root: webRoot as string, wildcard: true });
+  // Files are looked up per request (a rebuilt web/dist is served without a restart); client-side
+  // routes (/projects/…) get the app; anything else is a 404 problem.
   app.setNotFoundHandler((request, reply) => {
     if (withWebApp && request.method === 'GET' && !request.url.startsWith('/api/'))
       return reply.sendFile('index.html');

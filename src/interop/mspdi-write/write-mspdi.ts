@@ -31,8 +31,12 @@ const PERCENT = 19;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what must go
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are dropped by escapeXml
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 /** Escapes text for an XML element body. */
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text; // most values are numbers and dates
   return text
     .replace(FORBIDDEN, '')
     .replace(/&/g, '&amp;')

@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { readMspdi } from '../../../src/interop/mspdi/index.ts';
 import {
+  escapeXml,
   isoDuration,
   MspdiWriteError,
   type MspdiWriteProject,
@@ -121,6 +122,8 @@ describe('writeMspdi', () => {
     const doc = new XMLParser().parse(xml, true);
     expect(doc.Project).toBeDefined();
     expect(xml).toContain('<Project xmlns="http://schemas.microsoft.com/project">');
+    expect(escapeXml("a\u0001b<c>'d'")).toBe('ab&lt;c&gt;&apos;d&apos;');
+    expect(escapeXml('plain 2024-01-08T08:00:00')).toBe('plain 2024-01-08T08:00:00');
   });
 
   it('writes what the MSPDI reader reads back field by field', () => {

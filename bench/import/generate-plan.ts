@@ -56,7 +56,7 @@ export function generatePlan(size: number, seed = 42): MspdiWriteProject {
       const count = rng() < 0.3 ? 1 : 2;
       const seen = new Set<number>();
       for (let k = 0; k < count; k++) {
-        const back = 1 + pick(Math.min(leaves.length - 1, 30));
+        const back = 1 + pick(Math.min(leaves.length - 1, 500));
         const uid = leaves[leaves.length - 1 - back];
         if (seen.has(uid)) continue;
         seen.add(uid);
@@ -77,7 +77,7 @@ export function generatePlan(size: number, seed = 42): MspdiWriteProject {
       name: summary ? `Work package ${shell.outline}` : `Activity ${shell.outline} & checks`,
       outlineLevel: shell.level,
       outlineNumber: shell.outline,
-      durationMinutes: summary || milestone ? 0 : 480 * (1 + pick(20)),
+      durationMinutes: summary || milestone ? 0 : 480 * (1 + pick(5)),
       milestone,
       summary,
       constraintType: constrained ? 'SNET' : 'ASAP',

@@ -7,7 +7,7 @@ import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
 import { audit } from './mutation.ts';
 import { hashPassword } from './passwords.ts';
-import { addProjectMember, createProject, setProjectObjectives } from './projects.ts';
+import { addProjectMember, createProject, listProjects, setProjectObjectives } from './projects.ts';
 import { createBusinessUnit, createObjective, createPortfolio, createProgram } from './structure.ts';
 
 export const DEMO_ORGANIZATION = 'Northwind Group';
@@ -383,7 +383,21 @@ export interface DemoSeedResult {
 export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   const result = { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: DEMO_PASSWORD };
   const existing = await findLogin(db, DEMO_ADMIN_EMAIL);
-  if (existing) return { ...result, orgId: existing.orgId, created: false };
+  if (existing) {
+    // The seed runs as many transactions; its last project marks a finished run.
+    const last = PROJECTS[PROJECTS.length - 1].code;
+    const page = await listProjects(db, systemActor(existing.orgId), {
+      q: last,
+      page: 1,
+      pageSize: 1,
+      order: 'asc',
+    });
+    if (page.total === 0)
+      throw new Error(
+        `the demo organization is incomplete (an earlier seed was interrupted); remove it (a new data directory) and seed again`,
+      );
+    return { ...result, orgId: existing.orgId, created: false };
+  }
 
   const orgId = await ensureOrganization(db, DEMO_ORGANIZATION, 'USD');
   const system = systemActor(orgId, 'demo seed');

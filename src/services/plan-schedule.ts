@@ -7,7 +7,12 @@ import {
   writeTaskDates,
 } from '../db/repositories/plans.ts';
 import type { CalendarDefinition } from '../engine/calendar/index.ts';
-import { formatLocalDateTime, parseLocalDateTime } from '../engine/calendar/index.ts';
+import {
+  CalendarError,
+  CalendarRangeError,
+  formatLocalDateTime,
+  parseLocalDateTime,
+} from '../engine/calendar/index.ts';
 import {
   type ConstraintType,
   type LinkType,
@@ -97,6 +102,10 @@ export async function recomputeSchedule(tx: Queryable, orgId: string, projectId:
   try {
     result = scheduleProject(input);
   } catch (error) {
+    if (error instanceof CalendarRangeError || error instanceof CalendarError)
+      throw new ValidationError([
+        { field: 'durationMinutes', message: `the schedule cannot be computed: ${error.message}` },
+      ]);
     if (error instanceof ScheduleCycleError || error instanceof ScheduleInputError) {
       const message = error.message.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, (id) =>
         names.has(id) ? `"${names.get(id)}"` : id,

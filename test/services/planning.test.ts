@@ -128,6 +128,14 @@ describe('plans in the database', () => {
     );
   });
 
+  it('refuses a duration that runs past the last date the calendar knows, and writes nothing', async () => {
+    const project = await makeProject(db, orgId);
+    await expect(
+      createTask(db, system, project.id, { name: 'Two centuries', durationMinutes: 20_000_000 }),
+    ).rejects.toThrow(/cannot be computed/);
+    expect((await listTasks(db, system, project.id, 1, 10)).total).toBe(0);
+  });
+
   it('reschedules from a new project start date', async () => {
     const project = await makeProject(db, orgId);
     const task = await createTask(db, system, project.id, { name: 'Only', durationMinutes: 480 });

@@ -12,10 +12,10 @@ import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
+import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
 import { BusinessUnitForm } from '../forms/business-unit-form.tsx';
 import { PortfolioForm } from '../forms/portfolio-form.tsx';
 import { formatDateTime, humanize } from '../lib/format.ts';
-import { projectColumns } from './projects-page.tsx';
 
 const portfolioColumns: Column<Portfolio>[] = [
   {
@@ -148,23 +148,15 @@ export function BusinessUnitPage() {
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
-          <DataTable
-            columns={projectColumns(currency, ['programName'])}
-            rows={projects.data?.items}
-            rowKey={(r) => r.id}
-            total={projects.data?.total}
+          <ScopeProjectsTable
+            projects={projects}
+            currency={currency}
+            hide={['programName']}
             page={page}
-            pageSize={25}
             onPage={setPage}
-            error={projects.error}
             minWidth={1000}
-            empty={
-              <EmptyState
-                icon={<IconListDetails />}
-                title="No projects in this business unit"
-                description="Projects whose business unit is this one appear here."
-              />
-            }
+            emptyTitle="No projects in this business unit"
+            emptyDescription="Projects whose business unit is this one appear here."
           />
         </Tabs.Panel>
         <Tabs.Panel value="portfolios">

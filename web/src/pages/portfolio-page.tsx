@@ -12,11 +12,11 @@ import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
+import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
 import { PortfolioForm } from '../forms/portfolio-form.tsx';
 import { ProgramForm } from '../forms/program-form.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
 import { formatDateTime } from '../lib/format.ts';
-import { projectColumns } from './projects-page.tsx';
 
 export const programColumns: Column<Program>[] = [
   {
@@ -137,23 +137,15 @@ export function PortfolioPage() {
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
-          <DataTable
-            columns={projectColumns(currency, ['portfolioName'])}
-            rows={projects.data?.items}
-            rowKey={(r) => r.id}
-            total={projects.data?.total}
+          <ScopeProjectsTable
+            projects={projects}
+            currency={currency}
+            hide={['portfolioName']}
             page={projectsPage}
-            pageSize={25}
             onPage={setProjectsPage}
-            error={projects.error}
             minWidth={1000}
-            empty={
-              <EmptyState
-                icon={<IconListDetails />}
-                title="No projects in this portfolio"
-                description="Create a project here, or move an existing one by editing its portfolio."
-              />
-            }
+            emptyTitle="No projects in this portfolio"
+            emptyDescription="Create a project here, or move an existing one by editing its portfolio."
           />
         </Tabs.Panel>
         <Tabs.Panel value="programs">

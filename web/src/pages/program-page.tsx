@@ -1,20 +1,19 @@
-import { Button, EmptyState, Paper, Tabs } from '@mantine/core';
+import { Button, Paper, Tabs } from '@mantine/core';
 import { IconListDetails, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
-import { DataTable } from '../components/data-table.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
+import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
 import { ProgramForm } from '../forms/program-form.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
 import { formatDateTime, formatMoney } from '../lib/format.ts';
-import { projectColumns } from './projects-page.tsx';
 
 export function ProgramPage() {
   const { id } = useParams({ strict: false }) as { id: string };
@@ -109,23 +108,15 @@ export function ProgramPage() {
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
-          <DataTable
-            columns={projectColumns(currency, ['portfolioName', 'programName'])}
-            rows={projects.data?.items}
-            rowKey={(r) => r.id}
-            total={projects.data?.total}
+          <ScopeProjectsTable
+            projects={projects}
+            currency={currency}
+            hide={['portfolioName', 'programName']}
             page={page}
-            pageSize={25}
             onPage={setPage}
-            error={projects.error}
             minWidth={900}
-            empty={
-              <EmptyState
-                icon={<IconListDetails />}
-                title="No projects in this program yet"
-                description="Add the interrelated projects that deliver this program's benefits."
-              />
-            }
+            emptyTitle="No projects in this program yet"
+            emptyDescription="Add the interrelated projects that deliver this program's benefits."
           />
         </Tabs.Panel>
         <Tabs.Panel value="history">

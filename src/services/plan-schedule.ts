@@ -34,25 +34,31 @@ export function standardCalendarDefinition() {
   return { week: [[], day, day, day, day, day, []] };
 }
 
+/** A plan network as the engine takes it, with the projects it spans and task names for messages. */
+export interface LoadedSchedule {
+  /** Every scheduled project joined to the requested one by links. */
+  projectIds: string[];
+  /** Null when those projects have no tasks. */
+  input: ScheduleInput | null;
+  taskNames: Map<string, string>;
+  settings: { projectId: string; startDate: string }[];
+}
+
 /**
- * Reschedules every project joined to `projectId` by links and stores the dates, in the caller's
- * transaction: a plan change and its new dates commit together. A cycle or an unschedulable plan
- * is a ValidationError that names the tasks, and the caller's transaction rolls back.
+ * Loads the network of every project joined to `projectId` by links, ready for the engine. Callers
+ * may change a copy of `input` (a what-if) and pass it to `runSchedule`; nothing is written here.
  */
-export async function recomputeSchedule(tx: Queryable, orgId: string, projectId: string): Promise<string[]> {
+export async function loadScheduleInput(
+  tx: Queryable,
+  orgId: string,
+  projectId: string,
+): Promise<LoadedSchedule> {
   const projectIds = await linkedProjects(tx, orgId, projectId);
   const settings = await findScheduleSettings(tx, orgId, projectIds);
   const scheduled = new Set(settings.map((s) => s.projectId));
   const plans = await loadPlans(tx, orgId, [...scheduled]);
-  if (plans.tasks.length === 0) {
-    await writeProjectDates(
-      tx,
-      orgId,
-      settings.map((s) => ({ projectId: s.projectId, start: s.startDate, finish: s.startDate })),
-    );
-    return [...scheduled];
-  }
-  const names = new Map(plans.tasks.map((task) => [task.id, task.name]));
+  const taskNames = new Map(plans.tasks.map((task) => [task.id, task.name]));
+  if (plans.tasks.length === 0) return { projectIds: [...scheduled], input: null, taskNames, settings };
   const input: ScheduleInput = {
     calendars: plans.calendars.map(
       (calendar): CalendarDefinition => ({
@@ -98,9 +104,13 @@ export async function recomputeSchedule(tx: Queryable, orgId: string, projectId:
       lagElapsed: link.lagElapsed,
     })),
   };
-  let result: ReturnType<typeof scheduleProject>;
+  return { projectIds: [...scheduled], input, taskNames, settings };
+}
+
+/** Runs the engine, turning its input errors into a ValidationError that names the tasks by name. */
+export function runSchedule(input: ScheduleInput, taskNames: Map<string, string>) {
   try {
-    result = scheduleProject(input);
+    return scheduleProject(input);
   } catch (error) {
     if (error instanceof CalendarRangeError || error instanceof CalendarError)
       throw new ValidationError([
@@ -108,12 +118,30 @@ export async function recomputeSchedule(tx: Queryable, orgId: string, projectId:
       ]);
     if (error instanceof ScheduleCycleError || error instanceof ScheduleInputError) {
       const message = error.message.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, (id) =>
-        names.has(id) ? `"${names.get(id)}"` : id,
+        taskNames.has(id) ? `"${taskNames.get(id)}"` : id,
       );
       throw new ValidationError([{ field: 'predecessorId', message }]);
     }
     throw error;
   }
+}
+
+/**
+ * Reschedules every project joined to `projectId` by links and stores the dates, in the caller's
+ * transaction: a plan change and its new dates commit together. A cycle or an unschedulable plan
+ * is a ValidationError that names the tasks, and the caller's transaction rolls back.
+ */
+export async function recomputeSchedule(tx: Queryable, orgId: string, projectId: string): Promise<string[]> {
+  const { projectIds, input, taskNames, settings } = await loadScheduleInput(tx, orgId, projectId);
+  if (input === null) {
+    await writeProjectDates(
+      tx,
+      orgId,
+      settings.map((s) => ({ projectId: s.projectId, start: s.startDate, finish: s.startDate })),
+    );
+    return projectIds;
+  }
+  const result = runSchedule(input, taskNames);
   await writeTaskDates(
     tx,
     orgId,
@@ -138,5 +166,5 @@ export async function recomputeSchedule(tx: Queryable, orgId: string, projectId:
       finish: formatLocalDateTime(p.finish),
     })),
   );
-  return [...scheduled];
+  return projectIds;
 }

@@ -33,7 +33,13 @@ export type Capability =
   | 'delete_program'
   | 'create_project'
   | 'update_project'
-  | 'delete_project';
+  | 'delete_project'
+  /** Raise and manage risks, issues and their actions; escalate them; keep estimates and run simulations. */
+  | 'manage_risks'
+  /** Raise a change request against a project or a program. */
+  | 'request_change'
+  /** Rule on change requests; which role decides at which scope is the organization's setting. */
+  | 'decide_change';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -50,6 +56,9 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'create_project',
     'update_project',
     'delete_project',
+    'manage_risks',
+    'request_change',
+    'decide_change',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -60,9 +69,20 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'create_project',
     'update_project',
     'delete_project',
+    'manage_risks',
+    'request_change',
+    'decide_change',
   ]),
-  program_manager: new Set<Capability>(['read', 'update_program', 'create_project', 'update_project']),
-  project_manager: new Set<Capability>(['read', 'update_project']),
+  program_manager: new Set<Capability>([
+    'read',
+    'update_program',
+    'create_project',
+    'update_project',
+    'manage_risks',
+    'request_change',
+    'decide_change',
+  ]),
+  project_manager: new Set<Capability>(['read', 'update_project', 'manage_risks', 'request_change']),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),
 };

@@ -21,7 +21,10 @@ export type Action =
   | 'program.edit'
   | 'project.create'
   | 'project.edit'
-  | 'project.members';
+  | 'project.members'
+  | 'risk.manage'
+  | 'change.request'
+  | 'change.decide';
 
 // Mirrors the server's rules closely enough to hide buttons that would fail; the API decides.
 const ROLES_FOR: Record<Action, readonly Role[]> = {
@@ -35,6 +38,9 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   'project.create': ['pmo_admin', 'portfolio_manager', 'program_manager'],
   'project.edit': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
   'project.members': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
+  'risk.manage': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
+  'change.request': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
+  'change.decide': ['pmo_admin', 'portfolio_manager', 'program_manager'],
 };
 
 // Actions that only make sense organization-wide.

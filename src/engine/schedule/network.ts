@@ -303,9 +303,15 @@ export function buildNetwork(
   const edgeHierarchy = edgeArena.u8(m);
   const lagMode = input.options?.lagCalendar ?? 'successor';
   let e = 0;
+  // one reusable "where" for the link loop, like the task loop's
+  let whereLink = 0;
+  const w = () => {
+    const l = links[whereLink];
+    return `link ${whereLink} (${JSON.stringify(l?.predecessorId)} -> ${JSON.stringify(l?.successorId)})`;
+  };
   for (let k = 0; k < links.length; k++) {
     const l = links[k];
-    const w = () => `link ${k} (${JSON.stringify(l?.predecessorId)} -> ${JSON.stringify(l?.successorId)})`;
+    whereLink = k;
     const p = taskIndex.get(l.predecessorId);
     if (p === undefined)
       throw new ScheduleInputError(

@@ -1,6 +1,6 @@
 import type { CalendarRegistry } from '../calendar/compile.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { Arena } from './arena.ts';
+import { Arena, i32, u8 } from './arena.ts';
 import { ScheduleCycleError, ScheduleInputError } from './errors.ts';
 import { TaskIndex } from './task-index.ts';
 import { topologicalOrder } from './topological-order.ts';
@@ -144,8 +144,8 @@ export function buildNetwork(
   };
 
   // Hierarchy
-  const parent = new Int32Array(n).fill(-1);
-  const childCount = new Int32Array(n);
+  const parent = i32(n).fill(-1);
+  const childCount = i32(n);
   for (let i = 0; i < n; i++) {
     const p = tasks[i].parentId;
     if (p === null || p === undefined) continue;
@@ -165,7 +165,7 @@ export function buildNetwork(
       p = parent[p];
     }
   }
-  const isSummary = new Uint8Array(n);
+  const isSummary = u8(n);
   let summaries = 0;
   for (let i = 0; i < n; i++) {
     if (childCount[i] > 0) {
@@ -175,10 +175,10 @@ export function buildNetwork(
   }
 
   const nodeCount = n + summaries;
-  const taskNode = new Int32Array(n);
-  const taskFinishNode = new Int32Array(n);
-  const nodeTask = new Int32Array(nodeCount);
-  const nodeKind = new Uint8Array(nodeCount);
+  const taskNode = i32(n);
+  const taskFinishNode = i32(n);
+  const nodeTask = i32(nodeCount);
+  const nodeKind = u8(nodeCount);
   let extra = n;
   for (let i = 0; i < n; i++) {
     taskNode[i] = i;
@@ -366,8 +366,8 @@ export function buildNetwork(
     e++;
   }
 
-  const inOffsets = new Int32Array(nodeCount + 1);
-  const outOffsets = new Int32Array(nodeCount + 1);
+  const inOffsets = i32(nodeCount + 1);
+  const outOffsets = i32(nodeCount + 1);
   for (let k = 0; k < m; k++) {
     inOffsets[edgeTo[k] + 1]++;
     outOffsets[edgeFrom[k] + 1]++;
@@ -376,8 +376,10 @@ export function buildNetwork(
     inOffsets[v + 1] += inOffsets[v];
     outOffsets[v + 1] += outOffsets[v];
   }
-  const inFill = inOffsets.slice(0, nodeCount);
-  const outFill = outOffsets.slice(0, nodeCount);
+  const inFill = i32(nodeCount);
+  inFill.set(inOffsets.subarray(0, nodeCount));
+  const outFill = i32(nodeCount);
+  outFill.set(outOffsets.subarray(0, nodeCount));
   for (let k = 0; k < m; k++) {
     inEdges[inFill[edgeTo[k]]++] = k;
     outEdges[outFill[edgeFrom[k]]++] = k;

@@ -1,5 +1,5 @@
 import { CalendarRegistry } from '../calendar/compile.ts';
-import { Arena } from './arena.ts';
+import { Arena, openSlab, u8 } from './arena.ts';
 import { ScheduleInputError } from './errors.ts';
 import { buildNetwork, KIND_LEAF, type Network } from './network.ts';
 import type { PassState } from './passes.ts';
@@ -32,6 +32,52 @@ export type TaskChange = Partial<
     | 'levelingDelay'
   >
 >;
+
+/**
+ * An upper bound of the bytes the network, the passes and the task dates take, counting every
+ * task as a possible summary (two nodes) and two hierarchy edges per task.
+ */
+function constructionBytes(tasks: number, links: number): number {
+  const nodes = 2 * tasks;
+  const edges = links + 2 * tasks;
+  return 95 * tasks + 66 * nodes + 27 * edges + 4096;
+}
+
+/**
+ * Critical leaf tasks by early start, then by network order. Sorted as packed numeric keys (early
+ * start above, topological rank below) in a typed array: a comparator sort of half a million
+ * tasks costs several times more.
+ */
+function criticalPathOrder(net: Network, dates: TaskDates): Int32Array {
+  const n = net.taskCount;
+  let count = 0;
+  let minStart = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    if (!dates.critical[i] || net.isSummary[i]) continue;
+    count++;
+    if (dates.es[i] < minStart) minStart = dates.es[i];
+  }
+  const rankSpan = net.nodeCount + 1;
+  const keys = new Float64Array(count);
+  let packed = true;
+  for (let i = 0, k = 0; i < n; i++) {
+    if (!dates.critical[i] || net.isSummary[i]) continue;
+    const key = (dates.es[i] - minStart) * rankSpan + net.rank[net.taskNode[i]];
+    if (!Number.isSafeInteger(key)) packed = false;
+    keys[k++] = key;
+  }
+  const out = new Int32Array(count);
+  if (packed) {
+    keys.sort();
+    for (let k = 0; k < count; k++) out[k] = net.nodeTask[net.order[keys[k] % rankSpan]];
+    return out;
+  }
+  const crit: number[] = [];
+  for (let i = 0; i < n; i++) if (dates.critical[i] && !net.isSummary[i]) crit.push(i);
+  crit.sort((x, y) => dates.es[x] - dates.es[y] || net.rank[net.taskNode[x]] - net.rank[net.taskNode[y]]);
+  out.set(crit);
+  return out;
+}
 
 const CONSTRAINTS = ['ASAP', 'ALAP', 'SNET', 'SNLT', 'FNET', 'FNLT', 'MSO', 'MFO'];
 
@@ -106,23 +152,28 @@ export class Scheduler {
       else st.projectStart[k] = Math.round(date);
       st.honor[k] = p.honorConstraints === false ? 0 : 1;
     });
-    this.net = buildNetwork(input, registry, projectIndex);
-    this.markedMilestone = new Uint8Array(input.tasks.length);
-    for (let i = 0; i < input.tasks.length; i++) if (input.tasks[i].milestone) this.markedMilestone[i] = 1;
-    const nc = this.net.nodeCount;
-    const arena = new Arena(4 * nc, 0, nc);
-    this.st = {
-      ...st,
-      es: arena.f64(nc),
-      ef: arena.f64(nc),
-      ls: arena.f64(nc),
-      lf: arena.f64(nc),
-    };
-    this.criticalLimit = Float64Array.from(input.projects, (p) => p.criticalSlackLimit ?? 0);
-    this.bottomUp = bottomUpOrder(this.net);
-    this.dirty = arena.u8(nc);
-    this.fullPass();
-    this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit);
+    const closeSlab = openSlab(constructionBytes(input.tasks.length, input.links.length));
+    try {
+      this.net = buildNetwork(input, registry, projectIndex);
+      this.markedMilestone = u8(input.tasks.length);
+      for (let i = 0; i < input.tasks.length; i++) if (input.tasks[i].milestone) this.markedMilestone[i] = 1;
+      const nc = this.net.nodeCount;
+      const arena = new Arena(4 * nc, 0, nc);
+      this.st = {
+        ...st,
+        es: arena.f64(nc),
+        ef: arena.f64(nc),
+        ls: arena.f64(nc),
+        lf: arena.f64(nc),
+      };
+      this.criticalLimit = Float64Array.from(input.projects, (p) => p.criticalSlackLimit ?? 0);
+      this.bottomUp = bottomUpOrder(this.net);
+      this.dirty = arena.u8(nc);
+      this.fullPass();
+      this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit);
+    } finally {
+      closeSlab();
+    }
   }
 
   private fullPass(): void {
@@ -254,20 +305,25 @@ export class Scheduler {
    * drop the scheduler right away.
    */
   result(share = false): ScheduleResult {
-    const copy = <T extends Float64Array | Uint8Array>(a: T): T => (share ? a : (a.slice() as T));
     const { net, st, dates } = this;
     const n = net.taskCount;
-    const start = new Float64Array(n);
-    const finish = new Float64Array(n);
+    // one allocation for every returned array (see arena.ts on why the count matters)
+    const arena = new Arena(share ? 2 * n : 8 * n, 0, share ? 0 : 2 * n);
+    const copy = <T extends Float64Array | Uint8Array>(a: T): T => {
+      if (share) return a;
+      const out = (a instanceof Float64Array ? arena.f64(n) : arena.u8(n)) as T;
+      out.set(a);
+      return out;
+    };
+    const start = arena.f64(n);
+    const finish = arena.f64(n);
     for (let i = 0; i < n; i++) {
       const late = net.constraint[i] === 1 || (this.fromFinish && net.constraint[i] === 0);
       const useLate = late && !net.isSummary[i] && Number.isNaN(net.actualStart[i]);
       start[i] = useLate ? dates.ls[i] : dates.es[i];
       finish[i] = useLate ? dates.lf[i] : dates.ef[i];
     }
-    const crit: number[] = [];
-    for (let i = 0; i < n; i++) if (dates.critical[i] && !net.isSummary[i]) crit.push(i);
-    crit.sort((x, y) => dates.es[x] - dates.es[y] || net.rank[net.taskNode[x]] - net.rank[net.taskNode[y]]);
+    const crit = criticalPathOrder(net, dates);
     const projects = this.projectIds.map((id, k) => ({
       id,
       start: st.projectStart[k],
@@ -295,7 +351,7 @@ export class Scheduler {
       freeSlack: copy(dates.freeSlack),
       critical: copy(dates.critical),
       summary: copy(net.isSummary),
-      criticalPath: crit.map((i) => net.taskIds[i]),
+      criticalPath: Array.from(crit, (i) => net.taskIds[i]),
       projects:
         n === 0 ? projects.map((p) => ({ ...p, start: projectStart, finish: projectFinish })) : projects,
       projectStart,

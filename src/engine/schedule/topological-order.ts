@@ -1,3 +1,4 @@
+import { i32 } from './arena.ts';
 /**
  * Kahn's algorithm. On a cycle, walks predecessor edges among the nodes left over until a node
  * repeats and reports that loop (every leftover node has a leftover predecessor).
@@ -12,9 +13,9 @@ export function topologicalOrder(
   edgeTo: Int32Array,
   onCycle: (nodes: number[]) => never,
 ): { order: Int32Array; rank: Int32Array } {
-  const indeg = new Int32Array(nodeCount);
+  const indeg = i32(nodeCount);
   for (let v = 0; v < nodeCount; v++) indeg[v] = inOffsets[v + 1] - inOffsets[v];
-  const order = new Int32Array(nodeCount);
+  const order = i32(nodeCount);
   let head = 0;
   let tail = 0;
   for (let v = 0; v < nodeCount; v++) if (indeg[v] === 0) order[tail++] = v;
@@ -46,7 +47,7 @@ export function topologicalOrder(
     }
     onCycle(path.slice(seenAt.get(v)).reverse());
   }
-  const rank = new Int32Array(nodeCount);
+  const rank = i32(nodeCount);
   for (let k = 0; k < nodeCount; k++) rank[order[k]] = k;
   return { order, rank };
 }

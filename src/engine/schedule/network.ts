@@ -460,6 +460,12 @@ export function sharedFiller(n: number, value: number): Float64Array {
   return array;
 }
 
+/** True for an array handed out by {@link sharedFiller}: every element is the filler value. */
+export function isSharedFiller(array: Float64Array): boolean {
+  for (let k = 0; k < filler.length; k++) if (filler[k].array === array) return true;
+  return false;
+}
+
 function countRoots(parent: Int32Array): number {
   let r = 0;
   for (let i = 0; i < parent.length; i++) if (parent[i] < 0) r++;

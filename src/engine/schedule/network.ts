@@ -408,6 +408,7 @@ export function buildNetwork(
         names.filter((_, k) => keep[k]),
       );
     },
+    n,
   );
   return {
     taskCount: n,

@@ -44,39 +44,50 @@ function constructionBytes(tasks: number, links: number): number {
 }
 
 /**
- * Critical leaf tasks by early start, then by network order. Sorted as packed numeric keys (early
- * start above, topological rank below) in a typed array: a comparator sort of half a million
+ * Critical leaf tasks by early start, then by network order. Taken in network order, then
+ * stably radix-sorted on early start (11 bits per pass): a comparator sort of half a million
  * tasks costs several times more.
  */
 function criticalPathOrder(net: Network, dates: TaskDates): Int32Array {
   const n = net.taskCount;
   let count = 0;
   let minStart = Number.POSITIVE_INFINITY;
+  let maxStart = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     if (!dates.critical[i] || net.isSummary[i]) continue;
     count++;
-    if (dates.es[i] < minStart) minStart = dates.es[i];
+    const es = dates.es[i];
+    if (es < minStart) minStart = es;
+    if (es > maxStart) maxStart = es;
   }
-  const rankSpan = net.nodeCount + 1;
-  const keys = new Float64Array(count);
-  let packed = true;
-  for (let i = 0, k = 0; i < n; i++) {
+  let tasks = new Int32Array(count);
+  const keys = new Uint32Array(n);
+  let integral = true;
+  for (let k = 0, c = 0; k < net.order.length; k++) {
+    const v = net.order[k];
+    if (net.nodeKind[v] !== KIND_LEAF) continue;
+    const i = net.nodeTask[v];
     if (!dates.critical[i] || net.isSummary[i]) continue;
-    const key = (dates.es[i] - minStart) * rankSpan + net.rank[net.taskNode[i]];
-    if (!Number.isSafeInteger(key)) packed = false;
-    keys[k++] = key;
+    tasks[c++] = i;
+    const key = dates.es[i] - minStart;
+    if (!Number.isInteger(key) || key > 0xffffffff) integral = false;
+    keys[i] = key;
   }
-  const out = new Int32Array(count);
-  if (packed) {
-    keys.sort();
-    for (let k = 0; k < count; k++) out[k] = net.nodeTask[net.order[keys[k] % rankSpan]];
-    return out;
+  if (!integral) {
+    const byStart = Array.from(tasks).sort((x, y) => dates.es[x] - dates.es[y]); // stable: keeps network order
+    return Int32Array.from(byStart);
   }
-  const crit: number[] = [];
-  for (let i = 0; i < n; i++) if (dates.critical[i] && !net.isSummary[i]) crit.push(i);
-  crit.sort((x, y) => dates.es[x] - dates.es[y] || net.rank[net.taskNode[x]] - net.rank[net.taskNode[y]]);
-  out.set(crit);
-  return out;
+  let spare = new Int32Array(count);
+  const counts = new Int32Array(2049);
+  const span = count === 0 ? 0 : maxStart - minStart;
+  for (let shift = 0; shift === 0 || span >= 2 ** shift; shift += 11) {
+    counts.fill(0);
+    for (let k = 0; k < count; k++) counts[((keys[tasks[k]] >>> shift) & 2047) + 1]++;
+    for (let d = 0; d < 2048; d++) counts[d + 1] += counts[d];
+    for (let k = 0; k < count; k++) spare[counts[(keys[tasks[k]] >>> shift) & 2047]++] = tasks[k];
+    [tasks, spare] = [spare, tasks];
+  }
+  return tasks;
 }
 
 const CONSTRAINTS = ['ASAP', 'ALAP', 'SNET', 'SNLT', 'FNET', 'FNLT', 'MSO', 'MFO'];

@@ -40,7 +40,8 @@ export type TaskChange = Partial<
 function constructionBytes(tasks: number, links: number): number {
   const nodes = 2 * tasks;
   const edges = links + 2 * tasks;
-  return 95 * tasks + 66 * nodes + 27 * edges + 4096;
+  const firstResult = 8 * 8 * tasks + 2 * tasks;
+  return 95 * tasks + 66 * nodes + 27 * edges + firstResult + 4096;
 }
 
 /**
@@ -114,6 +115,8 @@ export class Scheduler {
   private readonly dirty: Uint8Array;
   private readonly markedMilestone: Uint8Array;
   private outline: Outline | null = null;
+  /** Room for the first result's arrays, reserved in the construction slab. */
+  private firstResult: Arena | null = null;
   private readonly touched: number[] = [];
   private readonly ownArrays = new Set<string>();
 
@@ -180,6 +183,7 @@ export class Scheduler {
       this.criticalLimit = Float64Array.from(input.projects, (p) => p.criticalSlackLimit ?? 0);
       this.bottomUp = bottomUpOrder(this.net);
       this.dirty = arena.u8(nc);
+      this.firstResult = new Arena(8 * input.tasks.length, 0, 2 * input.tasks.length);
       this.fullPass();
       this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit);
     } finally {
@@ -319,7 +323,8 @@ export class Scheduler {
     const { net, st, dates } = this;
     const n = net.taskCount;
     // one allocation for every returned array (see arena.ts on why the count matters)
-    const arena = new Arena(share ? 2 * n : 8 * n, 0, share ? 0 : 2 * n);
+    const arena = this.firstResult ?? new Arena(share ? 2 * n : 8 * n, 0, share ? 0 : 2 * n);
+    this.firstResult = null;
     const copy = <T extends Float64Array | Uint8Array>(a: T): T => {
       if (share) return a;
       const out = (a instanceof Float64Array ? arena.f64(n) : arena.u8(n)) as T;

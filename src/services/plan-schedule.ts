@@ -3,6 +3,10 @@ import {
   findScheduleSettings,
   linkedProjects,
   loadPlans,
+  type PlanLinkRow,
+  type PlanTaskRow,
+  type ScheduleSettingsRow,
+  type TaskDates,
   writeProjectDates,
   writeTaskDates,
 } from '../db/repositories/plans.ts';
@@ -59,7 +63,23 @@ export async function loadScheduleInput(
   const plans = await loadPlans(tx, orgId, [...scheduled]);
   const taskNames = new Map(plans.tasks.map((task) => [task.id, task.name]));
   if (plans.tasks.length === 0) return { projectIds: [...scheduled], input: null, taskNames, settings };
-  const input: ScheduleInput = {
+  const input = planScheduleInput(settings, plans);
+  return { projectIds: [...scheduled], input, taskNames, settings };
+}
+
+/** The engine's input for plans held as database rows (loaded, or about to be written). */
+export function planScheduleInput(
+  settings: readonly Omit<
+    ScheduleSettingsRow,
+    'calendarName' | 'computedStart' | 'computedFinish' | 'computedAt' | 'version'
+  >[],
+  plans: {
+    tasks: readonly PlanTaskRow[];
+    links: readonly PlanLinkRow[];
+    calendars: readonly { id: string; name: string; baseCalendarId: string | null; definition: unknown }[];
+  },
+): ScheduleInput {
+  return {
     calendars: plans.calendars.map(
       (calendar): CalendarDefinition => ({
         ...(calendar.definition as Omit<CalendarDefinition, 'id'>),
@@ -104,7 +124,6 @@ export async function loadScheduleInput(
       lagElapsed: link.lagElapsed,
     })),
   };
-  return { projectIds: [...scheduled], input, taskNames, settings };
 }
 
 /** Runs the engine, turning its input errors into a ValidationError that names the tasks by name. */
@@ -142,10 +161,19 @@ export async function recomputeSchedule(tx: Queryable, orgId: string, projectId:
     return projectIds;
   }
   const result = runSchedule(input, taskNames);
-  await writeTaskDates(
-    tx,
-    orgId,
-    result.taskIds.map((id, i) => ({
+  const dates = scheduledDates(result);
+  await writeTaskDates(tx, orgId, dates.tasks);
+  await writeProjectDates(tx, orgId, dates.projects);
+  return projectIds;
+}
+
+/** The engine's result as the rows the database stores: task dates and each project's start and finish. */
+export function scheduledDates(result: ReturnType<typeof scheduleProject>): {
+  tasks: TaskDates[];
+  projects: { projectId: string; start: string; finish: string }[];
+} {
+  return {
+    tasks: result.taskIds.map((id, i) => ({
       id: String(id),
       earlyStart: formatLocalDateTime(result.earlyStart[i]),
       earlyFinish: formatLocalDateTime(result.earlyFinish[i]),
@@ -156,15 +184,10 @@ export async function recomputeSchedule(tx: Queryable, orgId: string, projectId:
       critical: result.critical[i] === 1,
       isSummary: result.summary[i] === 1,
     })),
-  );
-  await writeProjectDates(
-    tx,
-    orgId,
-    result.projects.map((p) => ({
+    projects: result.projects.map((p) => ({
       projectId: String(p.id),
       start: formatLocalDateTime(p.start),
       finish: formatLocalDateTime(p.finish),
     })),
-  );
-  return projectIds;
+  };
 }

@@ -4,7 +4,14 @@ import type { Database } from '../../src/db/connection.ts';
 import { formatLocalDateTime } from '../../src/engine/calendar/index.ts';
 import { readMspdi } from '../../src/interop/mspdi/index.ts';
 import { importMspdiPlan } from '../../src/services/plan-import.ts';
-import { getProjectSchedule, listTasks } from '../../src/services/planning.ts';
+import {
+  createLink,
+  createTask,
+  getProjectSchedule,
+  getTask,
+  listTasks,
+  updateProjectSchedule,
+} from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { makeOrganization, makeProject } from '../support/factories.ts';
@@ -65,5 +72,26 @@ describe('importing MS Project XML into a project', () => {
     await expect(importMspdiPlan(db, system, project.id, duplicate, 'dup.xml')).rejects.toThrow(/UID/);
     const after = await listTasks(db, system, project.id, 1, 500);
     expect(after.items.map((t) => t.id)).toEqual(before.items.map((t) => t.id));
+  });
+
+  it('reschedules projects that were linked to the replaced plan', async () => {
+    const imported = await makeProject(db, orgId);
+    const other = await makeProject(db, orgId);
+    const xml = readFileSync(new URL(linksFile, data), 'utf8');
+    await importMspdiPlan(db, system, imported.id, xml, 'first.xml');
+    const successor = await createTask(db, system, other.id, { name: 'Waits for the imported plan' });
+    // start the other project long before the imported plan, so the link is what drives it
+    const settings = await getProjectSchedule(db, system, other.id);
+    await updateProjectSchedule(db, system, other.id, settings.version, { startDate: '2000-01-03T08:00:00' });
+    const alone = (await getTask(db, system, successor.id)).earlyStart;
+    const last = (await listTasks(db, system, imported.id, 1, 500)).items.find(
+      (t) => !t.isSummary && t.earlyFinish,
+    )!;
+    await createLink(db, system, { predecessorId: last.id, successorId: successor.id });
+    const pushed = (await getTask(db, system, successor.id)).earlyStart!;
+    expect(pushed > alone!).toBe(true);
+    // the new plan replaces the linked task, so the link goes and the successor moves back
+    await importMspdiPlan(db, system, imported.id, xml, 'second.xml');
+    expect((await getTask(db, system, successor.id)).earlyStart).toBe(alone);
   });
 });

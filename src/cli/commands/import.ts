@@ -8,8 +8,8 @@ import { withDatabase } from '../database.ts';
 
 const phases: Record<ImportPhase, string> = {
   read: 'reading the file',
-  write: 'writing tasks, links and calendars',
   schedule: 'scheduling',
+  write: 'writing tasks, links and calendars',
 };
 
 export function registerImportCommand(program: Command): void {

@@ -412,6 +412,8 @@ export interface NewTaskRow {
   actualFinish: string | null;
   percentComplete: number;
   calendarId: string | null;
+  /** The computed schedule, when the caller scheduled the plan before writing it. */
+  dates?: TaskDates;
 }
 
 /** Inserts many tasks in one statement (parents may come in the same batch: foreign keys are checked at its end). */
@@ -423,12 +425,20 @@ export async function insertTasks(
 ) {
   if (rows.length === 0) return;
   const column = <K extends keyof NewTaskRow>(key: K) => rows.map((row) => row[key]);
+  const date = <K extends keyof TaskDates>(key: K) =>
+    rows.map((row) =>
+      row.dates ? row.dates[key] : key === 'critical' || key === 'isSummary' ? false : null,
+    );
+  const slack = (key: 'totalSlackMinutes' | 'freeSlackMinutes') =>
+    rows.map((row) => (row.dates ? Math.round(row.dates[key]) : null));
   await q.query(
     `INSERT INTO tasks (org_id, project_id, id, parent_id, position, wbs_code, name, duration_minutes, duration_elapsed,
-       milestone, constraint_type, constraint_date, deadline, actual_start, actual_finish, percent_complete, calendar_id)
+       milestone, constraint_type, constraint_date, deadline, actual_start, actual_finish, percent_complete, calendar_id,
+       early_start, early_finish, late_start, late_finish, total_slack_minutes, free_slack_minutes, critical, is_summary)
      SELECT $1, $2, * FROM unnest($3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::text[], $8::int[], $9::boolean[],
        $10::boolean[], $11::text[], $12::timestamp[], $13::timestamp[], $14::timestamp[], $15::timestamp[],
-       $16::numeric[], $17::uuid[])`,
+       $16::numeric[], $17::uuid[], $18::timestamp[], $19::timestamp[], $20::timestamp[], $21::timestamp[], $22::int[],
+       $23::int[], $24::boolean[], $25::boolean[])`,
     [
       orgId,
       projectId,
@@ -447,8 +457,34 @@ export async function insertTasks(
       column('actualFinish'),
       column('percentComplete'),
       column('calendarId'),
+      date('earlyStart'),
+      date('earlyFinish'),
+      date('lateStart'),
+      date('lateFinish'),
+      slack('totalSlackMinutes'),
+      slack('freeSlackMinutes'),
+      date('critical'),
+      date('isSummary'),
     ],
   );
+}
+
+/**
+ * Projects other than `projectId` with links to or from its tasks: their schedules depend on it,
+ * so replacing its plan must reschedule them.
+ */
+export async function neighbourProjects(q: Queryable, orgId: string, projectId: string): Promise<string[]> {
+  const rows = await q.query<{ projectId: string }>(
+    `SELECT DISTINCT other.project_id AS "projectId"
+     FROM tasks own
+     JOIN task_links l ON l.org_id = own.org_id AND (l.predecessor_id = own.id OR l.successor_id = own.id)
+     JOIN tasks other ON other.org_id = own.org_id
+       AND other.id = CASE WHEN l.predecessor_id = own.id THEN l.successor_id ELSE l.predecessor_id END
+     WHERE own.org_id = $1 AND own.project_id = $2 AND other.project_id <> $2
+     ORDER BY 1`,
+    [orgId, projectId],
+  );
+  return rows.map((row) => row.projectId);
 }
 
 export async function insertLinks(

@@ -290,6 +290,7 @@ export const escalationRuleInput = z
     if (rule.kind === 'action_overdue' && rule.overdueDays === null)
       context.addIssue({ code: 'custom', path: ['overdueDays'], message: 'is required for an overdue rule' });
   });
+export const escalationRulePatch = patchOf(escalationRuleInput);
 export const escalationRuleSchema = versionedSchema.extend({
   name: z.string(),
   kind: z.enum(escalationRuleKinds),

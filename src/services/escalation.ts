@@ -30,6 +30,7 @@ import {
   type EscalationRule,
   escalateInput,
   escalationRuleInput,
+  escalationRulePatch,
   type InboxItem,
   type Issue,
   type Risk,
@@ -389,7 +390,8 @@ export async function updateEscalationRule(
     async (_tx, before) => {
       requirePmo(actor);
       const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...stored } = before;
-      const merged = parseInput(escalationRuleInput, { ...stored, ...(input as object) });
+      const changes = parseInput(escalationRulePatch, input);
+      const merged = parseInput(escalationRuleInput, { ...stored, ...stripUndefined(changes) });
       Object.assign(patch, merged, {
         minScore: merged.kind === 'score_at_least' ? merged.minScore : null,
         overdueDays: merged.kind === 'action_overdue' ? merged.overdueDays : null,
@@ -407,4 +409,8 @@ export async function deleteEscalationRule(
   return deleteAudited<EscalationRule>(db, actor, 'escalation_rule', escalationRules, id, version, async () =>
     requirePmo(actor),
   );
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

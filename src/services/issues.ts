@@ -18,7 +18,13 @@ import {
   PreconditionRequiredError,
   ValidationError,
 } from './errors.ts';
-import { applyEscalationRules, chainOfLevel, type Level, requireAtLevel } from './escalation.ts';
+import {
+  applyEscalationRules,
+  chainOfLevel,
+  escalationHistory,
+  type Level,
+  requireAtLevel,
+} from './escalation.ts';
 import { audit, createAudited, deleteAudited, translateDatabaseErrors } from './mutation.ts';
 import { notify } from './notifications.ts';
 import { type Actor, can, visibility } from './policy.ts';
@@ -169,4 +175,11 @@ export async function listIssues(
     },
   });
   return { ...page, page: query.page, pageSize: query.pageSize };
+}
+
+/** The escalation history of a risk or an issue, for whoever reads the item. */
+export async function escalationsOf(db: Database, actor: Actor, type: 'risk' | 'issue', id: string) {
+  if (type === 'risk') await readableRisk(db, actor, id);
+  else await getIssue(db, actor, id);
+  return escalationHistory(db, actor, type, id);
 }

@@ -5,6 +5,7 @@ import { openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
 import { seedDemo } from '../../services/demo-seed.ts';
+import { startEscalationSweep } from '../../services/escalation.ts';
 import { describeDatabase } from '../database.ts';
 
 const webRoot = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -36,7 +37,14 @@ export function registerServeCommand(program: Command): void {
         logger: !options.quiet,
         trustProxy: process.env.ORRERY_TRUST_PROXY === '1',
       });
+      // Time-based escalation rules (overdue actions) need no write to fire; sweep every few minutes.
+      const sweep = startEscalationSweep(
+        db,
+        Number(process.env.ORRERY_ESCALATION_SWEEP_MS ?? 300_000),
+        (error) => app.log.error(error, 'escalation sweep failed'),
+      );
       const close = async () => {
+        await sweep.stop();
         await app.close();
         await db.close();
         process.exit(0);

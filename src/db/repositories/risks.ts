@@ -137,7 +137,7 @@ export const riskActions: TableSpec = {
   },
   select: `SELECT ${versionColumns}, t.risk_id AS "riskId", t.title, t.description, t.owner_id AS "ownerId",
       u.name AS "ownerName", ${isoDate('t.due_date')} AS "dueDate", t.status, ${isoDate('t.done_date')} AS "doneDate",
-      (t.status IN ('planned', 'in_progress') AND t.due_date < current_date) AS overdue
+      coalesce(t.status IN ('planned', 'in_progress') AND t.due_date < current_date, false) AS overdue
     FROM risk_actions t LEFT JOIN users u ON u.org_id = t.org_id AND u.id = t.owner_id`,
   sortable: { dueDate: 't.due_date', title: 't.title', createdAt: 't.created_at' },
   searchable: ['t.title'],

@@ -1,0 +1,61 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { IconArrowUpRight } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useEscalate } from '../api/risks.ts';
+import { ProblemAlert } from './problem-alert.tsx';
+
+/** Escalates a risk or an issue one level up, with the reason the receiving level reads. */
+export function EscalateButton({ type, id }: { type: 'risk' | 'issue'; id: string }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const escalate = useEscalate();
+  const close = () => {
+    setOpen(false);
+    escalate.reset();
+  };
+  return (
+    <>
+      <Button
+        variant="default"
+        leftSection={<IconArrowUpRight size={16} />}
+        onClick={() => setOpen(true)}
+        data-testid="escalate"
+      >
+        Escalate
+      </Button>
+      <Modal opened={open} onClose={close} title={`Escalate this ${type}`} radius="md">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            escalate.mutate({ type, id, reason }, { onSuccess: close });
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              It moves one level up: project → program (or portfolio) → PMO. Its owner and the managers there
+              are told.
+            </Text>
+            <Textarea
+              label="Why"
+              required
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-testid="escalate-reason"
+            />
+            <ProblemAlert error={escalate.error} />
+            <Group justify="flex-end" gap="xs">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={escalate.isPending} data-testid="escalate-submit">
+                Escalate
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}

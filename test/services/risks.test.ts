@@ -414,3 +414,20 @@ describe('escalation', () => {
     expect((await listIssues(db, viewer, { page: 1, pageSize: 10, order: 'asc' })).total).toBe(0);
   });
 });
+
+describe('the demo register', () => {
+  it('seeds shared, escalated and occurred risks, issues and an overdue action', async () => {
+    const { seedDemo } = await import('../../src/services/demo-seed.ts');
+    const { orgId } = await seedDemo(db);
+    const counts = await db.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM risks WHERE org_id = $1) AS risks,
+         (SELECT count(*)::int FROM risks WHERE org_id = $1 AND escalation_level > 0) AS escalated,
+         (SELECT count(*)::int FROM (SELECT risk_id FROM risk_projects WHERE org_id = $1 GROUP BY risk_id HAVING count(*) > 1) s) AS shared,
+         (SELECT count(*)::int FROM issues WHERE org_id = $1) AS issues,
+         (SELECT count(*)::int FROM risk_actions WHERE org_id = $1 AND due_date < current_date AND status <> 'done') AS overdue`,
+      [orgId],
+    );
+    expect(counts[0]).toMatchObject({ risks: 26, escalated: 3, shared: 4, issues: 5 });
+    expect(counts[0].overdue).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByTestId('escalate').click();
     await page.getByTestId('escalate-reason').fill('Higher still');
     await page.getByTestId('escalate-submit').click();
-    await page.getByText(/top level; there is nowhere higher/).waitFor();
+    expect(await textOf(page.getByTestId('escalate-error'))).toMatch(/top level; there is nowhere higher/);
     await snap(page, 'risks-07-beyond-the-top');
     await page.getByRole('button', { name: 'Cancel' }).click();
   });

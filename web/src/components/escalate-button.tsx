@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { IconArrowUpRight } from '@tabler/icons-react';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { IconAlertTriangle, IconArrowUpRight } from '@tabler/icons-react';
 import { useState } from 'react';
+import { isApiError } from '../api/client.ts';
 import { useEscalate } from '../api/risks.ts';
 import { ProblemAlert } from './problem-alert.tsx';
 
@@ -44,7 +45,18 @@ export function EscalateButton({ type, id }: { type: 'risk' | 'issue'; id: strin
               onChange={(e) => setReason(e.currentTarget.value)}
               data-testid="escalate-reason"
             />
-            <ProblemAlert error={escalate.error} />
+            {isApiError(escalate.error, 400) && escalate.error.problem.errors?.length ? (
+              <Alert
+                color="red"
+                icon={<IconAlertTriangle size={18} />}
+                title="Cannot escalate"
+                data-testid="escalate-error"
+              >
+                {escalate.error.problem.errors.map((e) => e.message).join('; ')}
+              </Alert>
+            ) : (
+              <ProblemAlert error={escalate.error} />
+            )}
             <Group justify="flex-end" gap="xs">
               <Button variant="default" onClick={close}>
                 Cancel

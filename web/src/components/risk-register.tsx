@@ -1,6 +1,17 @@
-import { Badge, Button, EmptyState, Grid, Group, NumberInput, Paper, Select, Text } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { IconAlertTriangle, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useList } from '../api/queries.ts';
 import { RISK_STATUSES, type Risk } from '../api/risk-types.ts';
 import { useHeatMap } from '../api/risks.ts';
@@ -79,7 +90,16 @@ const columns: Column<Risk>[] = [
 ];
 
 /** The risk register with its filters and heat map; `scope` narrows it to a project, program or portfolio. */
-export function RiskRegister({ scope, showHeatMap = true }: { scope?: ListParams; showHeatMap?: boolean }) {
+export function RiskRegister({
+  scope,
+  showHeatMap = true,
+  aside,
+}: {
+  scope?: ListParams;
+  showHeatMap?: boolean;
+  /** Shown beside the heat map. */
+  aside?: ReactNode;
+}) {
   const [q, setQ] = useState<string | undefined>();
   const [status, setStatus] = useState<string | null>(null);
   const [kind, setKind] = useState<string | null>(null);
@@ -200,8 +220,8 @@ export function RiskRegister({ scope, showHeatMap = true }: { scope?: ListParams
   );
   if (!showHeatMap) return register;
   return (
-    <Grid gap="md">
-      <Grid.Col span={{ base: 12, lg: 4 }}>
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
         <RiskHeatMap
           map={map.data}
           selected={cell}
@@ -209,8 +229,9 @@ export function RiskRegister({ scope, showHeatMap = true }: { scope?: ListParams
           residual={residual}
           onResidual={(r) => reset(() => setResidual(r))}
         />
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 8 }}>{register}</Grid.Col>
-    </Grid>
+        {aside}
+      </SimpleGrid>
+      <div>{register}</div>
+    </Stack>
   );
 }

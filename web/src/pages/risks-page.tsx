@@ -7,6 +7,7 @@ import { usePermissions } from '../auth/use-permissions.ts';
 import { EscalationInbox } from '../components/escalation-inbox.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { RiskRegister } from '../components/risk-register.tsx';
+import { TopRisks } from '../components/top-risks.tsx';
 import { RiskForm } from '../forms/risk-form.tsx';
 
 export function RisksPage() {
@@ -53,7 +54,7 @@ export function RisksPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="register">
-          <RiskRegister />
+          <RiskRegister aside={<TopRisks />} />
         </Tabs.Panel>
         <Tabs.Panel value="inbox">
           <EscalationInbox />

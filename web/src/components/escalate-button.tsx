@@ -6,7 +6,15 @@ import { useEscalate } from '../api/risks.ts';
 import { ProblemAlert } from './problem-alert.tsx';
 
 /** Escalates a risk or an issue one level up, with the reason the receiving level reads. */
-export function EscalateButton({ type, id }: { type: 'risk' | 'issue'; id: string }) {
+export function EscalateButton({
+  type,
+  id,
+  compact = false,
+}: {
+  type: 'risk' | 'issue';
+  id: string;
+  compact?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const escalate = useEscalate();
@@ -17,8 +25,9 @@ export function EscalateButton({ type, id }: { type: 'risk' | 'issue'; id: strin
   return (
     <>
       <Button
-        variant="default"
-        leftSection={<IconArrowUpRight size={16} />}
+        variant={compact ? 'subtle' : 'default'}
+        size={compact ? 'compact-xs' : 'sm'}
+        leftSection={<IconArrowUpRight size={compact ? 12 : 16} />}
         onClick={() => setOpen(true)}
         data-testid="escalate"
       >

@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { useList } from '../api/queries.ts';
 import { ISSUE_PRIORITIES, ISSUE_STATUSES, type Issue } from '../api/risk-types.ts';
 import type { ListParams } from '../api/types.ts';
+import { usePermissions } from '../auth/use-permissions.ts';
 import { formatDate, humanize } from '../lib/format.ts';
 import { type Column, DataTable } from './data-table.tsx';
+import { EscalateButton } from './escalate-button.tsx';
 import { AnchorLink } from './links.tsx';
 import { SearchInput } from './list-controls.tsx';
 import { LevelLabel, PriorityBadge } from './risk-badges.tsx';
@@ -49,7 +51,17 @@ const columns: Column<Issue>[] = [
   { key: 'resolution', header: 'Resolution', render: (i) => i.resolution || '—' },
 ];
 
+const escalateColumn: Column<Issue> = {
+  key: 'escalate',
+  header: '',
+  render: (i) =>
+    i.status === 'open' || i.status === 'in_progress' ? (
+      <EscalateButton type="issue" id={i.id} compact />
+    ) : null,
+};
+
 export function IssuesLog({ scope }: { scope?: ListParams }) {
+  const { can } = usePermissions();
   const [q, setQ] = useState<string | undefined>();
   const [status, setStatus] = useState<string | null>(null);
   const [priority, setPriority] = useState<string | null>(null);
@@ -93,7 +105,7 @@ export function IssuesLog({ scope }: { scope?: ListParams }) {
       </Paper>
       <DataTable
         testId="issues-table"
-        columns={columns}
+        columns={can('risk.manage') ? [...columns, escalateColumn] : columns}
         rows={list.data?.items}
         rowKey={(i) => i.id}
         total={list.data?.total}

@@ -1,4 +1,5 @@
-import { Grid, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { Grid, MultiSelect, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { useList } from '../api/queries.ts';
 import {
   OPPORTUNITY_STRATEGIES,
   RISK_STATUSES,
@@ -31,6 +32,7 @@ interface RiskValues extends Record<string, unknown> {
   proximity: string;
   trigger: string;
   status: string;
+  projectIds: string[];
 }
 
 const toValues = (r?: Partial<Risk>): RiskValues => ({
@@ -52,6 +54,10 @@ const toValues = (r?: Partial<Risk>): RiskValues => ({
   proximity: r?.proximity ?? '',
   trigger: r?.trigger ?? '',
   status: r?.status ?? 'open',
+  // The project a risk was raised in is always linked; the field holds the others it threatens.
+  projectIds: (r?.projectIds ?? []).filter(
+    (id) => !(r?.originScopeType === 'project' && id === r.originScopeId),
+  ),
 });
 
 const LEVEL_COLLECTION: Partial<Record<RiskLevel, CollectionName>> = {
@@ -90,6 +96,7 @@ export function RiskForm({
   onSaved?: (r: Risk | undefined) => void;
 }) {
   const form = useEntityForm<RiskValues>(toValues(risk ?? defaults));
+  const projects = useList('projects', { pageSize: 500, sort: 'code', order: 'asc' });
   const save = useSaveEntity('risks', form, {
     id: risk?.id,
     version,
@@ -240,6 +247,21 @@ export function RiskForm({
             data={RISK_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
             allowDeselect={false}
             {...form.select('status')}
+          />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <MultiSelect
+            label="Also threatens projects"
+            description="A shared risk: each linked project's team sees it"
+            placeholder="None"
+            searchable
+            clearable
+            data={(projects.data?.items ?? [])
+              .filter((p) => p.id !== form.values.scopeId)
+              .map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+            value={form.values.projectIds}
+            onChange={(v) => form.set('projectIds', v)}
+            error={form.errors.projectIds}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>

@@ -138,6 +138,12 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('link', { name: 'Issues', exact: true }).click();
     await page.getByTestId('issues-table').getByText('December outage window cancelled').waitFor();
     await snap(page, 'risks-10-issues-log');
+    // Escalate the cold-store issue from the log: OX-201 sits in the Operational Excellence program.
+    const row = page.getByRole('row', { name: /Handheld scanners fail/ });
+    await row.getByTestId('escalate').click();
+    await page.getByTestId('escalate-reason').fill('Needs the program network budget');
+    await page.getByTestId('escalate-submit').click();
+    await row.getByText(/from OX-201/i).waitFor();
     await page.goto('/projects');
     await page.getByRole('link', { name: 'Customer portal rebuild' }).first().click();
     await page.getByRole('tab', { name: 'Risks & issues' }).click();

@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await row.getByTestId('escalate').click();
     await page.getByTestId('escalate-reason').fill('Needs the program network budget');
     await page.getByTestId('escalate-submit').click();
-    await row.getByText(/from OX-201/i).waitFor();
+    await row.getByText(/escalated from OX-201/i).waitFor();
     await page.goto('/projects');
     await page.getByRole('link', { name: 'Customer portal rebuild' }).first().click();
     await page.getByRole('tab', { name: 'Risks & issues' }).click();

@@ -1,4 +1,4 @@
-import { EmptyState, Group, Paper, Select } from '@mantine/core';
+import { EmptyState, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useList } from '../api/queries.ts';
@@ -14,7 +14,26 @@ import { LevelLabel, PriorityBadge } from './risk-badges.tsx';
 
 const columns: Column<Issue>[] = [
   { key: 'reference', header: 'Ref', sortable: true, width: 70, render: (i) => `I-${i.reference}` },
-  { key: 'title', header: 'Issue', sortable: true, render: (i) => i.title },
+  {
+    key: 'title',
+    header: 'Issue',
+    sortable: true,
+    render: (i) => (
+      <Stack gap={0}>
+        <Text size="sm">{i.title}</Text>
+        {i.riskId && (
+          <AnchorLink to="/risks/$id" params={{ id: i.riskId }} size="xs">
+            From risk: {i.riskTitle}
+          </AnchorLink>
+        )}
+        {i.resolution && (
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            Resolution: {i.resolution}
+          </Text>
+        )}
+      </Stack>
+    ),
+  },
   {
     key: 'priority',
     header: 'Priority',
@@ -36,24 +55,12 @@ const columns: Column<Issue>[] = [
   { key: 'ownerName', header: 'Owner', render: (i) => i.ownerName ?? '—' },
   { key: 'dueDate', header: 'Due', sortable: true, render: (i) => formatDate(i.dueDate) },
   { key: 'status', header: 'Status', sortable: true, render: (i) => humanize(i.status) },
-  {
-    key: 'risk',
-    header: 'From risk',
-    render: (i) =>
-      i.riskId ? (
-        <AnchorLink to="/risks/$id" params={{ id: i.riskId }} size="sm">
-          {i.riskTitle}
-        </AnchorLink>
-      ) : (
-        '—'
-      ),
-  },
-  { key: 'resolution', header: 'Resolution', render: (i) => i.resolution || '—' },
 ];
 
 const escalateColumn: Column<Issue> = {
   key: 'escalate',
   header: '',
+  width: 100,
   render: (i) =>
     i.status === 'open' || i.status === 'in_progress' ? (
       <EscalateButton type="issue" id={i.id} compact />

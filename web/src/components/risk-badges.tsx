@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { BAND_COLORS, type Band, type IssuePriority, type RiskLevel } from '../api/risk-types.ts';
 import { humanize } from '../lib/format.ts';
 
@@ -26,7 +26,7 @@ export function PriorityBadge({ priority }: { priority: IssuePriority }) {
   );
 }
 
-/** Where an item sits now, and where it came from when it was escalated. */
+/** Where an item sits now, and (on a second line) where it came from when it was escalated. */
 export function LevelLabel({
   scopeType,
   scopeName,
@@ -39,20 +39,15 @@ export function LevelLabel({
   escalated: boolean;
 }) {
   return (
-    <>
-      {scopeName ?? humanize(scopeType)}
+    <div>
+      <Text size="sm" lh={1.3}>
+        {scopeName ?? humanize(scopeType)}
+      </Text>
       {escalated && (
-        <Badge
-          ml={6}
-          size="xs"
-          variant="light"
-          color="grape"
-          radius="sm"
-          title={`Escalated from ${originScopeName}`}
-        >
-          ↑ from {originScopeName}
-        </Badge>
+        <Text size="xs" c="grape.7" lh={1.2} data-testid="escalated-from">
+          ↑ escalated from {originScopeName}
+        </Text>
       )}
-    </>
+    </div>
   );
 }

@@ -51,7 +51,7 @@ const columns: Column<Risk>[] = [
         )}
         {r.projectNames.length > 1 && (
           <Text size="xs" c="dimmed">
-            Shared: {r.projectNames.join(', ')}
+            Shared by {r.projectNames.map((name) => name.split(' ')[0]).join(', ')}
           </Text>
         )}
       </div>
@@ -74,14 +74,16 @@ const columns: Column<Risk>[] = [
     header: 'Score',
     sortable: true,
     align: 'center',
-    render: (r) => <ScoreBadge score={r.score} band={r.band} />,
-  },
-  {
-    key: 'residualScore',
-    header: 'Residual',
-    sortable: true,
-    align: 'center',
-    render: (r) => (r.residualScore === null ? '—' : r.residualScore),
+    render: (r) => (
+      <>
+        <ScoreBadge score={r.score} band={r.band} />
+        {r.residualScore !== null && (
+          <Text size="xs" c="dimmed" title="Residual score, after the response">
+            → {r.residualScore}
+          </Text>
+        )}
+      </>
+    ),
   },
   { key: 'strategy', header: 'Response', render: (r) => humanize(r.strategy) || '—' },
   { key: 'ownerName', header: 'Owner', render: (r) => r.ownerName ?? '—' },

@@ -100,7 +100,10 @@ export async function updateRiskAction(
       if (!before) throw new NotFoundError('risk action', id);
       const risk = await managedRisk(tx, actor, before.riskId);
       if (version === undefined) throw new PreconditionRequiredError();
-      if (!(await updateRow(tx, riskActions, actor.orgId, id, version, settleDoneDate(parsed, before))))
+      const row: Record<string, unknown> = settleDoneDate(parsed, before);
+      // A new due date deserves a new overdue notice when it passes too.
+      if (parsed.dueDate !== undefined && parsed.dueDate !== before.dueDate) row.overdueNotifiedAt = null;
+      if (!(await updateRow(tx, riskActions, actor.orgId, id, version, row)))
         throw new ConflictError(
           `the action changed since you read it (it is now at version ${before.version})`,
         );

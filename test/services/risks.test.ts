@@ -431,3 +431,30 @@ describe('the demo register', () => {
     expect(counts[0].overdue).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe('the escalation sweep', () => {
+  it('runs on an interval and stops cleanly, waiting for a run in flight', async () => {
+    const { startEscalationSweep } = await import('../../src/services/escalation.ts');
+    const errors: unknown[] = [];
+    const sweep = startEscalationSweep(db, 20, (error) => errors.push(error));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await sweep.stop();
+    expect(errors).toEqual([]);
+  });
+
+  it('tells an action owner again when a moved due date passes', async () => {
+    const { orgId, system } = await makeOrganization(db);
+    const project = await makeProject(db, orgId);
+    const owner = await makeActor(db, orgId, 'team_member', 'project', project.id);
+    const risk = await createRisk(db, system, threat(project.id));
+    const action = await createRiskAction(db, system, risk.id, {
+      title: 'Test the fallback',
+      ownerId: owner.userId,
+      dueDate: '2026-03-01',
+    });
+    expect((await runEscalationRules(db, orgId, new Date('2026-03-05T00:00:00Z'))).overdueNotified).toBe(1);
+    await updateRiskAction(db, system, action.id, action.version, { dueDate: '2026-04-01' });
+    expect((await runEscalationRules(db, orgId, new Date('2026-03-10T00:00:00Z'))).overdueNotified).toBe(0);
+    expect((await runEscalationRules(db, orgId, new Date('2026-04-03T00:00:00Z'))).overdueNotified).toBe(1);
+  });
+});

@@ -134,6 +134,7 @@ export const riskActions: TableSpec = {
     dueDate: 'due_date',
     status: 'status',
     doneDate: 'done_date',
+    overdueNotifiedAt: 'overdue_notified_at',
   },
   select: `SELECT ${versionColumns}, t.risk_id AS "riskId", t.title, t.description, t.owner_id AS "ownerId",
       u.name AS "ownerName", ${isoDate('t.due_date')} AS "dueDate", t.status, ${isoDate('t.done_date')} AS "doneDate",

@@ -118,6 +118,24 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it("quantifies the risk's schedule impact on a plan task", async () => {
+    const projects = (await (await page.request.get('/api/v1/projects?q=CP-101')).json()) as {
+      items: { id: string }[];
+    };
+    const created = await page.request.post(`/api/v1/projects/${projects.items[0]!.id}/tasks`, {
+      data: { name: 'Integrate the identity provider', durationMinutes: 4800 },
+    });
+    expect(created.status()).toBe(201);
+    await page.reload();
+    await page.getByRole('tab', { name: /Affected tasks/ }).click();
+    await page.getByRole('combobox', { name: 'Task' }).click();
+    await page.getByRole('option', { name: /Integrate the identity provider/ }).click();
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByTestId('risk-tasks').getByText('Integrate the identity provider').waitFor();
+    expect(await textOf(page.getByTestId('risk-tasks'))).toContain('16 h');
+    await snap(page, 'risks-07b-affected-tasks');
+  });
+
   it('creates a risk through the form and shows its score', async () => {
     await page.goto('/risks');
     await page.getByTestId('new-risk').click();

@@ -13,6 +13,13 @@ export const riskEndpoints = {
   updateAction: (id: string, version: number, body: Record<string, unknown>) =>
     request<RiskAction>(`/risk-actions/${id}`, { method: 'PATCH', body, version }),
   tasks: (riskId: string, signal?: AbortSignal) => request<RiskTask[]>(`/risks/${riskId}/tasks`, { signal }),
+  setTasks: (riskId: string, tasks: Omit<RiskTask, 'taskName' | 'projectId' | 'projectCode'>[]) =>
+    request<RiskTask[]>(`/risks/${riskId}/tasks`, { method: 'PUT', body: { tasks } }),
+  projectTasks: (projectId: string, signal?: AbortSignal) =>
+    request<Page<{ id: string; name: string; wbsCode: string; isSummary: boolean }>>(
+      `/projects/${projectId}/tasks?pageSize=5000`,
+      { signal },
+    ),
   escalate: (type: 'risk' | 'issue', id: string, reason: string) =>
     request<unknown>(`/${type === 'risk' ? 'risks' : 'issues'}/${id}/escalate`, {
       method: 'POST',

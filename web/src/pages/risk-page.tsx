@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Table, Tabs, Text, Timeline } from '@mantine/core';
+import { Badge, Button, Paper, Tabs, Text, Timeline } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -11,11 +11,10 @@ import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { RiskActions } from '../components/risk-actions.tsx';
 import { LevelLabel, ScoreBadge } from '../components/risk-badges.tsx';
+import { RiskTasks } from '../components/risk-tasks.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { RiskForm } from '../forms/risk-form.tsx';
 import { formatDate, formatDateTime, humanize } from '../lib/format.ts';
-
-const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
 
 export function RiskPage() {
   const { id } = useParams({ strict: false }) as { id: string };
@@ -111,35 +110,7 @@ export function RiskPage() {
           <RiskActions riskId={r.id} canEdit={mayEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="tasks">
-          <Paper withBorder radius="sm" p="sm">
-            <Table fz="sm" verticalSpacing={6}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Project</Table.Th>
-                  <Table.Th>Task</Table.Th>
-                  <Table.Th ta="right">Optimistic</Table.Th>
-                  <Table.Th ta="right">Likely</Table.Th>
-                  <Table.Th ta="right">Pessimistic</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(tasks.data ?? []).map((t) => (
-                  <Table.Tr key={t.taskId}>
-                    <Table.Td>{t.projectCode}</Table.Td>
-                    <Table.Td>{t.taskName}</Table.Td>
-                    <Table.Td ta="right">{hours(t.impactOptimisticMinutes)}</Table.Td>
-                    <Table.Td ta="right">{hours(t.impactLikelyMinutes)}</Table.Td>
-                    <Table.Td ta="right">{hours(t.impactPessimisticMinutes)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            {tasks.data?.length === 0 && (
-              <Text size="sm" c="dimmed" p="xs">
-                No quantified schedule impact yet (set it through PUT /risks/{'{id}'}/tasks).
-              </Text>
-            )}
-          </Paper>
+          <RiskTasks riskId={r.id} projectIds={r.projectIds} canEdit={mayEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="escalations">
           <Paper withBorder radius="sm" p="md">

@@ -87,6 +87,25 @@ describe.skipIf(!hasChromium)(title, () => {
       .toBe(best.count);
     await snap(page, 'risks-03-register-cell');
     await page.getByTestId('clear-cell').click();
+
+    // The category filter narrows the list and the heat map alike.
+    await page
+      .getByRole('textbox', { name: 'Category' })
+      .or(page.getByRole('combobox', { name: 'Category' }))
+      .click();
+    await page.getByRole('option', { name: 'EXT.SUP Suppliers' }).click();
+    await expect.poll(async () => textOf(map.getByText(/· \d+ risks?/))).toMatch(/· 6 risks/);
+    expect(
+      await page
+        .getByTestId('risks-table')
+        .getByText(/^R-\d+$/)
+        .count(),
+    ).toBe(6);
+    await page
+      .getByRole('textbox', { name: 'Category' })
+      .or(page.getByRole('combobox', { name: 'Category' }))
+      .click();
+    await page.getByRole('option', { name: 'EXT.SUP Suppliers' }).click();
   });
 
   it('shows the escalation inbox with where each item came from', async () => {

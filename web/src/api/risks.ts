@@ -27,6 +27,8 @@ export const riskEndpoints = {
     }),
   escalations: (type: 'risk' | 'issue', id: string, signal?: AbortSignal) =>
     request<Escalation[]>(`/escalations/${type}/${id}`, { signal }),
+  categories: (signal?: AbortSignal) =>
+    request<Page<{ id: string; code: string; name: string }>>('/risk-categories?pageSize=500', { signal }),
   inbox: (signal?: AbortSignal) => request<InboxItem[]>('/escalation-inbox', { signal }),
   notifications: (signal?: AbortSignal) =>
     request<Page<Notification> & { unread: number }>('/notifications?pageSize=15', { signal }),
@@ -68,6 +70,14 @@ export function useEscalations(type: 'risk' | 'issue', id: string) {
   return useQuery({
     queryKey: riskKeys.escalations(type, id),
     queryFn: ({ signal }) => riskEndpoints.escalations(type, id, signal),
+  });
+}
+
+export function useRiskCategories() {
+  return useQuery({
+    queryKey: ['risks', 'categories'],
+    queryFn: ({ signal }) => riskEndpoints.categories(signal),
+    staleTime: 300_000,
   });
 }
 

@@ -14,10 +14,11 @@ import { IconAlertTriangle, IconX } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useList } from '../api/queries.ts';
 import { RISK_STATUSES, type Risk } from '../api/risk-types.ts';
-import { useHeatMap } from '../api/risks.ts';
+import { useHeatMap, useRiskCategories } from '../api/risks.ts';
 import type { ListParams } from '../api/types.ts';
 import { formatDate, humanize } from '../lib/format.ts';
 import { type Column, DataTable } from './data-table.tsx';
+import { EntitySelect } from './entity-select.tsx';
 import { AnchorLink } from './links.tsx';
 import { SearchInput } from './list-controls.tsx';
 import { LevelLabel, ScoreBadge } from './risk-badges.tsx';
@@ -107,6 +108,9 @@ export function RiskRegister({
   const [kind, setKind] = useState<string | null>(null);
   const [escalated, setEscalated] = useState<string | null>(null);
   const [minScore, setMinScore] = useState<number | null>(null);
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [ownerId, setOwnerId] = useState<string | null>(null);
+  const categories = useRiskCategories();
   const [residual, setResidual] = useState(false);
   const [cell, setCell] = useState<Cell | null>(null);
   const [page, setPage] = useState(1);
@@ -118,6 +122,8 @@ export function RiskRegister({
     kind: kind ?? undefined,
     escalated: escalated ?? undefined,
     minScore: minScore ?? undefined,
+    categoryId: categoryId ?? undefined,
+    ownerId: ownerId ?? undefined,
     residual: residual ? 'true' : undefined,
   };
   const map = useHeatMap(filters);
@@ -181,6 +187,27 @@ export function RiskRegister({
             min={0}
             value={minScore ?? ''}
             onChange={(v) => reset(() => setMinScore(v === '' ? null : Number(v)))}
+          />
+          <Select
+            size="xs"
+            w={170}
+            placeholder="Category"
+            aria-label="Category"
+            clearable
+            searchable
+            data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
+            value={categoryId}
+            onChange={(v) => reset(() => setCategoryId(v))}
+          />
+          <EntitySelect
+            collection="users"
+            size="xs"
+            w={170}
+            placeholder="Owner"
+            aria-label="Owner"
+            clearable
+            value={ownerId}
+            onChange={(v) => reset(() => setOwnerId(v))}
           />
           {cell && (
             <Button

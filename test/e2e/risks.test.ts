@@ -205,6 +205,33 @@ describe.skipIf(!hasChromium)(title, () => {
     }
   });
 
+  it('lets a project manager edit the risks of their project and escalate only those still there', async () => {
+    const other = await newPage(h);
+    try {
+      await login(other.page, 'kavya.nair@northwind.example', 'orrery-demo');
+      await other.page.waitForURL(`${h.baseUrl}/`);
+      await other.page.goto('/risks');
+      await other.page
+        .getByTestId('risks-table')
+        .getByRole('link', { name: 'Accessibility audit finds blocking defects' })
+        .click();
+      await other.page.getByTestId('escalate').waitFor();
+      expect(await other.page.getByTestId('edit').count()).toBe(1);
+      await other.page.goto('/risks');
+      // R-1 was raised in Kavya's project and now sits with the organization's PMO.
+      await other.page
+        .getByTestId('risks-table')
+        .getByRole('link', { name: 'Identity provider migration slips' })
+        .click();
+      await other.page.getByTestId('edit').waitFor();
+      await other.page.getByText('escalated from CP-101').first().waitFor();
+      expect(await other.page.getByTestId('escalate').count()).toBe(0);
+      await snap(other.page, 'risks-13-project-manager-escalated-risk');
+    } finally {
+      await other.context.close();
+    }
+  });
+
   it('raised no uncaught error in the page', () => {
     expect(pageErrors).toEqual([]);
   });

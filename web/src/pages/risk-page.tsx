@@ -8,6 +8,7 @@ import { usePermissions } from '../auth/use-permissions.ts';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { EscalateButton } from '../components/escalate-button.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
+import { useLevelContext } from '../components/level-context.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { RiskActions } from '../components/risk-actions.tsx';
 import { LevelLabel, ScoreBadge } from '../components/risk-badges.tsx';
@@ -23,11 +24,15 @@ export function RiskPage() {
   const tasks = useRiskTasks(id);
   const escalations = useEscalations('risk', id);
   const [editing, setEditing] = useState(false);
+  const current = useLevelContext(item.data?.data.scopeType, item.data?.data.scopeId);
+  const origin = useLevelContext(item.data?.data.originScopeType, item.data?.data.originScopeId);
   if (item.isLoading) return <PageLoader />;
   const r = item.data?.data;
   if (item.error || !r) return <LoadError error={item.error} what="risk" />;
-  // The server decides; any risk-managing role may try (a refusal is shown).
-  const mayEdit = can('risk.manage');
+  // As the server decides: changes by whoever manages risks where it is or where it was raised;
+  // escalation only from where it is now.
+  const mayEscalate = can('risk.manage', current);
+  const mayEdit = mayEscalate || can('risk.manage', origin);
   return (
     <>
       <PageHeader
@@ -42,7 +47,7 @@ export function RiskPage() {
         actions={
           mayEdit && (
             <>
-              <EscalateButton type="risk" id={r.id} />
+              {mayEscalate && <EscalateButton type="risk" id={r.id} />}
               <Button
                 leftSection={<IconPencil size={16} />}
                 onClick={() => setEditing(true)}

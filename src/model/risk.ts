@@ -307,6 +307,7 @@ export const riskCategoryInput = z.object({
   description: text(2000).default(''),
   parentId: optionalId.default(null),
 });
+export const riskCategoryPatch = patchOf(riskCategoryInput);
 export const riskCategorySchema = versionedSchema.extend({
   code: z.string(),
   name: z.string(),

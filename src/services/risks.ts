@@ -23,6 +23,7 @@ import {
   type RiskFilters,
   type RiskTask,
   riskCategoryInput,
+  riskCategoryPatch,
   riskInput,
   riskPatch,
   riskTasksInput,
@@ -37,7 +38,7 @@ import {
   ValidationError,
 } from './errors.ts';
 import { applyEscalationRules, chainOfLevel, type Level, requireAtLevel } from './escalation.ts';
-import { audit, createAudited, deleteAudited, translateDatabaseErrors } from './mutation.ts';
+import { audit, createAudited, deleteAudited, translateDatabaseErrors, updateAudited } from './mutation.ts';
 import { notify } from './notifications.ts';
 import { type Actor, can, organizationChain, visibility } from './policy.ts';
 import { assess, loadMatrix } from './risk-matrix.ts';
@@ -412,6 +413,42 @@ export async function getRiskCategory(db: Database, actor: Actor, id: string): P
 export async function createRiskCategory(db: Database, actor: Actor, input: unknown): Promise<RiskCategory> {
   const values = parseInput(riskCategoryInput, input);
   return createAudited<RiskCategory>(db, actor, 'risk_category', riskCategories, values, async () => {
+    if (!can(actor, 'manage_org', organizationChain)) throw new ForbiddenError();
+  });
+}
+
+export async function updateRiskCategory(
+  db: Database,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  input: unknown,
+): Promise<RiskCategory> {
+  const patch = parseInput(riskCategoryPatch, input);
+  return updateAudited<RiskCategory>(
+    db,
+    actor,
+    'risk_category',
+    riskCategories,
+    id,
+    version,
+    patch,
+    async () => {
+      if (!can(actor, 'manage_org', organizationChain)) throw new ForbiddenError();
+      if (patch.parentId === id)
+        throw new ValidationError([{ field: 'parentId', message: 'cannot be the category itself' }]);
+    },
+  );
+}
+
+/** A category still used by risks or holding sub-categories is refused (409), by its foreign keys. */
+export async function deleteRiskCategory(
+  db: Database,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+) {
+  return deleteAudited<RiskCategory>(db, actor, 'risk_category', riskCategories, id, version, async () => {
     if (!can(actor, 'manage_org', organizationChain)) throw new ForbiddenError();
   });
 }

@@ -971,6 +971,37 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'PATCH /risk-categories/:id',
+    allowed: orgAdminOnly,
+    request: async (t) => {
+      const category = await createRiskCategory(db, systemFor(t), {
+        code: `PC${++sequence}`,
+        name: 'To rename',
+      });
+      return {
+        method: 'PATCH',
+        url: `${v1}/risk-categories/${category.id}`,
+        headers: { 'if-match': '"1"' },
+        payload: { name: 'Renamed' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /risk-categories/:id',
+    allowed: orgAdminOnly,
+    request: async (t) => {
+      const category = await createRiskCategory(db, systemFor(t), {
+        code: `DC${++sequence}`,
+        name: 'Doomed',
+      });
+      return {
+        method: 'DELETE',
+        url: `${v1}/risk-categories/${category.id}`,
+        headers: { 'if-match': '"1"' },
+      };
+    },
+  },
+  {
     route: 'POST /risk-categories',
     allowed: orgAdminOnly,
     targets: ['in'],

@@ -458,3 +458,32 @@ describe('the escalation sweep', () => {
     expect((await runEscalationRules(db, orgId, new Date('2026-04-03T00:00:00Z'))).overdueNotified).toBe(1);
   });
 });
+
+describe('the risk breakdown structure', () => {
+  it('keeps a category that risks or sub-categories use', async () => {
+    const { deleteRiskCategory, updateRiskCategory } = await import('../../src/services/risks.ts');
+    const { orgId, system } = await makeOrganization(db);
+    const project = await makeProject(db, orgId);
+    const { createRiskCategory } = await import('../../src/services/risks.ts');
+    const technical = await createRiskCategory(db, system, { code: 'TEC', name: 'Technical' });
+    const child = await createRiskCategory(db, system, {
+      code: 'TEC.INT',
+      name: 'Integration',
+      parentId: technical.id,
+    });
+    await createRisk(db, system, threat(project.id, { categoryId: child.id }));
+    expect(await refusal(() => deleteRiskCategory(db, system, technical.id, 1))).toMatchObject({
+      status: 409,
+    });
+    expect(await refusal(() => deleteRiskCategory(db, system, child.id, 1))).toMatchObject({ status: 409 });
+    expect(
+      await refusal(() => updateRiskCategory(db, system, child.id, 1, { parentId: child.id })),
+    ).toMatchObject({
+      status: 400,
+      fields: ['parentId'],
+    });
+    expect((await updateRiskCategory(db, system, child.id, 1, { name: 'Interfaces' })).name).toBe(
+      'Interfaces',
+    );
+  });
+});

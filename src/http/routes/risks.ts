@@ -20,6 +20,7 @@ import {
   riskActionPatch,
   riskActionSchema,
   riskCategoryInput,
+  riskCategoryPatch,
   riskCategorySchema,
   riskFilters,
   riskInput,
@@ -74,10 +75,13 @@ export function registerRiskRoutes(api: FastifyInstance, db: Database): void {
     noun: 'risk category',
     item: riskCategorySchema,
     createBody: riskCategoryInput,
+    patchBody: riskCategoryPatch,
     filters: {},
     list: risks.listRiskCategories,
     get: risks.getRiskCategory,
     create: risks.createRiskCategory,
+    update: risks.updateRiskCategory,
+    remove: risks.deleteRiskCategory,
   });
   registerCollection(api, db, {
     path: '/escalation-rules',

@@ -21,6 +21,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
+import { registerRiskRoutes } from './routes/risks.ts';
 import { registerStructureRoutes } from './routes/structure.ts';
 
 export interface AppOptions {
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerPlanningRoutes(api, options.db);
       registerPlanFileRoutes(api, options.db);
       registerAuditRoutes(api, options.db);
+      registerRiskRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

@@ -50,6 +50,12 @@ export const entityTypes = [
   'task_link',
   'project_schedule',
   'baseline',
+  'risk',
+  'risk_action',
+  'risk_matrix',
+  'risk_category',
+  'issue',
+  'escalation_rule',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -2,9 +2,12 @@ import type { Database } from '../db/connection.ts';
 import { listAuditEntries } from '../db/repositories/audit.ts';
 import { getRoleGrant, getUser } from './access.ts';
 import { NotFoundError } from './errors.ts';
+import { getIssue } from './issues.ts';
 import { getTask } from './planning.ts';
 import { type Actor, can, organizationChain } from './policy.ts';
 import { getProject } from './projects.ts';
+import { getRiskAction } from './risk-actions.ts';
+import { getRisk } from './risks.ts';
 import { getBusinessUnit, getObjective, getPortfolio, getProgram } from './structure.ts';
 
 const readers = {
@@ -16,6 +19,9 @@ const readers = {
   user: getUser,
   role_grant: getRoleGrant,
   task: getTask,
+  risk: getRisk,
+  risk_action: getRiskAction,
+  issue: getIssue,
 } as const;
 export type AuditedEntityType = keyof typeof readers;
 export const auditedEntityTypes = Object.keys(readers) as AuditedEntityType[];

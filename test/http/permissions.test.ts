@@ -2,14 +2,20 @@ import { readFileSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
+import { insertNotification } from '../../src/db/repositories/risks.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import type { Role, ScopeType } from '../../src/model/access.ts';
 import { createRoleGrant, createUser, grantRoleAsSystem, systemActor } from '../../src/services/access.ts';
 import { createApiToken } from '../../src/services/auth.ts';
 import { saveProjectBaseline } from '../../src/services/baselines.ts';
+import { createEscalationRule } from '../../src/services/escalation.ts';
+import { createIssue } from '../../src/services/issues.ts';
 import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { createProject, getProject } from '../../src/services/projects.ts';
+import { createRiskAction } from '../../src/services/risk-actions.ts';
+import { getRiskMatrix } from '../../src/services/risk-matrix.ts';
+import { createRisk, createRiskCategory } from '../../src/services/risks.ts';
 import {
   createBusinessUnit,
   createObjective,
@@ -203,6 +209,32 @@ const unitShapers = inScope(['pmoOrg', 'pmoUnit']);
 async function version(load: () => Promise<{ version: number }>) {
   return { 'if-match': `"${(await load()).version}"` };
 }
+
+// Risks and issues: read with their level, changed by those who manage risks there.
+const riskAt = (t: Target) =>
+  createRisk(db, systemFor(t), {
+    scopeType: 'project',
+    scopeId: tree[t].project,
+    title: `Risk ${++sequence}`,
+    probability: 0.3,
+    impactSchedule: 2,
+    impactCost: 2,
+    impactScope: 1,
+    impactQuality: 1,
+  });
+const issueAt = (t: Target) =>
+  createIssue(db, systemFor(t), {
+    scopeType: 'project',
+    scopeId: tree[t].project,
+    title: `Issue ${++sequence}`,
+  });
+const riskEditors = projectEditors;
+const ruleAt = (t: Target) =>
+  createEscalationRule(db, systemFor(t), {
+    name: `Rule ${++sequence}`,
+    kind: 'score_at_least',
+    minScore: 99,
+  });
 
 interface Case {
   route: string;
@@ -768,6 +800,339 @@ const cases: Case[] = [
     route: 'GET /audit/:entityType/:id',
     allowed: readersOut,
     request: async (t) => ({ method: 'GET', url: `${v1}/audit/project/${tree[t].project}` }),
+  },
+  {
+    route: 'GET /risks',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/risks?minScore=1` }),
+  },
+  {
+    route: 'GET /risks/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/risks/${(await riskAt(t)).id}` }),
+  },
+  {
+    route: 'POST /risks',
+    allowed: riskEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/risks`,
+      payload: {
+        scopeType: 'project',
+        scopeId: tree[t].project,
+        title: 'Raised',
+        probability: 0.5,
+        impactSchedule: 3,
+        impactCost: 1,
+        impactScope: 1,
+        impactQuality: 1,
+      },
+    }),
+  },
+  {
+    route: 'PATCH /risks/:id',
+    allowed: riskEditors,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/risks/${(await riskAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { probability: 0.6 },
+    }),
+  },
+  {
+    route: 'DELETE /risks/:id',
+    allowed: riskEditors,
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/risks/${(await riskAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'GET /risks/:id/tasks',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/risks/${(await riskAt(t)).id}/tasks` }),
+  },
+  {
+    route: 'PUT /risks/:id/tasks',
+    allowed: riskEditors,
+    request: async (t) => ({
+      method: 'PUT',
+      url: `${v1}/risks/${(await riskAt(t)).id}/tasks`,
+      payload: {
+        tasks: [
+          {
+            taskId: await standingTask(t),
+            impactOptimisticMinutes: 60,
+            impactLikelyMinutes: 120,
+            impactPessimisticMinutes: 480,
+          },
+        ],
+      },
+    }),
+  },
+  {
+    route: 'GET /risks/:id/actions',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/risks/${(await riskAt(t)).id}/actions` }),
+  },
+  {
+    route: 'POST /risks/:id/actions',
+    allowed: riskEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/risks/${(await riskAt(t)).id}/actions`,
+      payload: { title: 'Respond', dueDate: '2030-01-01' },
+    }),
+  },
+  {
+    route: 'PATCH /risk-actions/:id',
+    allowed: riskEditors,
+    request: async (t) => {
+      const action = await createRiskAction(db, systemFor(t), (await riskAt(t)).id, { title: 'Respond' });
+      return {
+        method: 'PATCH',
+        url: `${v1}/risk-actions/${action.id}`,
+        headers: { 'if-match': '"1"' },
+        payload: { status: 'in_progress' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /risk-actions/:id',
+    allowed: riskEditors,
+    request: async (t) => {
+      const action = await createRiskAction(db, systemFor(t), (await riskAt(t)).id, { title: 'Doomed' });
+      return { method: 'DELETE', url: `${v1}/risk-actions/${action.id}`, headers: { 'if-match': '"1"' } };
+    },
+  },
+  {
+    route: 'POST /risks/:id/escalate',
+    allowed: riskEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/risks/${(await riskAt(t)).id}/escalate`,
+      payload: { reason: 'beyond the project' },
+    }),
+  },
+  {
+    route: 'GET /escalations/:itemType/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/escalations/risk/${(await riskAt(t)).id}` }),
+  },
+  {
+    route: 'GET /escalation-inbox',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/escalation-inbox` }),
+  },
+  {
+    route: 'GET /risk-heatmap',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/risk-heatmap?residual=true` }),
+  },
+  {
+    route: 'GET /risk-matrix',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/risk-matrix` }),
+  },
+  {
+    route: 'PUT /risk-matrix',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async (t) => {
+      const { version: current, ...matrix } = await getRiskMatrix(db, systemFor(t));
+      return {
+        method: 'PUT',
+        url: `${v1}/risk-matrix`,
+        headers: { 'if-match': `"${current}"` },
+        payload: matrix,
+      };
+    },
+  },
+  {
+    route: 'GET /risk-categories',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/risk-categories` }),
+  },
+  {
+    route: 'GET /risk-categories/:id',
+    allowed: everyMember,
+    request: async (t) => {
+      const category = await createRiskCategory(db, systemFor(t), {
+        code: `RC${++sequence}`,
+        name: 'Technical',
+      });
+      return { method: 'GET', url: `${v1}/risk-categories/${category.id}` };
+    },
+  },
+  {
+    route: 'PATCH /risk-categories/:id',
+    allowed: orgAdminOnly,
+    request: async (t) => {
+      const category = await createRiskCategory(db, systemFor(t), {
+        code: `PC${++sequence}`,
+        name: 'To rename',
+      });
+      return {
+        method: 'PATCH',
+        url: `${v1}/risk-categories/${category.id}`,
+        headers: { 'if-match': '"1"' },
+        payload: { name: 'Renamed' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /risk-categories/:id',
+    allowed: orgAdminOnly,
+    request: async (t) => {
+      const category = await createRiskCategory(db, systemFor(t), {
+        code: `DC${++sequence}`,
+        name: 'Doomed',
+      });
+      return {
+        method: 'DELETE',
+        url: `${v1}/risk-categories/${category.id}`,
+        headers: { 'if-match': '"1"' },
+      };
+    },
+  },
+  {
+    route: 'POST /risk-categories',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'POST',
+      url: `${v1}/risk-categories`,
+      payload: { code: `NC${++sequence}`, name: 'New category' },
+    }),
+  },
+  {
+    route: 'GET /issues',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/issues?priority=medium` }),
+  },
+  {
+    route: 'GET /issues/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/issues/${(await issueAt(t)).id}` }),
+  },
+  {
+    route: 'POST /issues',
+    allowed: riskEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/issues`,
+      payload: { scopeType: 'project', scopeId: tree[t].project, title: 'Logged', priority: 'high' },
+    }),
+  },
+  {
+    route: 'PATCH /issues/:id',
+    allowed: riskEditors,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/issues/${(await issueAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { status: 'resolved', resolution: 'Worked around' },
+    }),
+  },
+  {
+    route: 'DELETE /issues/:id',
+    allowed: riskEditors,
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/issues/${(await issueAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'POST /issues/:id/escalate',
+    allowed: riskEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/issues/${(await issueAt(t)).id}/escalate`,
+      payload: { reason: 'blocked' },
+    }),
+  },
+  // Escalation rules: the organization's PMO sets them; every member reads them.
+  {
+    route: 'GET /escalation-rules',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/escalation-rules` }),
+  },
+  {
+    route: 'GET /escalation-rules/:id',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/escalation-rules/${(await ruleAt(t)).id}` }),
+  },
+  {
+    route: 'POST /escalation-rules',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'POST',
+      url: `${v1}/escalation-rules`,
+      payload: { name: 'Late', kind: 'action_overdue', overdueDays: 3500 },
+    }),
+  },
+  {
+    route: 'PATCH /escalation-rules/:id',
+    allowed: orgAdminOnly,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/escalation-rules/${(await ruleAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { enabled: false },
+    }),
+  },
+  {
+    route: 'DELETE /escalation-rules/:id',
+    allowed: orgAdminOnly,
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/escalation-rules/${(await ruleAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  // Notifications are personal: another person's is not found.
+  {
+    route: 'GET /notifications',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/notifications?unread=true` }),
+  },
+  {
+    route: 'POST /notifications/read-all',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'POST', url: `${v1}/notifications/read-all` }),
+  },
+  {
+    route: 'POST /notifications/:id/read',
+    allowed: (_a, target) => target === 'in',
+    targets: ['in', 'other'],
+    request: async (target, actor) => {
+      const owner = target === 'in' ? actors[actor] : await makeActor(db, orgB, 'team_member');
+      const id = crypto.randomUUID();
+      await insertNotification(db, owner.orgId, {
+        userId: owner.userId as string,
+        kind: 'assignment',
+        entityType: 'risk',
+        entityId: id,
+        message: 'You own a risk',
+      });
+      const [row] = await db.query<{ id: string }>(
+        'SELECT id FROM notifications WHERE org_id = $1 AND entity_id = $2',
+        [owner.orgId, id],
+      );
+      return { method: 'POST', url: `${v1}/notifications/${row.id}/read` };
+    },
   },
 ];
 

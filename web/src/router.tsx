@@ -121,6 +121,24 @@ const adminRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/admin-page.tsx'), 'AdminPage'),
 });
 
+const risksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/risks',
+  component: lazyRouteComponent(() => import('./pages/risks-page.tsx'), 'RisksPage'),
+});
+
+const riskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/risks/$id',
+  component: lazyRouteComponent(() => import('./pages/risk-page.tsx'), 'RiskPage'),
+});
+
+const issuesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/issues',
+  component: lazyRouteComponent(() => import('./pages/issues-page.tsx'), 'IssuesPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -135,6 +153,9 @@ const routeTree = rootRoute.addChildren([
     projectRoute,
     objectivesRoute,
     adminRoute,
+    risksRoute,
+    riskRoute,
+    issuesRoute,
   ]),
 ]);
 

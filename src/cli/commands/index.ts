@@ -4,6 +4,7 @@ import { registerImportCommand } from './import.ts';
 import { registerLevelCommand } from './level.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerOpenApiCommand } from './openapi.ts';
+import { registerRisksCommand } from './risks.ts';
 import { registerScheduleCommand } from './schedule.ts';
 import { registerSeedCommand } from './seed.ts';
 import { registerServeCommand } from './serve.ts';
@@ -25,6 +26,7 @@ const commands: Array<(program: Command) => void> = [
   registerExportCommand,
   registerLevelCommand,
   registerScheduleCommand,
+  registerRisksCommand,
 ];
 
 export function registerCommands(program: Command): void {

@@ -5,6 +5,7 @@ import { openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
 import { seedDemo } from '../../services/demo-seed.ts';
+import { startEscalationSweep } from '../../services/escalation.ts';
 import { describeDatabase } from '../database.ts';
 
 const webRoot = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -21,6 +22,11 @@ export function registerServeCommand(program: Command): void {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new Error(`--port: "${options.port}" is not a port`);
+      const sweepMs = Number(process.env.ORRERY_ESCALATION_SWEEP_MS ?? 300_000);
+      if (!Number.isInteger(sweepMs) || sweepMs < 1000)
+        throw new Error(
+          `ORRERY_ESCALATION_SWEEP_MS: "${process.env.ORRERY_ESCALATION_SWEEP_MS}" is not a whole number of milliseconds, 1000 or more`,
+        );
       const db = await openDatabase();
       const { applied, version } = await migrate(db);
       if (applied.length > 0)
@@ -36,7 +42,12 @@ export function registerServeCommand(program: Command): void {
         logger: !options.quiet,
         trustProxy: process.env.ORRERY_TRUST_PROXY === '1',
       });
+      // Time-based escalation rules (overdue actions) need no write to fire; sweep every few minutes.
+      const sweep = startEscalationSweep(db, sweepMs, (error) =>
+        app.log.error(error, 'escalation sweep failed'),
+      );
       const close = async () => {
+        await sweep.stop();
         await app.close();
         await db.close();
         process.exit(0);

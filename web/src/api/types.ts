@@ -1,4 +1,5 @@
 // Shapes of the Orrery REST API (`/api/v1`), as the web app uses them.
+import type { Issue, Risk } from './risk-types.ts';
 
 export type Role =
   | 'pmo_admin'
@@ -150,7 +151,10 @@ export type AuditEntityType =
   | 'program'
   | 'project'
   | 'user'
-  | 'role_grant';
+  | 'role_grant'
+  | 'risk'
+  | 'risk_action'
+  | 'issue';
 
 export interface AuditEntry {
   id: string;
@@ -182,6 +186,8 @@ export interface Collections {
   projects: Project;
   users: User;
   'role-grants': RoleGrant;
+  risks: Risk;
+  issues: Issue;
 }
 
 export type CollectionName = keyof Collections;

@@ -13,6 +13,8 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAlertOctagon,
+  IconAlertTriangle,
   IconBriefcase,
   IconBuildingSkyscraper,
   IconChevronDown,
@@ -32,6 +34,7 @@ import { can } from '../auth/permissions.ts';
 import { humanize, initials } from '../lib/format.ts';
 import { OrreryMark } from './brand.tsx';
 import { NavItemLink } from './links.tsx';
+import { NotificationsBell } from './notifications-bell.tsx';
 import { PageLoader } from './route-states.tsx';
 
 const NAV = [
@@ -41,6 +44,8 @@ const NAV = [
   { to: '/programs', label: 'Programs', icon: IconStack2 },
   { to: '/projects', label: 'Projects', icon: IconListDetails },
   { to: '/objectives', label: 'Objectives', icon: IconTarget },
+  { to: '/risks', label: 'Risks', icon: IconAlertTriangle },
+  { to: '/issues', label: 'Issues', icon: IconAlertOctagon },
 ] as const;
 
 export function AppLayout() {
@@ -82,6 +87,7 @@ export function AppLayout() {
               </Badge>
             )}
           </Group>
+          {me && <NotificationsBell />}
           {me && (
             <Menu position="bottom-end" width={240} withinPortal>
               <Menu.Target>

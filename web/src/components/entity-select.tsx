@@ -4,12 +4,12 @@ import { useMemo, useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
 import type { CollectionName, Collections, ListParams } from '../api/types.ts';
 
-type Labeled = { id: string; name?: string; email?: string; code?: string };
+type Labeled = { id: string; name?: string; email?: string; code?: string; title?: string };
 
 function labelOf(c: CollectionName, row: Labeled): string {
   if (c === 'users') return row.name ? `${row.name}` : (row.email ?? row.id);
   if (c === 'business-units' && row.code) return `${row.name} (${row.code})`;
-  return row.name ?? row.id;
+  return row.name ?? row.title ?? row.id;
 }
 
 /**

@@ -26,6 +26,7 @@ import { usePermissions } from '../auth/use-permissions.ts';
 import { DataTable } from '../components/data-table.tsx';
 import { AnchorLink, ButtonLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { TopRisks } from '../components/top-risks.tsx';
 import { formatNumber, humanize, STAGE_COLORS } from '../lib/format.ts';
 import { projectColumns } from './projects-page.tsx';
 
@@ -191,6 +192,7 @@ export function OverviewPage() {
             }
           />
         </div>
+        <TopRisks />
         {me && me.grants.length === 0 && (
           <Alert color="gray" title="You have no role yet">
             Ask your PMO administrator to grant you a role on a business unit, portfolio, program or project.

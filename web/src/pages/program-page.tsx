@@ -11,6 +11,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
 import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
+import { ScopeRisks } from '../components/scope-risks.tsx';
 import { ProgramForm } from '../forms/program-form.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
 import { formatDateTime, formatMoney } from '../lib/format.ts';
@@ -105,6 +106,7 @@ export function ProgramPage() {
           <Tabs.Tab value="projects" leftSection={<IconListDetails size={14} />}>
             Projects {projects.data ? `(${projects.data.total})` : ''}
           </Tabs.Tab>
+          <Tabs.Tab value="risks">Risks & issues</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
@@ -118,6 +120,9 @@ export function ProgramPage() {
             emptyTitle="No projects in this program yet"
             emptyDescription="Add the interrelated projects that deliver this program's benefits."
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="risks">
+          <ScopeRisks scope={{ programId: p.id }} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <Paper withBorder radius="sm" p="md">

@@ -13,6 +13,7 @@ import { ProjectMembers } from '../components/project-members.tsx';
 import { ProjectObjectives } from '../components/project-objectives.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
+import { ScopeRisks } from '../components/scope-risks.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../lib/format.ts';
 
@@ -122,6 +123,7 @@ export function ProjectPage() {
           <Tabs.Tab value="members" leftSection={<IconUsers size={14} />}>
             Members
           </Tabs.Tab>
+          <Tabs.Tab value="risks">Risks & issues</Tabs.Tab>
           <Tabs.Tab value="history" leftSection={<IconHistory size={14} />}>
             History
           </Tabs.Tab>
@@ -131,6 +133,9 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="members">
           <ProjectMembers projectId={p.id} canEdit={can('project.members', ctx)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="risks">
+          <ScopeRisks scope={{ projectId: p.id }} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <Paper withBorder radius="sm" p="md">

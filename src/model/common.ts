@@ -50,6 +50,8 @@ export const entityTypes = [
   'task_link',
   'project_schedule',
   'baseline',
+  'change_request',
+  'change_authority',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -38,7 +38,7 @@ export async function seedChangeControl(db: Database, orgId: string): Promise<vo
   const design = await task(portal.id, 'Portal design', 10);
   const build = await task(portal.id, 'Portal build', 20);
   const launch = await task(portal.id, 'Portal launch', 0);
-  const integrate = await task(identity.id, 'Identity integration', 15);
+  const integrate = await task(identity.id, 'Identity integration', 8);
   const readiness = await task(identity.id, 'Go-live readiness', 5);
   await createLink(db, system, { predecessorId: design.id, successorId: build.id });
   await createLink(db, system, { predecessorId: build.id, successorId: launch.id });
@@ -85,10 +85,10 @@ export async function seedChangeControl(db: Database, orgId: string): Promise<vo
 
   const shorten = await createChangeRequest(db, identityManager, onIdentity, {
     title: 'Shorten identity integration',
-    reason: 'Drop the SMS fallback to save three days.',
+    reason: 'Drop the SMS fallback to save two days.',
     category: 'scope',
     costImpact: -12_000,
-    operations: [{ op: 'update_task', taskId: integrate.id, changes: { durationMinutes: 12 * DAY } }],
+    operations: [{ op: 'update_task', taskId: integrate.id, changes: { durationMinutes: 6 * DAY } }],
   });
   await startReview(db, board, shorten.id, {});
   await decideChangeRequest(db, board, shorten.id, {

@@ -131,10 +131,11 @@ export async function listChangeRequestsIn<Row>(
 }
 
 const decisionSelect = `SELECT x.id, x.change_request_id AS "changeRequestId", t.number, t.title,
-    x.from_status AS "fromStatus", x.to_status AS "toStatus", x.actor_label AS "actorLabel", x.note,
+    x.from_status AS "fromStatus", x.to_status AS "toStatus", coalesce(u.name, x.actor_label) AS "actorLabel", x.note,
     ${isoTimestamp('x.at')} AS at
   FROM change_decisions x
   JOIN change_requests t ON t.org_id = x.org_id AND t.id = x.change_request_id
+  LEFT JOIN users u ON u.org_id = x.org_id AND u.id = x.actor_id
   LEFT JOIN projects p ON p.org_id = t.org_id AND p.id = t.project_id
   LEFT JOIN programs g ON g.org_id = t.org_id AND g.id = t.program_id`;
 

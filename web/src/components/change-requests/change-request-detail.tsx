@@ -16,9 +16,9 @@ import { ProblemAlert } from '../problem-alert.tsx';
 import { PageLoader } from '../route-states.tsx';
 import { ChangeImpactView } from './change-impact-view.tsx';
 
-export function StatusBadge({ status }: { status: ChangeRequestDetail['status'] }) {
+export function StatusBadge({ status, testId }: { status: ChangeRequestDetail['status']; testId?: string }) {
   return (
-    <Badge color={statusColors[status]} variant="light" radius="sm" size="sm" data-testid="cr-status">
+    <Badge color={statusColors[status]} variant="light" radius="sm" size="sm" data-testid={testId}>
       {humanize(status)}
     </Badge>
   );
@@ -133,7 +133,7 @@ export function ChangeRequestDetailModal({
       {r && (
         <Stack gap="sm">
           <Group gap="xs">
-            <StatusBadge status={r.status} />
+            <StatusBadge status={r.status} testId="cr-detail-status" />
             <Badge variant="outline" color="gray" size="sm" radius="sm">
               {r.scopeType === 'program' ? 'Program' : 'Project'}: {r.scopeName}
             </Badge>

@@ -154,6 +154,7 @@ export function OperationsEditor({
                   w={240}
                   label="Task"
                   searchable
+                  allowDeselect={false}
                   data={taskOptions(true)}
                   value={op.taskId || null}
                   onChange={(v) => set(index, { ...op, taskId: v ?? '' })}
@@ -231,6 +232,7 @@ export function OperationsEditor({
                 w={260}
                 label="Task"
                 searchable
+                allowDeselect={false}
                 data={taskOptions(true)}
                 value={op.taskId || null}
                 onChange={(v) => set(index, { ...op, taskId: v ?? '' })}
@@ -243,6 +245,7 @@ export function OperationsEditor({
                   w={220}
                   label="Predecessor"
                   searchable
+                  allowDeselect={false}
                   data={taskOptions(false)}
                   value={op.predecessorId || null}
                   onChange={(v) => set(index, { ...op, predecessorId: v ?? '' })}
@@ -254,6 +257,7 @@ export function OperationsEditor({
                   w={220}
                   label="Successor"
                   searchable
+                  allowDeselect={false}
                   data={taskOptions(false)}
                   value={op.successorId || null}
                   onChange={(v) => set(index, { ...op, successorId: v ?? '' })}
@@ -285,6 +289,7 @@ export function OperationsEditor({
                 w={op.op === 'remove_link' ? 420 : 300}
                 label="Link"
                 searchable
+                allowDeselect={false}
                 leftSection={<IconLinkOff size={14} />}
                 data={linkOptions}
                 value={op.predecessorId ? `${op.predecessorId}>${op.successorId}` : null}

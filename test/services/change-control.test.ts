@@ -131,6 +131,72 @@ describe('change control', () => {
     });
   });
 
+  it("refuses operations on another organization's task or on a closed project's task", async () => {
+    const { a, b, design, programManager } = await linkedPair();
+    const other = await makeOrganization(db);
+    const foreignProject = await makeProject(db, other.orgId);
+    const foreign = await createTask(db, other.system, foreignProject.id, {
+      name: 'Foreign',
+      durationMinutes: DAY,
+    });
+    await expect(
+      createChangeRequest(db, programManager, { type: 'program', id: a.programId! }, slipDesign(foreign.id)),
+    ).rejects.toMatchObject({
+      status: 400,
+      errors: [{ field: 'operations.0.taskId', message: 'no such task in this organization' }],
+    });
+    const closed = await getProject(db, system, b.id);
+    await updateProject(db, system, b.id, closed.version, { stage: 'terminated' });
+    const [build] = (
+      await db.query<{ id: string }>('SELECT id FROM tasks WHERE project_id = $1', [b.id])
+    ).map((row) => row.id);
+    await expect(
+      createChangeRequest(
+        db,
+        programManager,
+        { type: 'program', id: a.programId! },
+        {
+          title: 'Touch a terminated project',
+          operations: [{ op: 'update_task', taskId: build, changes: { durationMinutes: DAY * 2 } }],
+        },
+      ),
+    ).rejects.toMatchObject({
+      status: 400,
+      errors: [{ field: 'operations.0.taskId', message: expect.stringContaining('which is terminated') }],
+    });
+    // A program change on the live project is still accepted.
+    const fine = await createChangeRequest(
+      db,
+      programManager,
+      { type: 'program', id: a.programId! },
+      slipDesign(design.id),
+    );
+    expect(fine.scopeType).toBe('program');
+  });
+
+  it('rolls the decision log up to the portfolio and the organization, within what the reader sees', async () => {
+    const { a, design, projectManager } = await linkedPair();
+    const elsewhere = await linkedPair();
+    const mine = await createChangeRequest(
+      db,
+      projectManager,
+      { type: 'project', id: a.id },
+      slipDesign(design.id),
+    );
+    const theirs = await createChangeRequest(
+      db,
+      elsewhere.projectManager,
+      { type: 'project', id: elsewhere.a.id },
+      slipDesign(elsewhere.design.id),
+    );
+    const portfolio = await listChangeDecisions(db, system, { type: 'portfolio', id: a.portfolioId }, 500);
+    expect(portfolio.map((d) => d.changeRequestId)).toContain(mine.id);
+    expect(portfolio.map((d) => d.changeRequestId)).not.toContain(theirs.id);
+    const seenByManager = await listChangeDecisions(db, projectManager, { type: 'organization' }, 500);
+    expect(seenByManager.map((d) => d.changeRequestId)).toContain(mine.id);
+    expect(seenByManager.map((d) => d.changeRequestId)).not.toContain(theirs.id);
+  });
+
   it('applies an approved change to the plan in one transaction, audits it and logs every decision', async () => {
     const { a, b, design, programManager, projectManager } = await linkedPair();
     const request = await createChangeRequest(

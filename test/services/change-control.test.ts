@@ -233,6 +233,62 @@ describe('change control', () => {
     ).rejects.toMatchObject({ status: 409 });
   });
 
+  it('applies every kind of operation: add, delete and change tasks and links', async () => {
+    const { a, b, design, build, programManager, projectManager } = await linkedPair();
+    const spare = await createTask(db, system, a.id, { name: 'Spare', durationMinutes: DAY });
+    const review = '01900000-0000-7000-8000-0000000000aa';
+    const request = await createChangeRequest(
+      db,
+      projectManager,
+      { type: 'project', id: a.id },
+      {
+        title: 'Rework',
+        operations: [
+          { op: 'add_task', taskId: review, projectId: a.id, name: 'Design review', durationMinutes: DAY },
+          { op: 'add_link', predecessorId: design.id, successorId: review },
+          { op: 'update_link', predecessorId: design.id, successorId: build.id, lagMinutes: 2 * DAY },
+          { op: 'delete_task', taskId: spare.id },
+        ],
+      },
+    );
+    // The two-day lag on the cross-project link's upstream pushes B by two days.
+    expect(request.impact!.projects.find((p) => p.projectId === b.id)!.deltaWorkingDays).toBe(2);
+    expect(request.impact!.tasks.map((t) => [t.name, t.change])).toEqual(
+      expect.arrayContaining([
+        ['Design review', 'added'],
+        ['Spare', 'removed'],
+      ]),
+    );
+    await startReview(db, programManager, request.id, {});
+    await decideChangeRequest(db, programManager, request.id, { decision: 'approve' });
+    expect((await getTask(db, system, review)).name).toBe('Design review');
+    await expect(getTask(db, system, spare.id)).rejects.toMatchObject({ status: 404 });
+    expect((await getProjectSchedule(db, system, b.id)).computedFinish).toBe('2027-01-08T17:00:00');
+    const unlink = await createChangeRequest(
+      db,
+      projectManager,
+      { type: 'project', id: a.id },
+      {
+        title: 'Unlink',
+        operations: [{ op: 'remove_link', predecessorId: design.id, successorId: build.id }],
+      },
+    );
+    expect(unlink.impact!.projects.find((p) => p.projectId === b.id)!.deltaWorkingDays).toBe(-4);
+    await expect(
+      createChangeRequest(
+        db,
+        projectManager,
+        { type: 'project', id: a.id },
+        {
+          title: 'Unlink what is not linked',
+          operations: [{ op: 'remove_link', predecessorId: build.id, successorId: design.id }],
+        },
+      ),
+    ).rejects.toMatchObject({
+      errors: [{ field: 'operations.0.successorId', message: 'these tasks are not linked' }],
+    });
+  });
+
   it('leaves the plan untouched when a change is rejected', async () => {
     const { a, design, programManager, projectManager } = await linkedPair();
     const request = await createChangeRequest(

@@ -156,7 +156,7 @@ export type ChangeRequest = z.infer<typeof changeRequestSchema>;
 /** A request with what its reader may do with it, for the web app's buttons. */
 export const changeRequestDetailSchema = changeRequestSchema.extend({
   decisions: z.array(changeDecisionEntrySchema),
-  allowed: z.object({ edit: z.boolean(), review: z.boolean(), decide: z.boolean() }),
+  allowed: z.object({ edit: z.boolean(), review: z.boolean(), decide: z.boolean(), recompute: z.boolean() }),
 });
 export type ChangeRequestDetail = z.infer<typeof changeRequestDetailSchema>;
 

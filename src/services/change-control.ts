@@ -12,6 +12,7 @@ import {
   nextChangeNumber,
   projectIdsOfProgram,
   projectStages,
+  setImpact,
   upsertChangeAuthority,
 } from '../db/repositories/change-requests.ts';
 import {
@@ -317,6 +318,30 @@ export async function startReview(
 }
 
 /**
+ * Computes an open request's impact again on the plan as it is now (the plan may have moved since
+ * it was raised); for those who may raise changes or decide them in its scope.
+ */
+export async function recomputeImpact(db: Database, actor: Actor, id: string): Promise<ChangeRequestDetail> {
+  await translateDatabaseErrors(() =>
+    db.transaction(async (tx) => {
+      const before = await findRequest(tx, actor, id);
+      const scope = scopeOf(before);
+      const placement = await placementOf(tx, actor, scope);
+      if (!can(actor, 'request_change', placement) && !(await mayDecide(tx, actor, scope, placement)))
+        throw new ForbiddenError();
+      if (before.status === 'approved' || before.status === 'rejected')
+        throw new ConflictError(
+          `change request CR-${before.number} is ${before.status}; its impact is final`,
+        );
+      const impact = await assess(tx, actor, scope, before.operations, before.costImpact);
+      // Not a new version: the request itself is unchanged, only what it would do to today's plan.
+      await setImpact(tx, actor.orgId, id, JSON.stringify(impact), impact.computedAt);
+    }),
+  );
+  return getChangeRequest(db, actor, id);
+}
+
+/**
  * Approves, rejects or defers a request under review. Approval makes its operations on the real plan
  * through the planning services, rescheduling and auditing each, all in one transaction with the
  * decision: if one fails, nothing of the plan changes, the request stays under review and carries
@@ -472,6 +497,10 @@ export async function getChangeRequest(db: Database, actor: Actor, id: string): 
       edit: request.status === 'submitted' && can(actor, 'request_change', placement),
       review: decider && (request.status === 'submitted' || request.status === 'deferred'),
       decide: decider && request.status === 'under_review',
+      recompute:
+        (decider || can(actor, 'request_change', placement)) &&
+        request.status !== 'approved' &&
+        request.status !== 'rejected',
     },
   };
 }

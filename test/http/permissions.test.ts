@@ -843,6 +843,14 @@ const cases: Case[] = [
     }),
   },
   {
+    route: 'POST /change-requests/:id/impact',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/change-requests/${(await changeRequest(t)).id}/impact`,
+    }),
+  },
+  {
     route: 'POST /change-requests/:id/decision',
     allowed: changeDeciders,
     request: async (t) => {

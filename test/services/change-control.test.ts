@@ -6,11 +6,18 @@ import {
   getChangeRequest,
   listChangeDecisions,
   listChangeRequests,
+  recomputeImpact,
   setChangeAuthorities,
   startReview,
   updateChangeRequest,
 } from '../../src/services/change-control.ts';
-import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
+import {
+  createLink,
+  createTask,
+  getProjectSchedule,
+  getTask,
+  updateTask,
+} from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { getProject, updateProject } from '../../src/services/projects.ts';
 import { openTestDatabase } from '../support/database.ts';
@@ -98,6 +105,16 @@ describe('change control', () => {
       operations: slipDesign(design.id, 3).operations,
     });
     expect(edited.impact!.projects.find((p) => p.projectId === b.id)!.deltaWorkingDays).toBe(1);
+    // The plan moves on (design grows to three days outside the request): recomputing sees today's plan.
+    await updateTask(db, system, design.id, (await getTask(db, system, design.id)).version, {
+      durationMinutes: 3 * DAY,
+    });
+    const recomputed = await recomputeImpact(db, projectManager, request.id);
+    expect(recomputed.version).toBe(edited.version);
+    expect(recomputed.impact!.projects.find((p) => p.projectId === a.id)).toMatchObject({
+      oldFinish: '2027-01-06T17:00:00',
+      deltaWorkingDays: 0,
+    });
   });
 
   it('refuses a change request on a closed project, naming it, and writes nothing', async () => {
@@ -205,7 +222,7 @@ describe('change control', () => {
       { type: 'project', id: a.id },
       slipDesign(design.id),
     );
-    expect(request.allowed).toEqual({ edit: true, review: false, decide: false });
+    expect(request.allowed).toEqual({ edit: true, review: false, decide: false, recompute: true });
     await expect(startReview(db, projectManager, request.id, {})).rejects.toMatchObject({ status: 403 });
     const reviewed = await startReview(db, programManager, request.id, { note: 'Board meeting 12' });
     expect(reviewed.status).toBe('under_review');

@@ -247,3 +247,10 @@ export async function findLinkByTasks(
   );
   return rows[0] ?? null;
 }
+
+export async function setImpact(q: Queryable, orgId: string, id: string, impact: string, computedAt: string) {
+  await q.query(
+    'UPDATE change_requests SET impact = $3, impact_computed_at = $4 WHERE org_id = $1 AND id = $2',
+    [orgId, id, impact, computedAt],
+  );
+}

@@ -116,6 +116,15 @@ export function registerChangeRequestRoutes(api: FastifyInstance, db: Database):
     },
     handler: (request) => changes.startReview(db, actorOf(request), request.params.id, request.body ?? {}),
   });
+  app.post('/change-requests/:id/impact', {
+    schema: {
+      tags,
+      summary: "Compute an open request's impact again on the plan as it is now",
+      params: idParams,
+      response: { 200: changeRequestDetailSchema, ...errorResponses },
+    },
+    handler: (request) => changes.recomputeImpact(db, actorOf(request), request.params.id),
+  });
   app.post('/change-requests/:id/decision', {
     schema: {
       tags,

@@ -93,7 +93,7 @@ export interface ChangeRequest {
 
 export interface ChangeRequestDetail extends ChangeRequest {
   decisions: ChangeDecisionEntry[];
-  allowed: { edit: boolean; review: boolean; decide: boolean };
+  allowed: { edit: boolean; review: boolean; decide: boolean; recompute: boolean };
 }
 
 export interface ChangeRequestBody {
@@ -153,6 +153,9 @@ export const changeApi = {
   },
   review(id: string, note: string) {
     return request<ChangeRequestDetail>(`/change-requests/${id}/review`, { method: 'POST', body: { note } });
+  },
+  recompute(id: string) {
+    return request<ChangeRequestDetail>(`/change-requests/${id}/impact`, { method: 'POST' });
   },
   decide(id: string, decision: 'approve' | 'reject' | 'defer', note: string) {
     return request<ChangeRequestDetail>(`/change-requests/${id}/decision`, {

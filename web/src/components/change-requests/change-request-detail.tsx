@@ -1,5 +1,13 @@
 import { Alert, Badge, Button, Divider, Group, Modal, Stack, Text, Textarea, Timeline } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconClock, IconEye, IconPencil, IconX } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconClock,
+  IconEye,
+  IconPencil,
+  IconRefresh,
+  IconX,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -109,8 +117,12 @@ export function ChangeRequestDetailModal({
   });
   const [note, setNote] = useState('');
   const act = useMutation({
-    mutationFn: (action: 'review' | 'approve' | 'reject' | 'defer') =>
-      action === 'review' ? changeApi.review(id, note) : changeApi.decide(id, action, note),
+    mutationFn: (action: 'review' | 'recompute' | 'approve' | 'reject' | 'defer') =>
+      action === 'review'
+        ? changeApi.review(id, note)
+        : action === 'recompute'
+          ? changeApi.recompute(id)
+          : changeApi.decide(id, action, note),
     onSuccess: async () => {
       setNote('');
       await qc.invalidateQueries({ queryKey: changeKeys.all });
@@ -178,6 +190,20 @@ export function ChangeRequestDetailModal({
           )}
           <Divider label="Computed impact" labelPosition="left" />
           <ChangeImpactView impact={r.impact} currency={currency} />
+          {r.allowed.recompute && (
+            <Group>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                leftSection={<IconRefresh size={12} />}
+                loading={act.isPending && act.variables === 'recompute'}
+                onClick={() => act.mutate('recompute')}
+                data-testid="recompute"
+              >
+                Recompute on today's plan
+              </Button>
+            </Group>
+          )}
           {(r.allowed.review || r.allowed.decide || r.allowed.edit) && (
             <>
               <Divider label="Decision" labelPosition="left" />

@@ -127,6 +127,8 @@ export interface PlanLink {
 export interface ScopePlan {
   tasks: Page<PlanTask>;
   links: PlanLink[];
+  /** A program's projects (the program Gantt sends them). */
+  projects?: { id: string; code: string; name: string }[];
 }
 
 export const changeKeys = {

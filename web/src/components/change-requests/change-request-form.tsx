@@ -1,4 +1,5 @@
-import { Group, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
@@ -21,6 +22,19 @@ const CATEGORIES: { value: ChangeCategory; label: string }[] = [
   { value: 'resource', label: 'Resource' },
   { value: 'other', label: 'Other' },
 ];
+
+/** An operation still missing the task or link it names; the server would refuse it less kindly. */
+function isIncomplete(op: ChangeOperation): boolean {
+  switch (op.op) {
+    case 'update_task':
+    case 'delete_task':
+      return !op.taskId;
+    case 'add_task':
+      return !op.name.trim() || !op.projectId;
+    default:
+      return !op.predecessorId || !op.successorId;
+  }
+}
 
 /** Raise a change request, or edit one still submitted; saving computes its impact on the server. */
 export function ChangeRequestForm({
@@ -57,10 +71,13 @@ export function ChangeRequestForm({
       onSaved(saved);
     },
   });
+  const [incomplete, setIncomplete] = useState<string | null>(null);
   const errors = isApiError(save.error) ? save.error.fieldErrors() : {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    const missing = body.operations.findIndex(isIncomplete);
+    setIncomplete(missing < 0 ? null : `Plan change ${missing + 1} is incomplete: choose its task or link.`);
+    if (missing < 0) save.mutate();
   };
   return (
     <FormModal
@@ -115,6 +132,11 @@ export function ChangeRequestForm({
         onChange={(e) => setBody({ ...body, description: e.currentTarget.value })}
       />
       {editor(body.operations, (operations) => setBody({ ...body, operations }))}
+      {incomplete && (
+        <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="operations-incomplete">
+          {incomplete}
+        </Alert>
+      )}
     </FormModal>
   );
 }

@@ -47,7 +47,12 @@ export function useTaskPool(level: ChangeLevel, scopeId: string, otherProjectId:
     const tasks = new Map<string, PlanTask & { foreign: boolean }>();
     for (const t of plan.data?.tasks.items ?? []) tasks.set(t.id, { ...t, foreign: false });
     for (const t of other.data?.items ?? []) if (!tasks.has(t.id)) tasks.set(t.id, { ...t, foreign: true });
-    return { tasks, links: plan.data?.links ?? [], loading: plan.isLoading };
+    return {
+      tasks,
+      links: plan.data?.links ?? [],
+      projects: plan.data?.projects ?? [],
+      loading: plan.isLoading,
+    };
   }, [plan.data, plan.isLoading, other.data]);
 }
 
@@ -206,6 +211,17 @@ export function OperationsEditor({
             )}
             {op.op === 'add_task' && (
               <>
+                {level === 'program' && (
+                  <Select
+                    size="xs"
+                    w={200}
+                    label="Project"
+                    allowDeselect={false}
+                    data={pool.projects.map((p) => ({ value: p.id, label: `${p.code} ${p.name}` }))}
+                    value={op.projectId || null}
+                    onChange={(v) => set(index, { ...op, projectId: v ?? '' })}
+                  />
+                )}
                 <TextInput
                   size="xs"
                   w={220}

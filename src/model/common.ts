@@ -56,6 +56,8 @@ export const entityTypes = [
   'risk_category',
   'issue',
   'escalation_rule',
+  'change_request',
+  'change_authority',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

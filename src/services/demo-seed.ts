@@ -5,6 +5,7 @@ import { insertRow } from '../db/sql.ts';
 import { uuidv7 } from '../db/uuid.ts';
 import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
+import { seedChangeControl } from './demo-seed-changes.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
 import { audit } from './mutation.ts';
 import { hashPassword } from './passwords.ts';
@@ -560,5 +561,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
     }
   });
   await seedDemoRisks(db, orgId, person);
+  await seedChangeControl(db, orgId);
   return { ...result, orgId, created: true };
 }

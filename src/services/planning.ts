@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Database, Queryable } from '../db/connection.ts';
 import {
   countTasks,
@@ -126,20 +127,26 @@ export async function createTask(
   input: unknown,
 ): Promise<Task> {
   const values = parseInput(taskInput, input);
-  return translateDatabaseErrors(() =>
-    db.transaction(async (tx) => {
-      await authorizeProject(tx, actor, projectId, 'update_project');
-      await checkParent(tx, actor, projectId, values.parentId);
-      await ensurePlan(tx, actor, projectId);
-      const id = uuidv7();
-      const position = await nextTaskPosition(tx, actor.orgId, projectId, values.parentId);
-      await insertRow(tx, tasks, actor.orgId, id, { ...values, projectId, position });
-      await recomputeSchedule(tx, actor.orgId, projectId);
-      const created = await findTask(tx, actor, id);
-      await audit(tx, actor, 'task', id, 'create', null, created);
-      return created;
-    }),
-  );
+  return translateDatabaseErrors(() => db.transaction((tx) => createTaskIn(tx, actor, projectId, values)));
+}
+
+/** `createTask` inside the caller's transaction, for changes that apply several plan edits at once. */
+export async function createTaskIn(
+  tx: Queryable,
+  actor: Actor,
+  projectId: string,
+  values: z.infer<typeof taskInput>,
+  id: string = uuidv7(),
+): Promise<Task> {
+  await authorizeProject(tx, actor, projectId, 'update_project');
+  await checkParent(tx, actor, projectId, values.parentId);
+  await ensurePlan(tx, actor, projectId);
+  const position = await nextTaskPosition(tx, actor.orgId, projectId, values.parentId);
+  await insertRow(tx, tasks, actor.orgId, id, { ...values, projectId, position });
+  await recomputeSchedule(tx, actor.orgId, projectId);
+  const created = await findTask(tx, actor, id);
+  await audit(tx, actor, 'task', id, 'create', null, created);
+  return created;
 }
 
 export async function updateTask(
@@ -150,95 +157,129 @@ export async function updateTask(
   input: unknown,
 ): Promise<Task> {
   const patch = parseInput(taskPatch, input);
-  return translateDatabaseErrors(() =>
-    db.transaction(async (tx) => {
-      const before = await findTask(tx, actor, id);
-      await authorizeProject(tx, actor, before.projectId, 'update_project');
-      if (!constraintNeedsDate({ ...before, ...patch }))
-        throw new ValidationError([
-          {
-            field: 'constraintDate',
-            message: 'is required for dated constraints and must be empty for ASAP and ALAP',
-          },
-        ]);
-      if (patch.parentId !== undefined && patch.parentId !== before.parentId) {
-        await checkParent(tx, actor, before.projectId, patch.parentId, id);
-        (patch as Record<string, unknown>).position = await nextTaskPosition(
-          tx,
-          actor.orgId,
-          before.projectId,
-          patch.parentId,
-        );
-      }
-      if (version === undefined) throw new PreconditionRequiredError();
-      if (!(await updateRow(tx, tasks, actor.orgId, id, version, patch)))
-        throw new ConflictError(`the task changed since you read it (now version ${before.version}); reload`);
-      await recomputeSchedule(tx, actor.orgId, before.projectId);
-      const after = await findTask(tx, actor, id);
-      await audit(tx, actor, 'task', id, 'update', before, after);
-      return after;
-    }),
-  );
+  return translateDatabaseErrors(() => db.transaction((tx) => updateTaskIn(tx, actor, id, version, patch)));
+}
+
+/** `updateTask` inside the caller's transaction. */
+export async function updateTaskIn(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  patch: z.infer<typeof taskPatch>,
+): Promise<Task> {
+  const before = await findTask(tx, actor, id);
+  await authorizeProject(tx, actor, before.projectId, 'update_project');
+  if (!constraintNeedsDate({ ...before, ...patch }))
+    throw new ValidationError([
+      {
+        field: 'constraintDate',
+        message: 'is required for dated constraints and must be empty for ASAP and ALAP',
+      },
+    ]);
+  if (patch.parentId !== undefined && patch.parentId !== before.parentId) {
+    await checkParent(tx, actor, before.projectId, patch.parentId, id);
+    (patch as Record<string, unknown>).position = await nextTaskPosition(
+      tx,
+      actor.orgId,
+      before.projectId,
+      patch.parentId,
+    );
+  }
+  if (version === undefined) throw new PreconditionRequiredError();
+  if (!(await updateRow(tx, tasks, actor.orgId, id, version, patch)))
+    throw new ConflictError(`the task changed since you read it (now version ${before.version}); reload`);
+  await recomputeSchedule(tx, actor.orgId, before.projectId);
+  const after = await findTask(tx, actor, id);
+  await audit(tx, actor, 'task', id, 'update', before, after);
+  return after;
 }
 
 export async function deleteTask(db: Database, actor: Actor, id: string, version: number | undefined) {
-  await translateDatabaseErrors(() =>
-    db.transaction(async (tx) => {
-      const before = await findTask(tx, actor, id);
-      await authorizeProject(tx, actor, before.projectId, 'update_project');
-      if (version === undefined) throw new PreconditionRequiredError();
-      // Links to other projects disappear with the task, so reschedule what it joined before it goes.
-      const joined = await listLinksOf(tx, actor.orgId, [before.projectId]);
-      if (!(await deleteRow(tx, tasks, actor.orgId, id, version)))
-        throw new ConflictError(`the task changed since you read it (now version ${before.version}); reload`);
-      await recomputeSchedule(tx, actor.orgId, before.projectId);
-      for (const projectId of new Set(
-        (joined as Link[]).flatMap((link) => [link.predecessorProjectId, link.successorProjectId]),
-      ))
-        if (projectId !== before.projectId) await recomputeSchedule(tx, actor.orgId, projectId);
-      await audit(tx, actor, 'task', id, 'delete', before, null);
-    }),
-  );
+  await translateDatabaseErrors(() => db.transaction((tx) => deleteTaskIn(tx, actor, id, version)));
+}
+
+/** `deleteTask` inside the caller's transaction. */
+export async function deleteTaskIn(tx: Queryable, actor: Actor, id: string, version: number | undefined) {
+  const before = await findTask(tx, actor, id);
+  await authorizeProject(tx, actor, before.projectId, 'update_project');
+  if (version === undefined) throw new PreconditionRequiredError();
+  // Links to other projects disappear with the task, so reschedule what it joined before it goes.
+  const joined = await listLinksOf(tx, actor.orgId, [before.projectId]);
+  if (!(await deleteRow(tx, tasks, actor.orgId, id, version)))
+    throw new ConflictError(`the task changed since you read it (now version ${before.version}); reload`);
+  await recomputeSchedule(tx, actor.orgId, before.projectId);
+  for (const projectId of new Set(
+    (joined as Link[]).flatMap((link) => [link.predecessorProjectId, link.successorProjectId]),
+  ))
+    if (projectId !== before.projectId) await recomputeSchedule(tx, actor.orgId, projectId);
+  await audit(tx, actor, 'task', id, 'delete', before, null);
 }
 
 export async function createLink(db: Database, actor: Actor, input: unknown): Promise<Link> {
   const values = parseInput(linkInput, input);
+  return translateDatabaseErrors(() => db.transaction((tx) => createLinkIn(tx, actor, values)));
+}
+
+/** `createLink` inside the caller's transaction. */
+export async function createLinkIn(
+  tx: Queryable,
+  actor: Actor,
+  values: z.infer<typeof linkInput>,
+): Promise<Link> {
   if (values.predecessorId === values.successorId)
     throw new ValidationError([{ field: 'successorId', message: 'must differ from predecessorId' }]);
-  return translateDatabaseErrors(() =>
-    db.transaction(async (tx) => {
-      const predecessor = await findRow<Task>(tx, tasks, actor.orgId, values.predecessorId);
-      if (!predecessor) throw new ValidationError([{ field: 'predecessorId', message: 'no such task' }]);
-      const successor = await findRow<Task>(tx, tasks, actor.orgId, values.successorId);
-      if (!successor) throw new ValidationError([{ field: 'successorId', message: 'no such task' }]);
-      // The successor's plan changes; the predecessor's project only has to be visible.
-      await authorizeProject(tx, actor, successor.projectId, 'update_project');
-      await authorizeProject(tx, actor, predecessor.projectId, 'read');
-      const id = uuidv7();
-      await insertRow(tx, taskLinks, actor.orgId, id, values);
-      await recomputeSchedule(tx, actor.orgId, successor.projectId);
-      const created = (await findRow<Link>(tx, taskLinks, actor.orgId, id)) as Link;
-      await audit(tx, actor, 'task_link', id, 'create', null, created);
-      return created;
-    }),
-  );
+  const predecessor = await findRow<Task>(tx, tasks, actor.orgId, values.predecessorId);
+  if (!predecessor) throw new ValidationError([{ field: 'predecessorId', message: 'no such task' }]);
+  const successor = await findRow<Task>(tx, tasks, actor.orgId, values.successorId);
+  if (!successor) throw new ValidationError([{ field: 'successorId', message: 'no such task' }]);
+  // The successor's plan changes; the predecessor's project only has to be visible.
+  await authorizeProject(tx, actor, successor.projectId, 'update_project');
+  await authorizeProject(tx, actor, predecessor.projectId, 'read');
+  const id = uuidv7();
+  await insertRow(tx, taskLinks, actor.orgId, id, values);
+  await recomputeSchedule(tx, actor.orgId, successor.projectId);
+  const created = (await findRow<Link>(tx, taskLinks, actor.orgId, id)) as Link;
+  await audit(tx, actor, 'task_link', id, 'create', null, created);
+  return created;
+}
+
+/** Changes a link's type or lag inside the caller's transaction; both projects are rescheduled. */
+export async function updateLinkIn(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  patch: { type?: Link['type']; lagMinutes?: number },
+): Promise<Link> {
+  const before = await findRow<Link>(tx, taskLinks, actor.orgId, id);
+  if (!before) throw new NotFoundError('link', id);
+  await authorizeProject(tx, actor, before.successorProjectId, 'update_project');
+  if (version === undefined) throw new PreconditionRequiredError();
+  if (!(await updateRow(tx, taskLinks, actor.orgId, id, version, patch)))
+    throw new ConflictError('the link changed since you read it; reload');
+  await recomputeSchedule(tx, actor.orgId, before.successorProjectId);
+  const after = (await findRow<Link>(tx, taskLinks, actor.orgId, id)) as Link;
+  await audit(tx, actor, 'task_link', id, 'update', before, after);
+  return after;
 }
 
 export async function deleteLink(db: Database, actor: Actor, id: string, version: number | undefined) {
-  await translateDatabaseErrors(() =>
-    db.transaction(async (tx) => {
-      const before = await findRow<Link>(tx, taskLinks, actor.orgId, id);
-      if (!before) throw new NotFoundError('link', id);
-      await authorizeProject(tx, actor, before.successorProjectId, 'update_project');
-      if (version === undefined) throw new PreconditionRequiredError();
-      if (!(await deleteRow(tx, taskLinks, actor.orgId, id, version)))
-        throw new ConflictError('the link changed since you read it; reload');
-      await recomputeSchedule(tx, actor.orgId, before.successorProjectId);
-      if (before.predecessorProjectId !== before.successorProjectId)
-        await recomputeSchedule(tx, actor.orgId, before.predecessorProjectId);
-      await audit(tx, actor, 'task_link', id, 'delete', before, null);
-    }),
-  );
+  await translateDatabaseErrors(() => db.transaction((tx) => deleteLinkIn(tx, actor, id, version)));
+}
+
+/** `deleteLink` inside the caller's transaction. */
+export async function deleteLinkIn(tx: Queryable, actor: Actor, id: string, version: number | undefined) {
+  const before = await findRow<Link>(tx, taskLinks, actor.orgId, id);
+  if (!before) throw new NotFoundError('link', id);
+  await authorizeProject(tx, actor, before.successorProjectId, 'update_project');
+  if (version === undefined) throw new PreconditionRequiredError();
+  if (!(await deleteRow(tx, taskLinks, actor.orgId, id, version)))
+    throw new ConflictError('the link changed since you read it; reload');
+  await recomputeSchedule(tx, actor.orgId, before.successorProjectId);
+  if (before.predecessorProjectId !== before.successorProjectId)
+    await recomputeSchedule(tx, actor.orgId, before.predecessorProjectId);
+  await audit(tx, actor, 'task_link', id, 'delete', before, null);
 }
 
 export async function getProjectSchedule(

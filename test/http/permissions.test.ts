@@ -8,6 +8,7 @@ import type { Role, ScopeType } from '../../src/model/access.ts';
 import { createRoleGrant, createUser, grantRoleAsSystem, systemActor } from '../../src/services/access.ts';
 import { createApiToken } from '../../src/services/auth.ts';
 import { saveProjectBaseline } from '../../src/services/baselines.ts';
+import { createChangeRequest, startReview } from '../../src/services/change-control.ts';
 import { createEscalationRule } from '../../src/services/escalation.ts';
 import { createIssue } from '../../src/services/issues.ts';
 import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
@@ -205,6 +206,18 @@ const projectDeleters = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager']);
 const programEditors = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager', 'programManager']);
 const portfolioEditors = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager']);
 const unitShapers = inScope(['pmoOrg', 'pmoUnit']);
+const changeDeciders = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager', 'programManager']);
+
+/** A fresh submitted change request on the target's project, with no plan operations. */
+const changeRequest = (target: Target) =>
+  createChangeRequest(
+    db,
+    systemFor(target),
+    { type: 'project', id: tree[target].project },
+    {
+      title: `Request ${++sequence}`,
+    },
+  );
 
 async function version(load: () => Promise<{ version: number }>) {
   return { 'if-match': `"${(await load()).version}"` };
@@ -1133,6 +1146,111 @@ const cases: Case[] = [
       );
       return { method: 'POST', url: `${v1}/notifications/${row.id}/read` };
     },
+  },
+  // Change control: raised by those who may request changes, decided by the configured role (program
+  // manager or above for a project's change), read with the project or program.
+  {
+    route: 'GET /projects/:id/change-requests',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/change-requests` }),
+  },
+  {
+    route: 'POST /projects/:id/change-requests',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${tree[t].project}/change-requests`,
+      payload: {
+        title: `Change ${++sequence}`,
+        operations: [{ op: 'update_task', taskId: await standingTask(t), changes: { durationMinutes: 960 } }],
+      },
+    }),
+  },
+  {
+    route: 'GET /programs/:id/change-requests',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/programs/${tree[t].program}/change-requests` }),
+  },
+  {
+    route: 'POST /programs/:id/change-requests',
+    allowed: programEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/programs/${tree[t].program}/change-requests`,
+      payload: { title: `Program change ${++sequence}`, costImpact: 5000 },
+    }),
+  },
+  {
+    route: 'GET /change-requests/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/change-requests/${(await changeRequest(t)).id}` }),
+  },
+  {
+    route: 'PATCH /change-requests/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const request = await changeRequest(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/change-requests/${request.id}`,
+        headers: { 'if-match': `"${request.version}"` },
+        payload: { description: `Edited ${++sequence}` },
+      };
+    },
+  },
+  {
+    route: 'POST /change-requests/:id/review',
+    allowed: changeDeciders,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/change-requests/${(await changeRequest(t)).id}/review`,
+      payload: { note: 'Board' },
+    }),
+  },
+  {
+    route: 'POST /change-requests/:id/impact',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/change-requests/${(await changeRequest(t)).id}/impact`,
+    }),
+  },
+  {
+    route: 'POST /change-requests/:id/decision',
+    allowed: changeDeciders,
+    request: async (t) => {
+      const request = await changeRequest(t);
+      await startReview(db, systemFor(t), request.id, {});
+      return {
+        method: 'POST',
+        url: `${v1}/change-requests/${request.id}/decision`,
+        payload: { decision: 'reject', note: 'No' },
+      };
+    },
+  },
+  {
+    route: 'GET /change-decisions',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/change-decisions?scopeType=project&scopeId=${tree[t].project}`,
+    }),
+  },
+  {
+    route: 'GET /change-authorities',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/change-authorities` }),
+  },
+  {
+    route: 'PUT /change-authorities',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'PUT',
+      url: `${v1}/change-authorities`,
+      payload: { project: 'program_manager', program: 'pmo_admin' },
+    }),
   },
 ];
 

@@ -4,6 +4,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
+import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
@@ -108,6 +109,9 @@ export function ProgramPage() {
           </Tabs.Tab>
           <Tabs.Tab value="risks">Risks & issues</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
+          <Tabs.Tab value="changes" data-testid="tab-changes">
+            Change requests
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
@@ -128,6 +132,18 @@ export function ProgramPage() {
           <Paper withBorder radius="sm" p="md">
             <HistoryTimeline entityType="program" id={p.id} />
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="changes">
+          <ChangeRequestsPanel
+            level="program"
+            scopeId={p.id}
+            canRequest={can('change.request', {
+              businessUnitIds,
+              portfolioId: p.portfolioId,
+              programId: p.id,
+            })}
+            currency={currency}
+          />
         </Tabs.Panel>
       </Tabs>
       {editing && (

@@ -1,10 +1,11 @@
 import { Badge, Button, Group, Paper, Tabs, Text } from '@mantine/core';
-import { IconHistory, IconPencil, IconTarget, IconUsers } from '@tabler/icons-react';
+import { IconGitPullRequest, IconHistory, IconPencil, IconTarget, IconUsers } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { HealthBadge, StageBadge } from '../components/badges.tsx';
+import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
@@ -127,6 +128,9 @@ export function ProjectPage() {
           <Tabs.Tab value="history" leftSection={<IconHistory size={14} />}>
             History
           </Tabs.Tab>
+          <Tabs.Tab value="changes" leftSection={<IconGitPullRequest size={14} />} data-testid="tab-changes">
+            Change requests
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="objectives">
           <ProjectObjectives projectId={p.id} canEdit={canEdit} />
@@ -141,6 +145,14 @@ export function ProjectPage() {
           <Paper withBorder radius="sm" p="md">
             <HistoryTimeline entityType="project" id={p.id} />
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="changes">
+          <ChangeRequestsPanel
+            level="project"
+            scopeId={p.id}
+            canRequest={can('change.request', ctx) && p.stage !== 'closed' && p.stage !== 'terminated'}
+            currency={currency}
+          />
         </Tabs.Panel>
       </Tabs>
       {editing && (

@@ -21,7 +21,6 @@ const minutesOf = (r: ReturnType<typeof simulate>) => {
   return r.finish.percentiles.map((p) => p.workingMinutes - start);
 };
 
-
 /** A chain A1 -> A2 -> … of `n` tasks of one day each. */
 function chain(n: number, prefix = 'T'): { tasks: ScheduleTask[]; links: ScheduleLink[] } {
   const tasks = Array.from({ length: n }, (_, k) => ({ id: `${prefix}${k + 1}`, duration: DAY }));

@@ -69,7 +69,7 @@ for (const size of sizes.length ? sizes : [10_000, 100_000]) {
       xmlMB: Math.round(Buffer.byteLength(xml) / 1e5) / 10,
       seconds: Math.round(seconds * 100) / 100,
       readSeconds: phase('read', 'write'),
-      // readMspdi alone (XML parse with fast-xml-parser and field checks), measured before the import
+      // readMspdi alone (XML parse and field checks), measured before the import
       parseSeconds: Math.round(parseSeconds * 100) / 100,
       writeSeconds: phase('write', 'schedule'),
       scheduleSeconds: phase('schedule', 'end'),

@@ -1,6 +1,6 @@
 import type { CalendarRegistry } from '../calendar/compile.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { Arena } from './arena.ts';
+import { Arena, i32, u8 } from './arena.ts';
 import { ScheduleCycleError, ScheduleInputError } from './errors.ts';
 import { TaskIndex } from './task-index.ts';
 import { topologicalOrder } from './topological-order.ts';
@@ -144,8 +144,8 @@ export function buildNetwork(
   };
 
   // Hierarchy
-  const parent = new Int32Array(n).fill(-1);
-  const childCount = new Int32Array(n);
+  const parent = i32(n).fill(-1);
+  const childCount = i32(n);
   for (let i = 0; i < n; i++) {
     const p = tasks[i].parentId;
     if (p === null || p === undefined) continue;
@@ -165,7 +165,7 @@ export function buildNetwork(
       p = parent[p];
     }
   }
-  const isSummary = new Uint8Array(n);
+  const isSummary = u8(n);
   let summaries = 0;
   for (let i = 0; i < n; i++) {
     if (childCount[i] > 0) {
@@ -175,10 +175,10 @@ export function buildNetwork(
   }
 
   const nodeCount = n + summaries;
-  const taskNode = new Int32Array(n);
-  const taskFinishNode = new Int32Array(n);
-  const nodeTask = new Int32Array(nodeCount);
-  const nodeKind = new Uint8Array(nodeCount);
+  const taskNode = i32(n);
+  const taskFinishNode = i32(n);
+  const nodeTask = i32(nodeCount);
+  const nodeKind = u8(nodeCount);
   let extra = n;
   for (let i = 0; i < n; i++) {
     taskNode[i] = i;
@@ -303,9 +303,15 @@ export function buildNetwork(
   const edgeHierarchy = edgeArena.u8(m);
   const lagMode = input.options?.lagCalendar ?? 'successor';
   let e = 0;
+  // one reusable "where" for the link loop, like the task loop's
+  let whereLink = 0;
+  const w = () => {
+    const l = links[whereLink];
+    return `link ${whereLink} (${JSON.stringify(l?.predecessorId)} -> ${JSON.stringify(l?.successorId)})`;
+  };
   for (let k = 0; k < links.length; k++) {
     const l = links[k];
-    const w = () => `link ${k} (${JSON.stringify(l?.predecessorId)} -> ${JSON.stringify(l?.successorId)})`;
+    whereLink = k;
     const p = taskIndex.get(l.predecessorId);
     if (p === undefined)
       throw new ScheduleInputError(
@@ -360,8 +366,8 @@ export function buildNetwork(
     e++;
   }
 
-  const inOffsets = new Int32Array(nodeCount + 1);
-  const outOffsets = new Int32Array(nodeCount + 1);
+  const inOffsets = i32(nodeCount + 1);
+  const outOffsets = i32(nodeCount + 1);
   for (let k = 0; k < m; k++) {
     inOffsets[edgeTo[k] + 1]++;
     outOffsets[edgeFrom[k] + 1]++;
@@ -370,8 +376,10 @@ export function buildNetwork(
     inOffsets[v + 1] += inOffsets[v];
     outOffsets[v + 1] += outOffsets[v];
   }
-  const inFill = inOffsets.slice(0, nodeCount);
-  const outFill = outOffsets.slice(0, nodeCount);
+  const inFill = i32(nodeCount);
+  inFill.set(inOffsets.subarray(0, nodeCount));
+  const outFill = i32(nodeCount);
+  outFill.set(outOffsets.subarray(0, nodeCount));
   for (let k = 0; k < m; k++) {
     inEdges[inFill[edgeTo[k]]++] = k;
     outEdges[outFill[edgeFrom[k]]++] = k;
@@ -400,6 +408,7 @@ export function buildNetwork(
         names.filter((_, k) => keep[k]),
       );
     },
+    n,
   );
   return {
     taskCount: n,
@@ -450,6 +459,12 @@ export function sharedFiller(n: number, value: number): Float64Array {
   const array = new Float64Array(n).fill(value);
   filler = [...filler.filter((f) => !Object.is(f.value, value)), { n, value, array }];
   return array;
+}
+
+/** True for an array handed out by {@link sharedFiller}: every element is the filler value. */
+export function isSharedFiller(array: Float64Array): boolean {
+  for (let k = 0; k < filler.length; k++) if (filler[k].array === array) return true;
+  return false;
 }
 
 function countRoots(parent: Int32Array): number {

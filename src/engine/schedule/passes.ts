@@ -15,6 +15,7 @@ const KIND_SUMMARY_START = codes.KIND_SUMMARY_START;
 const LINK_FF = codes.LINK_FF;
 const LINK_FS = codes.LINK_FS;
 const LINK_SS = codes.LINK_SS;
+const isSharedFiller = codes.isSharedFiller;
 
 /** Early and late dates per node, plus per-project start and finish. */
 export interface PassState {
@@ -175,12 +176,16 @@ export function backwardNode(net: Network, st: PassState, v: number): boolean {
   let fc = kind === KIND_SUMMARY_START ? Number.POSITIVE_INFINITY : st.projectFinish[net.project[i]];
   let sc = Number.POSITIVE_INFINITY;
   const outEdges = net.outEdges;
+  // Most plans have no leveling delay: skip two scattered reads per link.
+  const delays = isSharedFiller(net.levelingDelay) ? null : net.levelingDelay;
   for (let k = net.outOffsets[v], end = net.outOffsets[v + 1]; k < end; k++) {
     const e = outEdges[k];
     const s = net.edgeTo[e];
     const type = net.edgeType[e];
     // A leveling delay sits between the links and the successor's start, in elapsed time.
-    const ref = (type === LINK_FS || type === LINK_SS ? ls[s] : lf[s]) - net.levelingDelay[net.nodeTask[s]];
+    const ref =
+      (type === LINK_FS || type === LINK_SS ? ls[s] : lf[s]) -
+      (delays === null ? 0 : delays[net.nodeTask[s]]);
     const lag = net.edgeLag[e];
     const t =
       lag === 0 ? ref : removeLag(net.calendars[net.edgeLagCalendar[e]], ref, lag, net.edgeLagElapsed[e]);

@@ -1,5 +1,5 @@
 import { CalendarRegistry } from '../calendar/compile.ts';
-import { Arena } from './arena.ts';
+import { Arena, openSlab, u8 } from './arena.ts';
 import { ScheduleInputError } from './errors.ts';
 import { buildNetwork, KIND_LEAF, type Network } from './network.ts';
 import type { PassState } from './passes.ts';
@@ -33,6 +33,64 @@ export type TaskChange = Partial<
   >
 >;
 
+/**
+ * An upper bound of the bytes the network, the passes and the task dates take, counting every
+ * task as a possible summary (two nodes) and two hierarchy edges per task.
+ */
+function constructionBytes(tasks: number, links: number): number {
+  const nodes = 2 * tasks;
+  const edges = links + 2 * tasks;
+  const firstResult = 8 * 8 * tasks + 2 * tasks;
+  return 95 * tasks + 66 * nodes + 27 * edges + firstResult + 4096;
+}
+
+/**
+ * Critical leaf tasks by early start, then by network order. Taken in network order, then
+ * stably radix-sorted on early start (11 bits per pass): a comparator sort of half a million
+ * tasks costs several times more.
+ */
+function criticalPathOrder(net: Network, dates: TaskDates): Int32Array {
+  const n = net.taskCount;
+  let count = 0;
+  let minStart = Number.POSITIVE_INFINITY;
+  let maxStart = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    if (!dates.critical[i] || net.isSummary[i]) continue;
+    count++;
+    const es = dates.es[i];
+    if (es < minStart) minStart = es;
+    if (es > maxStart) maxStart = es;
+  }
+  let tasks = new Int32Array(count);
+  const keys = new Uint32Array(n);
+  let integral = true;
+  for (let k = 0, c = 0; k < net.order.length; k++) {
+    const v = net.order[k];
+    if (net.nodeKind[v] !== KIND_LEAF) continue;
+    const i = net.nodeTask[v];
+    if (!dates.critical[i] || net.isSummary[i]) continue;
+    tasks[c++] = i;
+    const key = dates.es[i] - minStart;
+    if (!Number.isInteger(key) || key > 0xffffffff) integral = false;
+    keys[i] = key;
+  }
+  if (!integral) {
+    const byStart = Array.from(tasks).sort((x, y) => dates.es[x] - dates.es[y]); // stable: keeps network order
+    return Int32Array.from(byStart);
+  }
+  let spare = new Int32Array(count);
+  const counts = new Int32Array(2049);
+  const span = count === 0 ? 0 : maxStart - minStart;
+  for (let shift = 0; shift === 0 || span >= 2 ** shift; shift += 11) {
+    counts.fill(0);
+    for (let k = 0; k < count; k++) counts[((keys[tasks[k]] >>> shift) & 2047) + 1]++;
+    for (let d = 0; d < 2048; d++) counts[d + 1] += counts[d];
+    for (let k = 0; k < count; k++) spare[counts[(keys[tasks[k]] >>> shift) & 2047]++] = tasks[k];
+    [tasks, spare] = [spare, tasks];
+  }
+  return tasks;
+}
+
 const CONSTRAINTS = ['ASAP', 'ALAP', 'SNET', 'SNLT', 'FNET', 'FNLT', 'MSO', 'MFO'];
 
 /**
@@ -57,6 +115,8 @@ export class Scheduler {
   private readonly dirty: Uint8Array;
   private readonly markedMilestone: Uint8Array;
   private outline: Outline | null = null;
+  /** Room for the first result's arrays, reserved in the construction slab. */
+  private firstResult: Arena | null = null;
   private readonly touched: number[] = [];
   private readonly ownArrays = new Set<string>();
 
@@ -106,23 +166,29 @@ export class Scheduler {
       else st.projectStart[k] = Math.round(date);
       st.honor[k] = p.honorConstraints === false ? 0 : 1;
     });
-    this.net = buildNetwork(input, registry, projectIndex);
-    this.markedMilestone = new Uint8Array(input.tasks.length);
-    for (let i = 0; i < input.tasks.length; i++) if (input.tasks[i].milestone) this.markedMilestone[i] = 1;
-    const nc = this.net.nodeCount;
-    const arena = new Arena(4 * nc, 0, nc);
-    this.st = {
-      ...st,
-      es: arena.f64(nc),
-      ef: arena.f64(nc),
-      ls: arena.f64(nc),
-      lf: arena.f64(nc),
-    };
-    this.criticalLimit = Float64Array.from(input.projects, (p) => p.criticalSlackLimit ?? 0);
-    this.bottomUp = bottomUpOrder(this.net);
-    this.dirty = arena.u8(nc);
-    this.fullPass();
-    this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit);
+    const closeSlab = openSlab(constructionBytes(input.tasks.length, input.links.length));
+    try {
+      this.net = buildNetwork(input, registry, projectIndex);
+      this.markedMilestone = u8(input.tasks.length);
+      for (let i = 0; i < input.tasks.length; i++) if (input.tasks[i].milestone) this.markedMilestone[i] = 1;
+      const nc = this.net.nodeCount;
+      const arena = new Arena(4 * nc, 0, nc);
+      this.st = {
+        ...st,
+        es: arena.f64(nc),
+        ef: arena.f64(nc),
+        ls: arena.f64(nc),
+        lf: arena.f64(nc),
+      };
+      this.criticalLimit = Float64Array.from(input.projects, (p) => p.criticalSlackLimit ?? 0);
+      this.bottomUp = bottomUpOrder(this.net);
+      this.dirty = arena.u8(nc);
+      this.firstResult = new Arena(8 * input.tasks.length, 0, 2 * input.tasks.length);
+      this.fullPass();
+      this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit);
+    } finally {
+      closeSlab();
+    }
   }
 
   private fullPass(): void {
@@ -254,20 +320,26 @@ export class Scheduler {
    * drop the scheduler right away.
    */
   result(share = false): ScheduleResult {
-    const copy = <T extends Float64Array | Uint8Array>(a: T): T => (share ? a : (a.slice() as T));
     const { net, st, dates } = this;
     const n = net.taskCount;
-    const start = new Float64Array(n);
-    const finish = new Float64Array(n);
+    // one allocation for every returned array (see arena.ts on why the count matters)
+    const arena = this.firstResult ?? new Arena(share ? 2 * n : 8 * n, 0, share ? 0 : 2 * n);
+    this.firstResult = null;
+    const copy = <T extends Float64Array | Uint8Array>(a: T): T => {
+      if (share) return a;
+      const out = (a instanceof Float64Array ? arena.f64(n) : arena.u8(n)) as T;
+      out.set(a);
+      return out;
+    };
+    const start = arena.f64(n);
+    const finish = arena.f64(n);
     for (let i = 0; i < n; i++) {
       const late = net.constraint[i] === 1 || (this.fromFinish && net.constraint[i] === 0);
       const useLate = late && !net.isSummary[i] && Number.isNaN(net.actualStart[i]);
       start[i] = useLate ? dates.ls[i] : dates.es[i];
       finish[i] = useLate ? dates.lf[i] : dates.ef[i];
     }
-    const crit: number[] = [];
-    for (let i = 0; i < n; i++) if (dates.critical[i] && !net.isSummary[i]) crit.push(i);
-    crit.sort((x, y) => dates.es[x] - dates.es[y] || net.rank[net.taskNode[x]] - net.rank[net.taskNode[y]]);
+    const crit = criticalPathOrder(net, dates);
     const projects = this.projectIds.map((id, k) => ({
       id,
       start: st.projectStart[k],
@@ -295,7 +367,7 @@ export class Scheduler {
       freeSlack: copy(dates.freeSlack),
       critical: copy(dates.critical),
       summary: copy(net.isSummary),
-      criticalPath: crit.map((i) => net.taskIds[i]),
+      criticalPath: Array.from(crit, (i) => net.taskIds[i]),
       projects:
         n === 0 ? projects.map((p) => ({ ...p, start: projectStart, finish: projectFinish })) : projects,
       projectStart,

@@ -1,4 +1,4 @@
-import { Arena } from './arena.ts';
+import { Arena, i32 } from './arena.ts';
 import type { Network } from './network.ts';
 import * as codes from './network.ts';
 import type { PassState } from './passes.ts';
@@ -30,7 +30,7 @@ export interface TaskDates {
 /** Tasks ordered children-before-parents, computed once per network. */
 export function bottomUpOrder(net: Network): Int32Array {
   const n = net.taskCount;
-  const depth = new Int32Array(n).fill(-1);
+  const depth = i32(n).fill(-1);
   for (let i = 0; i < n; i++) {
     let d = 0;
     let p = net.parent[i];
@@ -46,7 +46,7 @@ export function bottomUpOrder(net: Network): Int32Array {
   const start = new Int32Array(maxDepth + 2);
   for (let i = 0; i < n; i++) start[maxDepth - depth[i] + 1]++;
   for (let d = 0; d <= maxDepth; d++) start[d + 1] += start[d];
-  const out = new Int32Array(n);
+  const out = i32(n);
   for (let i = 0; i < n; i++) out[start[maxDepth - depth[i]]++] = i;
   return out;
 }

@@ -1,5 +1,6 @@
+import { i32 } from './arena.ts';
 /**
- * Kahn's algorithm. On a cycle, walks predecessor edges among the nodes left over until a node
+ * Topological order of the nodes. On a cycle, walks predecessor edges among the nodes left over until a node
  * repeats and reports that loop (every leftover node has a leftover predecessor).
  */
 export function topologicalOrder(
@@ -11,24 +12,40 @@ export function topologicalOrder(
   outEdges: Int32Array,
   edgeTo: Int32Array,
   onCycle: (nodes: number[]) => never,
+  /** Nodes from this id on (summary finishes, numbered after the tasks) go out as soon as ready. */
+  eagerFrom = nodeCount,
 ): { order: Int32Array; rank: Int32Array } {
-  const indeg = new Int32Array(nodeCount);
+  const indeg = i32(nodeCount);
   for (let v = 0; v < nodeCount; v++) indeg[v] = inOffsets[v + 1] - inOffsets[v];
-  const order = new Int32Array(nodeCount);
-  let head = 0;
+  const order = i32(nodeCount);
+  // Kahn's algorithm that takes ready nodes in id order, as a scan: a node that becomes ready
+  // behind the scan goes out at once (stack), one ahead waits for the scan. Plans list tasks
+  // roughly in dependency order, so the order stays close to the ids and the passes walk the
+  // per-node arrays almost sequentially instead of jumping across them.
+  const ready = i32(nodeCount);
+  const DONE = -1;
   let tail = 0;
-  for (let v = 0; v < nodeCount; v++) if (indeg[v] === 0) order[tail++] = v;
-  while (head < tail) {
-    const v = order[head++];
-    for (let k = outOffsets[v]; k < outOffsets[v + 1]; k++) {
-      const w = edgeTo[outEdges[k]];
-      if (--indeg[w] === 0) order[tail++] = w;
+  for (let scan = 0; scan < nodeCount; scan++) {
+    if (indeg[scan] !== 0) continue;
+    indeg[scan] = DONE;
+    let top = 0;
+    ready[top++] = scan;
+    while (top > 0) {
+      const v = ready[--top];
+      order[tail++] = v;
+      for (let k = outOffsets[v]; k < outOffsets[v + 1]; k++) {
+        const w = edgeTo[outEdges[k]];
+        if (--indeg[w] === 0 && (w < scan || w >= eagerFrom)) {
+          indeg[w] = DONE;
+          ready[top++] = w;
+        }
+      }
     }
   }
   if (tail < nodeCount) {
     // nodes with indeg > 0 remain; follow an outgoing edge to another remaining node each step
     let v = 0;
-    while (indeg[v] === 0) v++;
+    while (indeg[v] <= 0) v++;
     const seenAt = new Map<number, number>();
     const path: number[] = [];
     while (!seenAt.has(v)) {
@@ -46,7 +63,7 @@ export function topologicalOrder(
     }
     onCycle(path.slice(seenAt.get(v)).reverse());
   }
-  const rank = new Int32Array(nodeCount);
+  const rank = i32(nodeCount);
   for (let k = 0; k < nodeCount; k++) rank[order[k]] = k;
   return { order, rank };
 }

@@ -1,5 +1,5 @@
-import { XMLParser } from 'fast-xml-parser';
 import type { ConstraintType, LinkType } from '../../engine/schedule/types.ts';
+import { parseXmlTree } from '../xml-tree.ts';
 import { MspdiFormatError } from './errors.ts';
 import { readCalendars } from './read-calendars.ts';
 import type { MspdiLink, MspdiProject, MspdiTask } from './types.ts';
@@ -18,10 +18,9 @@ const PERCENT_FORMATS = new Set([19, 20, 51, 52]);
  * @example readMspdi(xml, 'plan.xml').tasks.length
  */
 export function readMspdi(xml: string, file = 'MSPDI'): MspdiProject {
-  const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
   let doc: XmlNode;
   try {
-    doc = parser.parse(xml, true) as XmlNode;
+    doc = parseXmlTree(xml);
   } catch (error) {
     throw new MspdiFormatError(file, 'Project', `is not well-formed XML: ${(error as Error).message}`);
   }

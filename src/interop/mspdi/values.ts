@@ -1,7 +1,7 @@
 import { parseLocalDateTime } from '../../engine/calendar/epoch.ts';
 import { MspdiFormatError } from './errors.ts';
 
-/** Parsed XML node: fast-xml-parser objects with text values. */
+/** Parsed XML node (see parseXmlTree): child elements by name, text values as strings. */
 export type XmlNode = Record<string, unknown>;
 
 export function asArray(v: unknown): XmlNode[] {

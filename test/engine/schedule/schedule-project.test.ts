@@ -445,3 +445,44 @@ describe('scheduleIso', () => {
     expect(r.projectFinish).toBe('2024-01-09T17:00:00');
   });
 });
+
+describe('scheduleProject: the critical path', () => {
+  it('lists critical tasks by early start, and tasks starting together in network order', () => {
+    // B and A start together; B comes first in the input and neither drives the other.
+    const r = scheduleProject(
+      plan(
+        [
+          { id: 'B', duration: DAY },
+          { id: 'A', duration: DAY },
+          { id: 'C', duration: DAY },
+        ],
+        [
+          { predecessorId: 'A', successorId: 'C' },
+          { predecessorId: 'B', successorId: 'C' },
+        ],
+      ),
+    );
+    expect(r.criticalPath).toEqual(['B', 'A', 'C']);
+  });
+
+  it('orders tasks years apart, when early starts span more than one radix digit', () => {
+    // constraints far apart put starts millions of minutes apart (several 11-bit digits)
+    const tasks = [
+      { id: 'late', duration: DAY, constraintType: 'MSO' as const, constraintDate: at('2031-03-03T08:00') },
+      { id: 'early', duration: DAY, constraintType: 'MSO' as const, constraintDate: at('2024-01-08T08:00') },
+      { id: 'middle', duration: DAY, constraintType: 'MSO' as const, constraintDate: at('2027-06-01T08:00') },
+      { id: 'end', duration: DAY },
+    ];
+    const r = scheduleProject(
+      plan(tasks, [
+        { predecessorId: 'late', successorId: 'end' },
+        { predecessorId: 'early', successorId: 'end' },
+        { predecessorId: 'middle', successorId: 'end' },
+      ]),
+    );
+    const critical = new Set(r.criticalPath);
+    const expected = ['early', 'middle', 'late', 'end'].filter((id) => critical.has(id));
+    expect(r.criticalPath).toEqual(expected);
+    expect(r.criticalPath).toContain('late');
+  });
+});

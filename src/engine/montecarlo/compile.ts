@@ -82,10 +82,10 @@ const fail = (where: string, field: string, detail: string): never => {
   throw new SimulationInputError(where, field, detail);
 };
 
-function checkMinutes(value: unknown, where: string, field: string): number {
+function checkMinutes(value: unknown, where: string, field: string, allowNegative = false): number {
   if (typeof value !== 'number' || !Number.isFinite(value))
     fail(where, field, `must be a finite number of minutes, got ${String(value)}`);
-  if ((value as number) < 0) fail(where, field, `must not be negative, got ${value}`);
+  if (!allowNegative && (value as number) < 0) fail(where, field, `must not be negative, got ${value}`);
   return value as number;
 }
 
@@ -94,10 +94,11 @@ function checkThreePoint(
   o: unknown,
   m: unknown,
   p: unknown,
+  allowNegative = false,
 ): { o: number; m: number; p: number } {
-  const a = checkMinutes(o, where, 'optimistic');
-  const b = checkMinutes(m, where, 'mostLikely');
-  const c = checkMinutes(p, where, 'pessimistic');
+  const a = checkMinutes(o, where, 'optimistic', allowNegative);
+  const b = checkMinutes(m, where, 'mostLikely', allowNegative);
+  const c = checkMinutes(p, where, 'pessimistic', allowNegative);
   if (a > b) fail(where, 'optimistic', `(${a}) must not exceed mostLikely (${b})`);
   if (b > c) fail(where, 'mostLikely', `(${b}) must not exceed pessimistic (${c})`);
   return { o: a, m: b, p: c };
@@ -397,7 +398,8 @@ function compileRisks(options: SimulationOptions, net: Network): CompiledRisks {
     r.impacts.forEach((imp, j) => {
       const w = `${where}.impacts[${j}]`;
       const i = taskIndexOf(net, imp.taskId, w);
-      const { o, m, p } = checkThreePoint(w, imp.optimistic, imp.mostLikely, imp.pessimistic);
+      // an opportunity takes time off: negative minutes
+      const { o, m, p } = checkThreePoint(w, imp.optimistic, imp.mostLikely, imp.pessimistic, true);
       // work already finished cannot be hit any more
       if (!Number.isNaN(net.actualFinish[i]) || !Number.isNaN(net.manualFinish[i])) return;
       task.push(i);

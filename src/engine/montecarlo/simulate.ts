@@ -165,9 +165,14 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
     for (let k = 0; k < r.count; k++) {
       if (!(rng.next() < r.probability[k])) continue;
       for (let q = r.offsets[k]; q < r.offsets[k + 1]; q++) {
-        const extra = Math.round(triangularQuantile(rng.next(), r.low[q], r.mode[q], r.high[q]));
-        dur[r.task[q]] += extra;
-        durationSum[r.task[q]] += extra;
+        const t = r.task[q];
+        // an opportunity cannot take a task below zero
+        const extra = Math.max(
+          -dur[t],
+          Math.round(triangularQuantile(rng.next(), r.low[q], r.mode[q], r.high[q])),
+        );
+        dur[t] += extra;
+        durationSum[t] += extra;
       }
     }
     kernel.run(dur);

@@ -18,7 +18,7 @@ export interface DefaultSpread {
   readonly pessimisticPercent: number;
 }
 
-/** Minutes a risk adds to a task when it occurs (a triangular distribution). */
+/** Minutes a risk adds to a task when it occurs (a triangular distribution); negative for an opportunity. */
 export interface RiskImpact {
   readonly taskId: TaskId;
   readonly optimistic: number;

@@ -151,6 +151,22 @@ describe('simulateSchedule: risk events', () => {
     expect(new Set(minutesOf(r))).toEqual(new Set([DAY]));
   });
 
+  it('takes time off for an opportunity, never below zero', () => {
+    const r = simulate(one(), {
+      estimates: [est('A', DAY, DAY, DAY)],
+      risks: [
+        {
+          id: 'O1',
+          probability: 1,
+          impacts: [{ taskId: 'A', optimistic: -2 * DAY, mostLikely: -2 * DAY, pessimistic: -DAY / 2 }],
+        },
+      ],
+    });
+    const minutes = minutesOf(r);
+    expect(Math.min(...minutes)).toBe(0);
+    expect(Math.max(...minutes)).toBeLessThanOrEqual(DAY / 2);
+  });
+
   it('occurs in about its probability of iterations', () => {
     const r = simulate(one(), {
       iterations: 10_000,

@@ -57,7 +57,9 @@ export class ForwardKernel {
   private readonly inRef: Int32Array;
   private readonly inLag: Int32Array;
   private readonly inStart: Uint8Array;
-  private readonly inSlow: Uint8Array;
+  /** Per rank: where its fast finish links and its slow links begin. */
+  private readonly inFinish: Int32Array;
+  private readonly inSlowFrom: Int32Array;
   private readonly inEdge: Int32Array;
   private readonly percentSlot: Int32Array;
   readonly leafRanks: Int32Array;
@@ -81,7 +83,8 @@ export class ForwardKernel {
     this.inRef = new Int32Array(m);
     this.inLag = new Int32Array(m);
     this.inStart = new Uint8Array(m);
-    this.inSlow = new Uint8Array(m);
+    this.inFinish = new Int32Array(nc);
+    this.inSlowFrom = new Int32Array(nc);
     this.inEdge = new Int32Array(m);
     const edgeSlot = new Int32Array(m).fill(-1);
     const keep = usefulEdges(c);
@@ -108,18 +111,27 @@ export class ForwardKernel {
         leafSlots.push(c.leafSlot[v]);
       } else this.step[r] = kind === KIND_SUMMARY_START ? STEP_SUMMARY_START : STEP_SUMMARY_FINISH;
       this.inOffsets[r] = j;
+      // fast start links, then fast finish links, then the ones that need real dates
+      const groups: number[][] = [[], [], []];
       for (let q = net.inOffsets[v]; q < net.inOffsets[v + 1]; q++) {
         const e = net.inEdges[q];
         if (!keep[e]) continue;
         const type = net.edgeType[e];
-        const pr = net.rank[net.edgeFrom[e]];
-        this.inRef[j] = type === LINK_FS || type === LINK_FF ? pr : nc + pr;
-        this.inLag[j] = net.edgeLag[e];
-        this.inStart[j] = type === LINK_FS || type === LINK_SS ? 1 : 0;
-        this.inSlow[j] = c.slowEdge[e];
-        this.inEdge[j] = e;
-        edgeSlot[e] = j;
-        j++;
+        groups[c.slowEdge[e] ? 2 : type === LINK_FS || type === LINK_SS ? 0 : 1].push(e);
+      }
+      for (let g = 0; g < 3; g++) {
+        if (g === 1) this.inFinish[r] = j;
+        if (g === 2) this.inSlowFrom[r] = j;
+        for (const e of groups[g]) {
+          const type = net.edgeType[e];
+          const pr = net.rank[net.edgeFrom[e]];
+          this.inRef[j] = type === LINK_FS || type === LINK_FF ? pr : nc + pr;
+          this.inLag[j] = net.edgeLag[e];
+          this.inStart[j] = type === LINK_FS || type === LINK_SS ? 1 : 0;
+          this.inEdge[j] = e;
+          edgeSlot[e] = j;
+          j++;
+        }
       }
     }
     this.inOffsets[nc] = j;
@@ -142,8 +154,19 @@ export class ForwardKernel {
   run(dur: Float64Array): void {
     const c = this.c;
     const nc = this.nodeCount;
-    const { times, rankTask, step, rankStart, rankConstraint, inOffsets, inRef, inLag, inStart, inSlow } =
-      this;
+    const {
+      times,
+      rankTask,
+      step,
+      rankStart,
+      rankConstraint,
+      inOffsets,
+      inRef,
+      inLag,
+      inStart,
+      inFinish,
+      inSlowFrom,
+    } = this;
     const ps = this.percentSlot;
     for (let k = 0; k < ps.length; k++)
       inLag[ps[k]] = Math.round((dur[c.percentTask[k]] * c.percentValue[k]) / 100);
@@ -152,14 +175,22 @@ export class ForwardKernel {
       const st = step[r];
       let sc = st === STEP_SUMMARY_FINISH ? NEG : rankStart[r];
       let fc = NEG;
-      for (let j = inOffsets[r], end = inOffsets[r + 1]; j < end; j++) {
+      const finishFrom = inFinish[r];
+      const slowFrom = inSlowFrom[r];
+      for (let j = inOffsets[r]; j < finishFrom; j++) {
         const ref = times[inRef[j]];
-        let t: number;
-        if (inSlow[j]) t = this.slowEdgeTime(this.inEdge[j], ref, inLag[j]);
-        else {
-          const lag = inLag[j];
-          t = lag === 0 ? ref : (Math.floor(ref * INV_K) + lag) * K;
-        }
+        const lag = inLag[j];
+        const t = lag === 0 ? ref : (Math.floor(ref * INV_K) + lag) * K;
+        if (t > sc) sc = t;
+      }
+      for (let j = finishFrom; j < slowFrom; j++) {
+        const ref = times[inRef[j]];
+        const lag = inLag[j];
+        const t = lag === 0 ? ref : (Math.floor(ref * INV_K) + lag) * K;
+        if (t > fc) fc = t;
+      }
+      for (let j = slowFrom, end = inOffsets[r + 1]; j < end; j++) {
+        const t = this.slowEdgeTime(this.inEdge[j], times[inRef[j]], inLag[j]);
         if (inStart[j] === 1) {
           if (t > sc) sc = t;
         } else if (t > fc) fc = t;
@@ -179,8 +210,9 @@ export class ForwardKernel {
             finishDriven = true;
           }
         }
-        const s = ms ? sc : Math.floor(sc * INV_K) * K + START_OFFSET;
-        let f = d === 0 ? s : (Math.floor(s * INV_K) + d) * K;
+        const startPos = Math.floor(sc * INV_K);
+        const s = ms ? sc : startPos * K + START_OFFSET;
+        let f = d === 0 ? s : (startPos + d) * K;
         // the scheduler keeps a finish-driven task's finish at the driving instant itself
         if (finishDriven && Math.floor(f * INV_K) === Math.floor(fc * INV_K)) f = fc;
         times[nc + r] = s;

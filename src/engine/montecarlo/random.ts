@@ -7,10 +7,11 @@
  * rng.next(); // the same value in (0, 1) on every run
  */
 export class Xoshiro128 {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /** The state, public so a hot loop can keep it in locals and write it back. */
+  a: number;
+  b: number;
+  c: number;
+  d: number;
 
   constructor(seed: number) {
     let s = seed >>> 0;

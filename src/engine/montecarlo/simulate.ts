@@ -55,7 +55,7 @@ export function simulateSchedule(input: SimulationInput): SimulationResult {
       name: net.taskName(i),
       criticality: run.critical[i] / N,
       sensitivity: sensitivity[i],
-      meanDuration: run.sampledTask[i] ? run.durationSum[i] / N : c.baseDuration[i] + run.durationSum[i] / N,
+      meanDuration: meanDuration(run, i, c.baseDuration[i]),
     });
   }
   const ranking: TaskId[] = tasks
@@ -85,9 +85,6 @@ interface IterationRecord {
   readonly projectFinishes: Float64Array[];
   /** Iterations on the driving path, per task. */
   readonly critical: Float64Array;
-  /** Per task: sum of sampled durations, or of risk impacts when the duration is otherwise fixed. */
-  readonly durationSum: Float64Array;
-  readonly sampledTask: Uint8Array;
   /** Column of each task in the duration samples, or -1 when its duration never varies. */
   readonly column: Int32Array;
   readonly columns: number;
@@ -117,16 +114,10 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
   const r = c.risks;
   const column = new Int32Array(n).fill(-1);
   let columns = 0;
-  const sampledTask = new Uint8Array(n);
-  for (let j = 0; j < s.count; j++) {
-    column[s.task[j]] = columns++;
-    sampledTask[s.task[j]] = 1;
-  }
+  for (let j = 0; j < s.count; j++) column[s.task[j]] = columns++;
   for (let k = 0; k < r.task.length; k++) if (column[r.task[k]] < 0) column[r.task[k]] = columns++;
   const varying = new Int32Array(columns);
   for (let i = 0; i < n; i++) if (column[i] >= 0) varying[column[i]] = i;
-  // per task: sampled durations, or only the risk impacts of tasks whose duration is fixed
-  const durationSum = new Float64Array(n);
   const rows = Math.min(N, Math.max(0, Math.floor(input.sensitivitySample ?? 1000)));
   const durationRows = new Float32Array(rows * columns);
   const rowFinish = new Float64Array(rows);
@@ -136,32 +127,11 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
   const groupZ = new Float64Array(c.groupCount);
   const groupA = Float64Array.from(c.groupLoading, (rho) => Math.sqrt(rho));
   const groupB = Float64Array.from(c.groupLoading, (rho) => Math.sqrt(1 - rho));
-  const tables = c.pertTables;
-  const STRIDE = PERT_STEPS + 1;
 
   for (let it = 0; it < N; it++) {
     dur.set(base);
     for (let g = 0; g < groupZ.length; g++) groupZ[g] = normalQuantile(rng.next());
-    for (let j = 0; j < s.count; j++) {
-      let u = rng.next();
-      const g = s.group[j];
-      if (g >= 0) u = normalCdf(groupA[g] * groupZ[g] + groupB[g] * normalQuantile(u));
-      const a = s.low[j];
-      const b = s.high[j];
-      const kind = s.kind[j];
-      let x: number;
-      if (kind === DIST_UNIFORM) x = a + u * (b - a);
-      else if (kind === DIST_PERT) {
-        const pos = u * PERT_STEPS;
-        const k = pos | 0;
-        const base0 = s.table[j] * STRIDE + k;
-        const q = tables[base0] + (tables[base0 + 1] - tables[base0]) * (pos - k);
-        x = a + q * (b - a);
-      } else x = triangularQuantile(u, a, s.mode[j], b);
-      const value = s.done[j] + Math.round(x);
-      dur[s.task[j]] = value;
-      durationSum[s.task[j]] += value;
-    }
+    sampleDurations(c, rng, groupZ, groupA, groupB, dur);
     for (let k = 0; k < r.count; k++) {
       if (!(rng.next() < r.probability[k])) continue;
       for (let q = r.offsets[k]; q < r.offsets[k + 1]; q++) {
@@ -172,7 +142,6 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
           Math.round(triangularQuantile(rng.next(), r.low[q], r.mode[q], r.high[q])),
         );
         dur[t] += extra;
-        durationSum[t] += extra;
       }
     }
     kernel.run(dur);
@@ -198,12 +167,75 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
     critical,
     column,
     columns,
-    durationSum,
-    sampledTask,
     rows,
     durationRows,
     rowFinish,
   };
+}
+
+/** A task's mean duration over the subsample of iterations (its fixed duration if it never varies). */
+function meanDuration(run: IterationRecord, i: number, fixed: number): number {
+  const col = run.column[i];
+  if (col < 0 || run.rows === 0) return fixed;
+  let sum = 0;
+  for (let k = 0; k < run.rows; k++) sum += run.durationRows[k * run.columns + col];
+  return sum / run.rows;
+}
+
+/**
+ * Draws every sampled task's duration into `dur`. The generator's state
+ * lives in locals for the loop: this runs once per task per iteration.
+ */
+function sampleDurations(
+  c: CompiledSimulation,
+  rng: Xoshiro128,
+  groupZ: Float64Array,
+  groupA: Float64Array,
+  groupB: Float64Array,
+  dur: Float64Array,
+): void {
+  const { count, task, kind, low, mode, high, done, table, group } = c.sampled;
+  const tables = c.pertTables;
+  const STRIDE = PERT_STEPS + 1;
+  let a = rng.a;
+  let b = rng.b;
+  let cc = rng.c;
+  let d = rng.d;
+  for (let j = 0; j < count; j++) {
+    // xoshiro128** inline (see Xoshiro128.next)
+    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const t = b << 9;
+    cc ^= a;
+    d ^= b;
+    b ^= cc;
+    a ^= d;
+    cc ^= t;
+    d = rotl(d, 11);
+    let u = (r + 0.5) / 4294967296;
+    const g = group[j];
+    if (g >= 0) u = normalCdf(groupA[g] * groupZ[g] + groupB[g] * normalQuantile(u));
+    const lo = low[j];
+    const hi = high[j];
+    const k = kind[j];
+    let x: number;
+    if (k === DIST_PERT) {
+      const pos = u * PERT_STEPS;
+      const step = pos | 0;
+      const at = table[j] * STRIDE + step;
+      x = lo + (tables[at] + (tables[at + 1] - tables[at]) * (pos - step)) * (hi - lo);
+    } else if (k === DIST_UNIFORM) x = lo + u * (hi - lo);
+    else x = triangularQuantile(u, lo, mode[j], hi);
+    const value = done[j] + Math.round(x);
+    dur[task[j]] = value;
+  }
+  rng.a = a;
+  rng.b = b;
+  rng.c = cc;
+  rng.d = d;
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
 }
 
 /**

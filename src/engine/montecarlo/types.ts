@@ -98,6 +98,7 @@ export interface TaskRisk {
   readonly criticality: number;
   /** Spearman rank correlation of the task's duration with the finish; 0 for tasks never critical. */
   readonly sensitivity: number;
+  /** Mean sampled duration (risk impacts included) over the sensitivity subsample of iterations. */
   readonly meanDuration: number;
 }
 

@@ -21,6 +21,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
+import { registerScheduleRiskRoutes } from './routes/schedule-risk.ts';
 import { registerStructureRoutes } from './routes/structure.ts';
 
 export interface AppOptions {
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerAccessRoutes(api, options.db);
       registerPlanningRoutes(api, options.db);
       registerPlanFileRoutes(api, options.db);
+      registerScheduleRiskRoutes(api, options.db);
       registerAuditRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),

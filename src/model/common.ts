@@ -50,6 +50,8 @@ export const entityTypes = [
   'task_link',
   'project_schedule',
   'baseline',
+  'task_estimate',
+  'schedule_simulation',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -9,6 +9,7 @@ import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
+import { ScheduleRiskPanel } from '../components/schedule-risk/panel.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
 import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
 import { ProgramForm } from '../forms/program-form.tsx';
@@ -106,6 +107,7 @@ export function ProgramPage() {
             Projects {projects.data ? `(${projects.data.total})` : ''}
           </Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
+          <Tabs.Tab value="schedule-risk">Schedule risk</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
@@ -123,6 +125,9 @@ export function ProgramPage() {
           <Paper withBorder radius="sm" p="md">
             <HistoryTimeline entityType="program" id={p.id} />
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="schedule-risk">
+          <ScheduleRiskPanel scope={{ kind: 'program', id: p.id }} canEdit={can('risk.manage', ctx)} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Tabs, Text } from '@mantine/core';
-import { IconHistory, IconPencil, IconTarget, IconUsers } from '@tabler/icons-react';
+import { IconChartHistogram, IconHistory, IconPencil, IconTarget, IconUsers } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem } from '../api/queries.ts';
@@ -12,6 +12,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ProjectMembers } from '../components/project-members.tsx';
 import { ProjectObjectives } from '../components/project-objectives.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
+import { ScheduleRiskPanel } from '../components/schedule-risk/panel.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
 import { ProjectForm } from '../forms/project-form.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../lib/format.ts';
@@ -125,6 +126,9 @@ export function ProjectPage() {
           <Tabs.Tab value="history" leftSection={<IconHistory size={14} />}>
             History
           </Tabs.Tab>
+          <Tabs.Tab value="schedule-risk" leftSection={<IconChartHistogram size={14} />}>
+            Schedule risk
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="objectives">
           <ProjectObjectives projectId={p.id} canEdit={canEdit} />
@@ -136,6 +140,9 @@ export function ProjectPage() {
           <Paper withBorder radius="sm" p="md">
             <HistoryTimeline entityType="project" id={p.id} />
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="schedule-risk">
+          <ScheduleRiskPanel scope={{ kind: 'project', id: p.id }} canEdit={can('risk.manage', ctx)} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

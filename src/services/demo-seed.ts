@@ -5,6 +5,7 @@ import { insertRow } from '../db/sql.ts';
 import { uuidv7 } from '../db/uuid.ts';
 import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
+import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
 import { audit } from './mutation.ts';
 import { hashPassword } from './passwords.ts';
 import { addProjectMember, createProject, listProjects, setProjectObjectives } from './projects.ts';
@@ -558,5 +559,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
       await grantRoleAsSystem(tx, orgId, { userId, role, scopeType, scopeId });
     }
   });
+  await seedScheduleRiskDemo(db, system, orgId);
   return { ...result, orgId, created: true };
 }

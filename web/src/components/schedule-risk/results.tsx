@@ -19,11 +19,11 @@ function histogramOption(finish: FinishDistribution): ChartOption {
     return {
       name: `P${p}`,
       xAxis: indexOf(point.workingMinutes),
-      label: { formatter: `P${p}\n${day(point.iso)}` },
+      label: { formatter: `P${p} ${day(point.iso).slice(5)}` },
     };
   });
   return {
-    grid: { left: 48, right: 24, top: 40, bottom: 48 },
+    grid: { left: 48, right: 24, top: 44, bottom: 48 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: bins.map((b) => day(b.toIso)), axisLabel: { rotate: 30, fontSize: 10 } },
     yAxis: { type: 'value', name: 'iterations' },

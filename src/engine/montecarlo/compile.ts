@@ -329,6 +329,8 @@ function compileSampling(
     }
     list.push(i);
   }
+  // in network order, so a sampler writes durations where the forward pass will read them in turn
+  list.sort((x, y) => net.rank[net.taskNode[x]] - net.rank[net.taskNode[y]]);
   const count = list.length;
   const task = Int32Array.from(list);
   const sampled: SampledTasks = {

@@ -1,12 +1,14 @@
 import * as codes from '../schedule/network.ts';
 import type { CompiledSimulation } from './compile.ts';
 import type { ForwardKernel } from './kernel.ts';
-import { decodeTime, INV_K } from './time-code.ts';
+import * as timeCode from './time-code.ts';
 
 const KIND_LEAF = codes.KIND_LEAF;
 const KIND_SUMMARY_START = codes.KIND_SUMMARY_START;
 const LINK_FS = codes.LINK_FS;
 const LINK_SS = codes.LINK_SS;
+const INV_K = timeCode.INV_K;
+const { decodeTime } = timeCode;
 
 /**
  * Marks the tasks on a driving path to the finish after a forward pass: starting from the

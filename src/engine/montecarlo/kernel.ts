@@ -2,7 +2,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import * as codes from '../schedule/network.ts';
 import { finishFrom, startFromFinish } from '../schedule/passes.ts';
 import type { CompiledSimulation } from './compile.ts';
-import { decodeTime, encodeTime, INV_K, K, START_OFFSET } from './time-code.ts';
+import * as timeCode from './time-code.ts';
 
 // Module-level copies: a live-binding import read in a hot loop costs a getter call per read under tsx.
 const KIND_LEAF = codes.KIND_LEAF;
@@ -18,6 +18,10 @@ const C_FNLT = codes.C_FNLT;
 const C_MSO = codes.C_MSO;
 const C_MFO = codes.C_MFO;
 const NEG = Number.NEGATIVE_INFINITY;
+const K = timeCode.K;
+const INV_K = timeCode.INV_K;
+const START_OFFSET = timeCode.START_OFFSET;
+const { decodeTime, encodeTime } = timeCode;
 
 // Step codes per node; the leaf steps come first so one comparison picks the common case.
 const STEP_LEAF = 0;
@@ -62,6 +66,11 @@ export class ForwardKernel {
   private readonly inSlowFrom: Int32Array;
   private readonly inEdge: Int32Array;
   private readonly percentSlot: Int32Array;
+  private readonly percentTaskSlot: Int32Array;
+  private readonly rankMilestone: Uint8Array;
+  private readonly scratch: Float64Array;
+  /** Rank of each task's first node: where its duration goes in `runRanked`. */
+  readonly taskSlot: Int32Array;
   readonly leafRanks: Int32Array;
   readonly leafRankSlot: Int32Array;
 
@@ -136,6 +145,10 @@ export class ForwardKernel {
     }
     this.inOffsets[nc] = j;
     this.percentSlot = Int32Array.from(c.percentEdges, (e) => edgeSlot[e]);
+    this.taskSlot = Int32Array.from({ length: net.taskCount }, (_, i) => net.rank[net.taskNode[i]]);
+    this.percentTaskSlot = Int32Array.from(c.percentTask, (i) => this.taskSlot[i]);
+    this.rankMilestone = Uint8Array.from(this.rankTask, (i) => c.milestoneFlag[i]);
+    this.scratch = new Float64Array(nc);
     this.leafRanks = Int32Array.from(leaves);
     this.leafRankSlot = Int32Array.from(leafSlots);
   }
@@ -150,8 +163,18 @@ export class ForwardKernel {
     return this.times[this.c.net.rank[v]];
   }
 
-  /** Schedules with task durations `dur` (working minutes, per task). */
+  /** Schedules with task durations `dur` (working minutes, indexed by task). */
   run(dur: Float64Array): void {
+    const ranked = this.scratch;
+    for (let r = 0; r < this.nodeCount; r++) ranked[r] = dur[this.rankTask[r]];
+    this.runRanked(ranked);
+  }
+
+  /**
+   * Schedules with durations indexed by the rank of each node (`taskSlot` maps a task to its
+   * first node's rank): the hot loop then reads them in sequence.
+   */
+  runRanked(dur: Float64Array): void {
     const c = this.c;
     const nc = this.nodeCount;
     const {
@@ -169,8 +192,8 @@ export class ForwardKernel {
     } = this;
     const ps = this.percentSlot;
     for (let k = 0; k < ps.length; k++)
-      inLag[ps[k]] = Math.round((dur[c.percentTask[k]] * c.percentValue[k]) / 100);
-    const milestoneFlag = c.milestoneFlag;
+      inLag[ps[k]] = Math.round((dur[this.percentTaskSlot[k]] * c.percentValue[k]) / 100);
+    const milestoneFlag = this.rankMilestone;
     for (let r = 0; r < nc; r++) {
       const st = step[r];
       let sc = st === STEP_SUMMARY_FINISH ? NEG : rankStart[r];
@@ -196,12 +219,11 @@ export class ForwardKernel {
         } else if (t > fc) fc = t;
       }
       if (st <= STEP_FNET) {
-        const i = rankTask[r];
         if (st === STEP_SNET) {
           if (rankConstraint[r] > sc) sc = rankConstraint[r];
         } else if (st === STEP_FNET && rankConstraint[r] > fc) fc = rankConstraint[r];
-        const d = dur[i];
-        const ms = d === 0 || milestoneFlag[i] === 1;
+        const d = dur[r];
+        const ms = d === 0 || milestoneFlag[r] === 1;
         let finishDriven = false;
         if (fc !== NEG) {
           const fromFinish = ms ? fc : (Math.floor(fc * INV_K) - d) * K + START_OFFSET;
@@ -218,7 +240,7 @@ export class ForwardKernel {
         times[nc + r] = s;
         times[r] = f;
       } else if (st === STEP_SLOW) {
-        this.slowLeaf(r, rankTask[r], sc, fc, dur[rankTask[r]]);
+        this.slowLeaf(r, rankTask[r], sc, fc, dur[r]);
       } else if (st === STEP_SUMMARY_START) {
         const i = rankTask[r];
         const con = c.net.constraint[i];

@@ -1,12 +1,17 @@
 import { scheduleProject } from '../schedule/schedule-project.ts';
 import type { TaskId } from '../schedule/types.ts';
 import { type CompiledSimulation, compileSimulation } from './compile.ts';
-import { DIST_PERT, DIST_UNIFORM, PERT_STEPS, triangularQuantile } from './distributions.ts';
+import * as distributions from './distributions.ts';
 import { DrivingPath } from './driving-path.ts';
 import { ForwardKernel } from './kernel.ts';
-import { normalCdf, normalQuantile, Xoshiro128 } from './random.ts';
+import * as random from './random.ts';
+import { Xoshiro128 } from './random.ts';
 import { averageRanks, describeFinishes, FinishScale, pearson } from './statistics.ts';
 import type { SimulationInput, SimulationResult, TaskRisk } from './types.ts';
+
+// Module-level copies: an imported binding read in a hot loop costs a getter call per read under tsx.
+const { DIST_PERT, DIST_UNIFORM, PERT_STEPS, triangularQuantile } = distributions;
+const { normalCdf, normalQuantile } = random;
 
 /**
  * Monte Carlo schedule risk: samples task durations (three-point estimates or a default
@@ -103,8 +108,12 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
   const kernel = new ForwardKernel(c);
   const path = new DrivingPath(c, kernel);
   const rng = new Xoshiro128(input.seed);
-  const dur = new Float64Array(n);
-  const base = c.baseDuration;
+  // durations by node rank (see ForwardKernel.runRanked)
+  const slot = kernel.taskSlot;
+  const dur = new Float64Array(net.nodeCount);
+  const base = Float64Array.from(net.order, (v) => c.baseDuration[net.nodeTask[v]]);
+  const sampledSlot = Int32Array.from(c.sampled.task, (i) => slot[i]);
+  const riskSlot = Int32Array.from(c.risks.task, (i) => slot[i]);
   const finishes = new Float64Array(N);
   const projectFinishes = Array.from({ length: pc }, () => new Float64Array(N));
   const pf = new Float64Array(pc);
@@ -117,7 +126,7 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
   for (let j = 0; j < s.count; j++) column[s.task[j]] = columns++;
   for (let k = 0; k < r.task.length; k++) if (column[r.task[k]] < 0) column[r.task[k]] = columns++;
   const varying = new Int32Array(columns);
-  for (let i = 0; i < n; i++) if (column[i] >= 0) varying[column[i]] = i;
+  for (let i = 0; i < n; i++) if (column[i] >= 0) varying[column[i]] = slot[i];
   const rows = Math.min(N, Math.max(0, Math.floor(input.sensitivitySample ?? 1000)));
   const durationRows = new Float32Array(rows * columns);
   const rowFinish = new Float64Array(rows);
@@ -131,11 +140,11 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
   for (let it = 0; it < N; it++) {
     dur.set(base);
     for (let g = 0; g < groupZ.length; g++) groupZ[g] = normalQuantile(rng.next());
-    sampleDurations(c, rng, groupZ, groupA, groupB, dur);
+    sampleDurations(c, sampledSlot, rng, groupZ, groupA, groupB, dur);
     for (let k = 0; k < r.count; k++) {
       if (!(rng.next() < r.probability[k])) continue;
       for (let q = r.offsets[k]; q < r.offsets[k + 1]; q++) {
-        const t = r.task[q];
+        const t = riskSlot[q];
         // an opportunity cannot take a task below zero
         const extra = Math.max(
           -dur[t],
@@ -144,7 +153,7 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
         dur[t] += extra;
       }
     }
-    kernel.run(dur);
+    kernel.runRanked(dur);
     kernel.projectFinishes(pf);
     let f = pf[0];
     for (let p = 0; p < pc; p++) {
@@ -183,18 +192,19 @@ function meanDuration(run: IterationRecord, i: number, fixed: number): number {
 }
 
 /**
- * Draws every sampled task's duration into `dur`. The generator's state
+ * Draws every sampled task's duration into `dur` (by node rank: `slot[j]`). The generator's state
  * lives in locals for the loop: this runs once per task per iteration.
  */
 function sampleDurations(
   c: CompiledSimulation,
+  slot: Int32Array,
   rng: Xoshiro128,
   groupZ: Float64Array,
   groupA: Float64Array,
   groupB: Float64Array,
   dur: Float64Array,
 ): void {
-  const { count, task, kind, low, mode, high, done, table, group } = c.sampled;
+  const { count, kind, low, mode, high, done, table, group } = c.sampled;
   const tables = c.pertTables;
   const STRIDE = PERT_STEPS + 1;
   let a = rng.a;
@@ -226,7 +236,7 @@ function sampleDurations(
     } else if (k === DIST_UNIFORM) x = lo + u * (hi - lo);
     else x = triangularQuantile(u, lo, mode[j], hi);
     const value = done[j] + Math.round(x);
-    dur[task[j]] = value;
+    dur[slot[j]] = value;
   }
   rng.a = a;
   rng.b = b;

@@ -7,6 +7,7 @@ import { registerOpenApiCommand } from './openapi.ts';
 import { registerScheduleCommand } from './schedule.ts';
 import { registerSeedCommand } from './seed.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerSimulateCommand } from './simulate.ts';
 import { registerTokenCommand } from './token.ts';
 import { registerUserCommand } from './user.ts';
 
@@ -25,6 +26,7 @@ const commands: Array<(program: Command) => void> = [
   registerExportCommand,
   registerLevelCommand,
   registerScheduleCommand,
+  registerSimulateCommand,
 ];
 
 export function registerCommands(program: Command): void {

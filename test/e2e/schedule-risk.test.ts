@@ -76,6 +76,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.goto(`/programs/${program.id}`);
     await page.getByRole('tab', { name: 'Schedule risk' }).click();
     await page.getByTestId('risk-histogram').locator('canvas').waitFor();
+    const projects = await textOf(page.getByTestId('risk-projects'));
+    expect(projects).toContain('CP-101');
+    expect(projects).toContain('CP-102');
     await snap(page, 'risk-03-program');
     expect(pageErrors).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { Badge, Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
+import { useList } from '../../api/queries.ts';
 import type { FinishDistribution, SimulationResult } from '../../api/schedule-risk.ts';
 import { Chart, type ChartOption } from '../chart.tsx';
 
@@ -110,6 +111,45 @@ function tornadoOption(result: SimulationResult): ChartOption {
   };
 }
 
+/** Each project's finish percentiles, for a run over several projects (a program). */
+function ProjectFinishes({ result }: { result: SimulationResult }) {
+  const ids = result.projects.map((p) => p.id);
+  const projects = useList('projects', { pageSize: 200 }, ids.length > 1);
+  const names = new Map((projects.data?.items ?? []).map((p) => [p.id, `${p.code} · ${p.name}`]));
+  const at = (f: FinishDistribution, p: number) => day(f.percentiles.find((x) => x.p === p)!.iso);
+  return (
+    <Paper withBorder radius="sm" p="sm" mb="md">
+      <Title order={5}>Finish per project</Title>
+      <Table verticalSpacing={3} fz="sm" striped data-testid="risk-projects">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Project</Table.Th>
+            <Table.Th>Plan</Table.Th>
+            <Table.Th>P10</Table.Th>
+            <Table.Th>P50</Table.Th>
+            <Table.Th>P80</Table.Th>
+            <Table.Th>P90</Table.Th>
+            <Table.Th ta="right">Plan met in</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {result.projects.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>{names.get(p.id) ?? p.id}</Table.Td>
+              <Table.Td>{day(p.deterministic.iso)}</Table.Td>
+              <Table.Td>{at(p, 10)}</Table.Td>
+              <Table.Td>{at(p, 50)}</Table.Td>
+              <Table.Td>{at(p, 80)}</Table.Td>
+              <Table.Td>{at(p, 90)}</Table.Td>
+              <Table.Td ta="right">{percent(p.deterministic.probability)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
 /** Finish distribution, S-curve, tornado and criticality of one simulation run. */
 export function SimulationResults({ result }: { result: SimulationResult }) {
   const histogram = useMemo(() => histogramOption(result.finish), [result]);
@@ -146,6 +186,7 @@ export function SimulationResults({ result }: { result: SimulationResult }) {
           uncertain tasks · {result.riskEvents} risk events · {Math.round(result.timings.simulateMs)} ms
         </Text>
       </Group>
+      {result.projects.length > 1 && <ProjectFinishes result={result} />}
       <SimpleGrid cols={{ base: 1, lg: 2 }} mb="md">
         <Paper withBorder radius="sm" p="sm">
           <Title order={5}>Finish dates</Title>

@@ -291,6 +291,33 @@ describe('simulateSchedule: criticality and sensitivity', () => {
   });
 });
 
+describe('simulateSchedule: progress', () => {
+  it('samples only the remaining part of an in-progress task and keeps a finished one', () => {
+    const start = plan([]).projects[0].start!;
+    const schedule = plan(
+      [
+        { id: 'Done', duration: 2 * DAY, actualStart: start, actualFinish: start + 1440 + 540 },
+        { id: 'Half', duration: 10 * DAY, actualStart: start + 2 * 1440, percentComplete: 50 },
+      ],
+      [{ predecessorId: 'Done', successorId: 'Half' }],
+    );
+    const r = simulate(schedule, {
+      estimates: [
+        est('Done', DAY, 2 * DAY, 9 * DAY, 'uniform'),
+        est('Half', 10 * DAY, 10 * DAY, 20 * DAY, 'uniform'),
+      ],
+    });
+    const done = r.tasks.find((t) => t.taskId === 'Done')!;
+    expect(done.meanDuration).toBe(2 * DAY);
+    // half of Half is done: its remaining 5 days become 5 to 10, so the whole task takes 10 to 15 days
+    const minutes = minutesOf(r);
+    const startOffset = 2 * DAY;
+    expect(Math.min(...minutes) - startOffset).toBeGreaterThanOrEqual(10 * DAY);
+    expect(Math.max(...minutes) - startOffset).toBeLessThanOrEqual(15 * DAY);
+    expect(Math.max(...minutes) - startOffset).toBeGreaterThan(14 * DAY);
+  });
+});
+
 describe('simulateSchedule: bad input', () => {
   const input = () =>
     plan([

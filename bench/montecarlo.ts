@@ -33,6 +33,8 @@ interface Row {
   simulateMs: number;
   /** CPU time of the whole simulateSchedule call (compile, iterations, analysis): wall time means little on a shared machine. */
   totalCpuMs: number;
+  /** CPU of the iterations alone: the total less that of a one-iteration run. */
+  iterationsCpuMs: number;
   analyseMs: number;
   iterationsPerSecond: number;
   scheduleProjectMs: number;
@@ -75,16 +77,21 @@ function measure(network: string, input: ScheduleInput, iterations: number): Row
     scheduleProject(input);
     scheduleMs = Math.min(scheduleMs, performance.now() - t);
   }
-  const cpu = process.cpuUsage();
-  const r = simulateSchedule({
-    schedule: input,
-    iterations,
-    seed: 2026,
-    defaultSpread: spread,
-    ...extras(input),
-  });
-  const used = process.cpuUsage(cpu);
-  const cpuMs = (used.user + used.system) / 1000;
+  const cpuOf = (n: number) => {
+    const cpu = process.cpuUsage();
+    const result = simulateSchedule({
+      schedule: input,
+      iterations: n,
+      seed: 2026,
+      defaultSpread: spread,
+      ...extras(input),
+    });
+    const used = process.cpuUsage(cpu);
+    return { result, cpuMs: (used.user + used.system) / 1000 };
+  };
+  // one iteration costs the compile, the deterministic schedule and the analysis: the rest is the iterations
+  const overhead = cpuOf(1).cpuMs;
+  const { result: r, cpuMs } = cpuOf(iterations);
   return {
     network,
     tasks: input.tasks.length,
@@ -93,6 +100,7 @@ function measure(network: string, input: ScheduleInput, iterations: number): Row
     compileMs: Math.round(r.timings.compileMs),
     simulateMs: Math.round(r.timings.simulateMs),
     totalCpuMs: Math.round(cpuMs),
+    iterationsCpuMs: Math.round(cpuMs - overhead),
     analyseMs: Math.round(r.timings.analyseMs),
     iterationsPerSecond: Math.round(iterations / (r.timings.simulateMs / 1000)),
     scheduleProjectMs: Math.round(scheduleMs * 10) / 10,
@@ -132,6 +140,7 @@ const header = [
   'compile ms',
   'simulate ms',
   'total cpu ms',
+  'iterations cpu ms',
   'iter/s',
   'schedule ms',
   'iter per schedule',
@@ -148,6 +157,7 @@ const cells = rows.map((r) =>
     r.compileMs,
     r.simulateMs,
     r.totalCpuMs,
+    r.iterationsCpuMs,
     r.iterationsPerSecond,
     r.scheduleProjectMs,
     r.iterationsPerSchedule,

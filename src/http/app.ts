@@ -23,6 +23,7 @@ import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
 import { registerRiskRoutes } from './routes/risks.ts';
+import { registerScheduleRiskRoutes } from './routes/schedule-risk.ts';
 import { registerStructureRoutes } from './routes/structure.ts';
 
 export interface AppOptions {
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerAccessRoutes(api, options.db);
       registerPlanningRoutes(api, options.db);
       registerPlanFileRoutes(api, options.db);
+      registerScheduleRiskRoutes(api, options.db);
       registerAuditRoutes(api, options.db);
       registerRiskRoutes(api, options.db);
       registerChangeRequestRoutes(api, options.db);

@@ -58,6 +58,8 @@ export const entityTypes = [
   'escalation_rule',
   'change_request',
   'change_authority',
+  'task_estimate',
+  'schedule_simulation',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

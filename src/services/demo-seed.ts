@@ -7,6 +7,7 @@ import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
 import { seedChangeControl } from './demo-seed-changes.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
+import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
 import { audit } from './mutation.ts';
 import { hashPassword } from './passwords.ts';
 import { addProjectMember, createProject, listProjects, setProjectObjectives } from './projects.ts';
@@ -562,5 +563,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   });
   await seedDemoRisks(db, orgId, person);
   await seedChangeControl(db, orgId);
+  await seedScheduleRiskDemo(db, system, orgId);
   return { ...result, orgId, created: true };
 }

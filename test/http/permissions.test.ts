@@ -17,6 +17,7 @@ import { createProject, getProject } from '../../src/services/projects.ts';
 import { createRiskAction } from '../../src/services/risk-actions.ts';
 import { getRiskMatrix } from '../../src/services/risk-matrix.ts';
 import { createRisk, createRiskCategory } from '../../src/services/risks.ts';
+import { simulateProject } from '../../src/services/schedule-risk.ts';
 import {
   createBusinessUnit,
   createObjective,
@@ -1251,6 +1252,73 @@ const cases: Case[] = [
       url: `${v1}/change-authorities`,
       payload: { project: 'program_manager', program: 'pmo_admin' },
     }),
+  },
+  // Schedule risk: estimates and simulations need manage_risks; reading them needs read.
+  {
+    route: 'GET /projects/:id/estimates',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/estimates` }),
+  },
+  {
+    route: 'PUT /projects/:id/estimates',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'PUT',
+      url: `${v1}/projects/${tree[t].project}/estimates`,
+      payload: {
+        estimates: [
+          {
+            taskId: await standingTask(t),
+            optimisticMinutes: 480,
+            likelyMinutes: 960,
+            pessimisticMinutes: 1440,
+          },
+        ],
+      },
+    }),
+  },
+  {
+    route: 'POST /projects/:id/simulations',
+    allowed: projectEditors,
+    request: async (t) => {
+      await standingTask(t);
+      return {
+        method: 'POST',
+        url: `${v1}/projects/${tree[t].project}/simulations`,
+        payload: { iterations: 20 },
+      };
+    },
+  },
+  {
+    route: 'GET /projects/:id/simulations',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/simulations` }),
+  },
+  {
+    route: 'POST /programs/:id/simulations',
+    allowed: programEditors,
+    request: async (t) => {
+      await standingTask(t);
+      return {
+        method: 'POST',
+        url: `${v1}/programs/${tree[t].program}/simulations`,
+        payload: { iterations: 20 },
+      };
+    },
+  },
+  {
+    route: 'GET /programs/:id/simulations',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/programs/${tree[t].program}/simulations` }),
+  },
+  {
+    route: 'GET /simulations/:id',
+    allowed: readersOut,
+    request: async (t) => {
+      await standingTask(t);
+      const run = await simulateProject(db, systemFor(t), tree[t].project, { iterations: 10 });
+      return { method: 'GET', url: `${v1}/simulations/${run.id}` };
+    },
   },
 ];
 

@@ -8,6 +8,7 @@ import { registerRisksCommand } from './risks.ts';
 import { registerScheduleCommand } from './schedule.ts';
 import { registerSeedCommand } from './seed.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerSimulateCommand } from './simulate.ts';
 import { registerTokenCommand } from './token.ts';
 import { registerUserCommand } from './user.ts';
 
@@ -27,6 +28,7 @@ const commands: Array<(program: Command) => void> = [
   registerLevelCommand,
   registerScheduleCommand,
   registerRisksCommand,
+  registerSimulateCommand,
 ];
 
 export function registerCommands(program: Command): void {

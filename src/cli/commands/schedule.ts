@@ -22,7 +22,7 @@ const READERS: { suffix: string; describe: string; read: (path: string) => Mspdi
   },
 ];
 
-function readPlan(file: string): MspdiProject {
+export function readPlan(file: string): MspdiProject {
   const reader = READERS.find((r) => file.toLowerCase().endsWith(r.suffix));
   if (!reader) {
     throw new Error(

@@ -10,6 +10,7 @@ import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
+import { ScheduleRiskPanel } from '../components/schedule-risk/panel.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
 import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
 import { ScopeRisks } from '../components/scope-risks.tsx';
@@ -112,6 +113,7 @@ export function ProgramPage() {
           <Tabs.Tab value="changes" data-testid="tab-changes">
             Change requests
           </Tabs.Tab>
+          <Tabs.Tab value="schedule-risk">Schedule risk</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
@@ -144,6 +146,9 @@ export function ProgramPage() {
             })}
             currency={currency}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="schedule-risk">
+          <ScheduleRiskPanel scope={{ kind: 'program', id: p.id }} canEdit={can('risk.manage', ctx)} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

@@ -1,5 +1,12 @@
 import { Badge, Button, Group, Paper, Tabs, Text } from '@mantine/core';
-import { IconGitPullRequest, IconHistory, IconPencil, IconTarget, IconUsers } from '@tabler/icons-react';
+import {
+  IconChartHistogram,
+  IconGitPullRequest,
+  IconHistory,
+  IconPencil,
+  IconTarget,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem } from '../api/queries.ts';
@@ -13,6 +20,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ProjectMembers } from '../components/project-members.tsx';
 import { ProjectObjectives } from '../components/project-objectives.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
+import { ScheduleRiskPanel } from '../components/schedule-risk/panel.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
 import { ScopeRisks } from '../components/scope-risks.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
@@ -131,6 +139,9 @@ export function ProjectPage() {
           <Tabs.Tab value="changes" leftSection={<IconGitPullRequest size={14} />} data-testid="tab-changes">
             Change requests
           </Tabs.Tab>
+          <Tabs.Tab value="schedule-risk" leftSection={<IconChartHistogram size={14} />}>
+            Schedule risk
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="objectives">
           <ProjectObjectives projectId={p.id} canEdit={canEdit} />
@@ -153,6 +164,9 @@ export function ProjectPage() {
             canRequest={can('change.request', ctx) && p.stage !== 'closed' && p.stage !== 'terminated'}
             currency={currency}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="schedule-risk">
+          <ScheduleRiskPanel scope={{ kind: 'project', id: p.id }} canEdit={can('risk.manage', ctx)} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

@@ -1,0 +1,3 @@
+export { SimulationInputError } from './errors.ts';
+export { simulateSchedule } from './simulate.ts';
+export type * from './types.ts';

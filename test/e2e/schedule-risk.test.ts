@@ -1,0 +1,85 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROMIUM,
+  type Harness,
+  hasChromium,
+  login,
+  newPage,
+  snap,
+  startHarness,
+  textOf,
+} from './harness.ts';
+
+const title = hasChromium
+  ? 'schedule risk in a real browser'
+  : `schedule risk in a real browser — SKIPPED: ${CHROMIUM} is absent (install Debian's chromium to run it)`;
+
+describe.skipIf(!hasChromium)(title, () => {
+  let h: Harness;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ context, page } = await newPage(h));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await login(page, h.admin.email, h.admin.password);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }, 180_000);
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail' && page) {
+      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      await snap(page, `failed-risk-${name}`).catch(() => {});
+    }
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await h?.close();
+  });
+
+  async function projectId(code: string): Promise<string> {
+    const res = await page.request.get(`/api/v1/projects?q=${code}&pageSize=5`);
+    const body = (await res.json()) as { items: { id: string; code: string }[] };
+    return body.items.find((p) => p.code === code)!.id;
+  }
+
+  it('shows the estimates and the seeded run of a project with its charts', async () => {
+    await page.goto(`/projects/${await projectId('CP-101')}`);
+    await page.getByRole('tab', { name: 'Schedule risk' }).click();
+    await page.getByTestId('estimates-table').waitFor();
+    await page.getByTestId('risk-histogram').locator('canvas').waitFor();
+    await page.getByTestId('risk-s-curve').locator('canvas').waitFor();
+    await page.getByTestId('risk-tornado').locator('canvas').waitFor();
+    const summary = await textOf(page.getByTestId('risk-summary'));
+    expect(summary).toMatch(/P50 \d{4}-\d{2}-\d{2}/);
+    expect(summary).toMatch(/Target 2026-08-31/);
+    const rows = await page.getByTestId('risk-criticality').locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(3);
+    await snap(page, 'risk-01-project');
+  });
+
+  it('runs a new simulation with a target date and shows it', async () => {
+    await page.getByTestId('target-date').fill('2026-10-30');
+    await page.getByTestId('run-simulation').click();
+    await page.getByText(/Target 2026-10-30/).waitFor();
+    expect(await page.getByTestId('simulation-runs').locator('tbody tr').count()).toBe(2);
+    await snap(page, 'risk-02-project-new-run');
+  });
+
+  it('simulates the whole program', async () => {
+    const res = await page.request.get('/api/v1/programs?q=Customer%20Platform&pageSize=5');
+    const program = ((await res.json()) as { items: { id: string }[] }).items[0]!;
+    await page.goto(`/programs/${program.id}`);
+    await page.getByRole('tab', { name: 'Schedule risk' }).click();
+    await page.getByTestId('risk-histogram').locator('canvas').waitFor();
+    const projects = await textOf(page.getByTestId('risk-projects'));
+    expect(projects).toContain('CP-101');
+    expect(projects).toContain('CP-102');
+    await snap(page, 'risk-03-program');
+    expect(pageErrors).toEqual([]);
+  });
+});

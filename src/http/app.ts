@@ -18,6 +18,7 @@ import { handleError } from './problem.ts';
 import { registerAccessRoutes } from './routes/access.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerGanttRoutes } from './routes/gantt.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerPlanningRoutes(api, options.db);
       registerPlanFileRoutes(api, options.db);
       registerAuditRoutes(api, options.db);
+      registerGanttRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/connection.ts';
+import { ganttColumnsSchema } from '../../model/gantt.ts';
+import { baselineNumberSchema } from '../../services/baselines.ts';
+import { getProgramGanttColumns, getProjectGanttColumns } from '../../services/gantt.ts';
+import { actorOf } from '../authentication.ts';
+import { errorResponses, idParams } from './crud.ts';
+
+export function registerGanttRoutes(api: FastifyInstance, db: Database): void {
+  const app = api.withTypeProvider<ZodTypeProvider>();
+  const tags = ['planning'];
+  app.get('/projects/:id/gantt/columns', {
+    schema: {
+      tags,
+      summary: "A project's whole Gantt in columns (one array per field), for charts of 10,000+ tasks",
+      params: idParams,
+      querystring: z.object({ baseline: baselineNumberSchema.optional() }),
+      response: { 200: ganttColumnsSchema, ...errorResponses },
+    },
+    handler: (request) =>
+      getProjectGanttColumns(db, actorOf(request), request.params.id, request.query.baseline),
+  });
+  app.get('/programs/:id/gantt/columns', {
+    schema: {
+      tags,
+      summary: "A program's projects on one timeline in columns, with the links between them",
+      params: idParams,
+      response: { 200: ganttColumnsSchema, ...errorResponses },
+    },
+    handler: (request) => getProgramGanttColumns(db, actorOf(request), request.params.id),
+  });
+}

@@ -5,6 +5,7 @@ import { insertRow } from '../db/sql.ts';
 import { uuidv7 } from '../db/uuid.ts';
 import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
+import { seedDemoPlans } from './demo-seed-plans.ts';
 import { audit } from './mutation.ts';
 import { hashPassword } from './passwords.ts';
 import { addProjectMember, createProject, listProjects, setProjectObjectives } from './projects.ts';
@@ -558,5 +559,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
       await grantRoleAsSystem(tx, orgId, { userId, role, scopeType, scopeId });
     }
   });
+  await seedDemoPlans(db, system);
   return { ...result, orgId, created: true };
 }

@@ -121,6 +121,18 @@ const adminRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/admin-page.tsx'), 'AdminPage'),
 });
 
+const projectGanttRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projects/$id/gantt',
+  component: lazyRouteComponent(() => import('./gantt/gantt-page.tsx'), 'ProjectGanttPage'),
+});
+
+const programGanttRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programs/$id/gantt',
+  component: lazyRouteComponent(() => import('./gantt/gantt-page.tsx'), 'ProgramGanttPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -135,6 +147,8 @@ const routeTree = rootRoute.addChildren([
     projectRoute,
     objectivesRoute,
     adminRoute,
+    projectGanttRoute,
+    programGanttRoute,
   ]),
 ]);
 

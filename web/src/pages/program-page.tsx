@@ -1,5 +1,5 @@
 import { Button, Paper, Tabs } from '@mantine/core';
-import { IconListDetails, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconListDetails, IconPencil, IconPlus, IconTimeline } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
@@ -13,6 +13,7 @@ import { useScopeCrumbs } from '../components/scope-crumbs.ts';
 import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
 import { ProgramForm } from '../forms/program-form.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
+import { GanttTab } from '../gantt/gantt-tab.tsx';
 import { formatDateTime, formatMoney } from '../lib/format.ts';
 
 export function ProgramPage() {
@@ -106,7 +107,13 @@ export function ProgramPage() {
             Projects {projects.data ? `(${projects.data.total})` : ''}
           </Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
+          <Tabs.Tab value="gantt" leftSection={<IconTimeline size={14} />} data-testid="gantt-tab">
+            Timeline
+          </Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="gantt">
+          <GanttTab kind="program" id={p.id} canEdit={can('project.edit', ctx)} />
+        </Tabs.Panel>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
             projects={projects}

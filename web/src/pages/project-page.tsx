@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Tabs, Text } from '@mantine/core';
-import { IconHistory, IconPencil, IconTarget, IconUsers } from '@tabler/icons-react';
+import { IconHistory, IconPencil, IconTarget, IconTimeline, IconUsers } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem } from '../api/queries.ts';
@@ -14,6 +14,7 @@ import { ProjectObjectives } from '../components/project-objectives.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
 import { ProjectForm } from '../forms/project-form.tsx';
+import { GanttTab } from '../gantt/gantt-tab.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../lib/format.ts';
 
 export function ProjectPage() {
@@ -125,7 +126,13 @@ export function ProjectPage() {
           <Tabs.Tab value="history" leftSection={<IconHistory size={14} />}>
             History
           </Tabs.Tab>
+          <Tabs.Tab value="gantt" leftSection={<IconTimeline size={14} />} data-testid="gantt-tab">
+            Gantt
+          </Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="gantt">
+          <GanttTab kind="project" id={p.id} canEdit={canEdit} />
+        </Tabs.Panel>
         <Tabs.Panel value="objectives">
           <ProjectObjectives projectId={p.id} canEdit={canEdit} />
         </Tabs.Panel>

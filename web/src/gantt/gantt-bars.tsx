@@ -15,12 +15,12 @@ import type { TimeScale } from './time-scale.ts';
 export const ROW_HEIGHT = 28;
 const BAR_HEIGHT = 14;
 const COLORS = {
-  bar: '#6da1f6',
+  bar: '#8fb8fa',
   barEdge: '#2872f0',
-  progress: '#0657d6',
-  critical: '#ff8787',
+  progress: '#2872f0',
+  critical: '#ff9a9a',
   criticalEdge: '#e03131',
-  criticalProgress: '#c92a2a',
+  criticalProgress: '#e03131',
   summary: '#343a40',
   project: '#0b7285',
   baseline: '#adb5bd',
@@ -230,6 +230,7 @@ function Row({
     <g {...common} data-kind="task" onPointerDown={(e) => onBarPointerDown(e, item, 'move')}>
       {baseline}
       <rect
+        data-bar="true"
         x={xs + 0.5}
         y={barTop + 0.5}
         width={Math.max(1, width - 1)}
@@ -238,13 +239,15 @@ function Row({
         fill={critical ? COLORS.critical : COLORS.bar}
         stroke={critical ? COLORS.criticalEdge : COLORS.barEdge}
       />
-      {progress > 0 && (
+      {progress > 1 && (
         <rect
           x={xs + 0.5}
-          y={barTop + 4.5}
+          y={barTop + 0.5}
           width={Math.max(1, progress - 1)}
-          height={BAR_HEIGHT - 9}
+          height={BAR_HEIGHT - 1}
+          rx={2}
           fill={critical ? COLORS.criticalProgress : COLORS.progress}
+          pointerEvents="none"
         />
       )}
       <text x={xf + 8} y={top + 18}>
@@ -346,8 +349,9 @@ function Links({ data, model, scale, firstRow, lastRow }: BarsProps) {
     const rb = model.rowOf[to[k]];
     if (ra === rb || ra < 0 || rb < 0) continue;
     if (Math.min(ra, rb) > lastRow || Math.max(ra, rb) < firstRow) continue;
-    const a = endpoints(data, model.rows[ra], scale);
-    const b = endpoints(data, model.rows[rb], scale);
+    // The tasks' own dates even when a folded summary or project shows them: a link keeps its place in time.
+    const a = endpoints(data, from[k], scale);
+    const b = endpoints(data, to[k], scale);
     if (!a || !b) continue;
     const t = type[k];
     const outOfFinish = t === 'FS' || t === 'FF';

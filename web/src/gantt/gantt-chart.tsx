@@ -15,13 +15,14 @@ import { type DragMode, type DragState, GanttBars, ROW_HEIGHT } from './gantt-ba
 import { dropEdit } from './gantt-drag.ts';
 import { GanttGrid, GRID_WIDTH, GridHeader } from './gantt-grid.tsx';
 import { GanttTimeHeader, HEADER_HEIGHT } from './gantt-header.tsx';
-import { buildRows, dataRange, nowMinutes, SUMMARY } from './gantt-model.ts';
+import { buildRows, dataRange, nowMinutes, rollups, SUMMARY } from './gantt-model.ts';
 import { TaskDrawer } from './task-drawer.tsx';
 import { TimeScale, ZOOMS, type Zoom } from './time-scale.ts';
 import './gantt.css';
 
 const OVERSCAN_ROWS = 8;
 const OVERSCAN_PX = 400;
+const SCROLLBAR_ROOM = 18;
 let firstBarsMarked = false;
 
 export interface GanttChartProps {
@@ -39,7 +40,7 @@ export interface GanttChartProps {
  * chart then refetches the stored dates.
  */
 export function GanttChart({ kind, id, canEdit, height = 'calc(100vh - 220px)' }: GanttChartProps) {
-  const [zoom, setZoom] = useState<Zoom>('week');
+  const [zoom, setZoom] = useState<Zoom>(kind === 'program' ? 'month' : 'week');
   const [baseline, setBaseline] = useState<number | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -67,6 +68,7 @@ export function GanttChart({ kind, id, canEdit, height = 'calc(100vh - 220px)' }
     [data, collapsed, kind],
   );
   const range = useMemo(() => (data ? dataRange(data) : null), [data]);
+  const rolled = useMemo(() => (data ? rollups(data) : null), [data]);
   const scale = useMemo(() => (range ? new TimeScale(zoom, range[0], range[1]) : null), [range, zoom]);
   const selected = useMemo(
     () => (data && selectedId ? data.tasks.id.indexOf(selectedId) : -1),
@@ -152,7 +154,7 @@ export function GanttChart({ kind, id, canEdit, height = 'calc(100vh - 220px)' }
   };
 
   if (query.isLoading) return <Text c="dimmed">Loading the schedule…</Text>;
-  if (query.error || !data || !model || !scale) return <ProblemAlert error={query.error} />;
+  if (query.error || !data || !model || !scale || !rolled) return <ProblemAlert error={query.error} />;
 
   const rowsHeight = model.rows.length * ROW_HEIGHT;
   const firstRow = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN_ROWS);
@@ -251,7 +253,12 @@ export function GanttChart({ kind, id, canEdit, height = 'calc(100vh - 220px)' }
       <div
         ref={scroller}
         className="gantt-scroller"
-        style={{ height }}
+        style={{
+          height:
+            typeof height === 'number'
+              ? Math.min(height, HEADER_HEIGHT + rowsHeight + SCROLLBAR_ROOM)
+              : height,
+        }}
         onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, left: e.currentTarget.scrollLeft })}
         data-testid="gantt-scroller"
       >
@@ -278,6 +285,7 @@ export function GanttChart({ kind, id, canEdit, height = 'calc(100vh - 220px)' }
             >
               <GanttGrid
                 data={data}
+                rolled={rolled}
                 model={model}
                 firstRow={firstRow}
                 lastRow={lastRow}
@@ -326,8 +334,8 @@ export function GanttChart({ kind, id, canEdit, height = 'calc(100vh - 220px)' }
         </div>
       </div>
       <Group gap="md" mt={6}>
-        <Legend color="#6da1f6" label="Task" />
-        <Legend color="#ff8787" label="Critical task" />
+        <Legend color="#8fb8fa" label="Task" />
+        <Legend color="#ff9a9a" label="Critical task" />
         <Legend color="#343a40" label="Summary / milestone" />
         {data.baseline !== null && <Legend color="#adb5bd" label={`Baseline ${data.baseline}`} />}
         <Legend color="#fa5252" label="Today" line />

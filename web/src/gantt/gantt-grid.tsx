@@ -7,16 +7,17 @@ import {
   isProjectRow,
   projectOfRow,
   type RowModel,
+  type rollups,
   SUMMARY,
 } from './gantt-model.ts';
 
 export const GRID_COLUMNS = [
-  { key: 'wbs', title: 'WBS', width: 58 },
-  { key: 'name', title: 'Task name', width: 250 },
-  { key: 'duration', title: 'Duration', width: 62, numeric: true },
-  { key: 'start', title: 'Start', width: 78 },
-  { key: 'finish', title: 'Finish', width: 78 },
-  { key: 'percent', title: '% done', width: 56, numeric: true },
+  { key: 'wbs', title: 'WBS', width: 46 },
+  { key: 'name', title: 'Task name', width: 200 },
+  { key: 'duration', title: 'Dur.', width: 50, numeric: true },
+  { key: 'start', title: 'Start', width: 74 },
+  { key: 'finish', title: 'Finish', width: 74 },
+  { key: 'percent', title: '%', width: 48, numeric: true },
 ] as const;
 export const GRID_WIDTH = GRID_COLUMNS.reduce((sum, c) => sum + c.width, 0);
 
@@ -30,6 +31,7 @@ export function GridHeader() {
 
 interface GridProps {
   data: GanttColumns;
+  rolled: ReturnType<typeof rollups>;
   model: RowModel;
   firstRow: number;
   lastRow: number;
@@ -43,6 +45,7 @@ interface GridProps {
 /** The WBS table beside the bars: only the rows in view are in the DOM. */
 export function GanttGrid({
   data,
+  rolled,
   model,
   firstRow,
   lastRow,
@@ -125,7 +128,7 @@ export function GanttGrid({
           {t.name[item]}
         </div>
         <div className="gantt-cell num" style={{ width: GRID_COLUMNS[2].width }} data-cell="duration">
-          {formatDuration(t.durationMinutes[item])}
+          {formatDuration(rolled.durationMinutes[item])}
         </div>
         <div className="gantt-cell" style={{ width: GRID_COLUMNS[3].width }} data-cell="start">
           {formatDay(t.start[item])}
@@ -134,7 +137,7 @@ export function GanttGrid({
           {formatDay(t.finish[item])}
         </div>
         <div className="gantt-cell num" style={{ width: GRID_COLUMNS[5].width }}>
-          {Math.round(t.percentComplete[item])}%
+          {Math.round(rolled.percent[item])}%
         </div>
       </div>,
     );

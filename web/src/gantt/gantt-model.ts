@@ -161,3 +161,33 @@ export function weekdaysBetween(start: number, finish: number): number {
   }
   return count;
 }
+
+/**
+ * What the table shows for summaries: the span in working days and the progress of their
+ * leaves weighted by duration (MS Project's roll-up), found in one pass from the bottom up.
+ */
+export function rollups(data: GanttColumns): { durationMinutes: Float64Array; percent: Float64Array } {
+  const t = data.tasks;
+  const n = t.id.length;
+  const durationMinutes = Float64Array.from(t.durationMinutes);
+  const percent = Float64Array.from(t.percentComplete);
+  const weight = new Float64Array(n);
+  const done = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    if (t.flags[i] & SUMMARY) {
+      percent[i] = weight[i] > 0 ? done[i] / weight[i] : 0;
+      const start = t.start[i];
+      const finish = t.finish[i];
+      if (start !== null && finish !== null) durationMinutes[i] = weekdaysBetween(start, finish) * 480;
+    } else {
+      weight[i] = t.durationMinutes[i];
+      done[i] = t.durationMinutes[i] * t.percentComplete[i];
+    }
+    const up = t.parent[i];
+    if (up >= 0) {
+      weight[up] += weight[i];
+      done[up] += done[i];
+    }
+  }
+  return { durationMinutes, percent };
+}

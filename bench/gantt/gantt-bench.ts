@@ -55,10 +55,23 @@ const READ_FIRST_BARS = `(() => {
 })()`;
 
 async function firstBars(page: Page, url: string) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
-  await page.waitForFunction("performance.getEntriesByName('gantt-first-bars').length > 0", null, {
-    timeout: 60_000,
-  });
+  try {
+    await page.waitForFunction("performance.getEntriesByName('gantt-first-bars').length > 0", null, {
+      timeout: 60_000,
+    });
+  } catch (error) {
+    const shot = join(os.tmpdir(), 'gantt-bench-failed.png');
+    await page.screenshot({ path: shot });
+    throw new Error(
+      `no bars at ${page.url()} (screenshot ${shot}; page errors: ${errors.join('; ') || 'none'})`,
+      {
+        cause: error,
+      },
+    );
+  }
   return page.evaluate<{ ms: number; dataMs: number; dataBytes: number }>(READ_FIRST_BARS);
 }
 

@@ -114,9 +114,12 @@ async function columnsOf(
     version: [],
   };
   for (const link of links) {
+    const from = taskIndex.get(link.predecessorId);
+    const to = taskIndex.get(link.successorId);
+    if (from === undefined || to === undefined) continue;
     linkColumns.id.push(link.id);
-    linkColumns.from.push(taskIndex.get(link.predecessorId) ?? -1);
-    linkColumns.to.push(taskIndex.get(link.successorId) ?? -1);
+    linkColumns.from.push(from);
+    linkColumns.to.push(to);
     linkColumns.type.push(link.type);
     linkColumns.lagMinutes.push(link.lagMinutes);
     linkColumns.version.push(link.version);

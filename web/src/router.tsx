@@ -12,6 +12,7 @@ import { endpoints } from './api/endpoints.ts';
 import { keys } from './api/queries.ts';
 import { AppLayout } from './components/app-layout.tsx';
 import { NotFound, RouteError } from './components/route-states.tsx';
+import { prefetchGantt } from './gantt/gantt-api.ts';
 import { validateAdminSearch, validateListSearch, validateLoginSearch } from './lib/search.ts';
 
 interface RouterContext {
@@ -124,12 +125,15 @@ const adminRoute = createRoute({
 const projectGanttRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/projects/$id/gantt',
+  loader: ({ context, params }) =>
+    prefetchGantt(context.queryClient, { kind: 'project', id: params.id, baseline: null }),
   component: lazyRouteComponent(() => import('./gantt/gantt-page.tsx'), 'ProjectGanttPage'),
 });
 
 const programGanttRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/programs/$id/gantt',
+  loader: ({ context, params }) => prefetchGantt(context.queryClient, { kind: 'program', id: params.id }),
   component: lazyRouteComponent(() => import('./gantt/gantt-page.tsx'), 'ProgramGanttPage'),
 });
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from '../api/client.ts';
 import type { GanttColumns, LinkType } from './gantt-model.ts';
 
@@ -8,15 +8,24 @@ export type GanttSource =
 
 export const ganttKey = (source: GanttSource) => ['gantt', source] as const;
 
+function fetchColumns(source: GanttSource, signal?: AbortSignal) {
+  const base = `/${source.kind === 'project' ? 'projects' : 'programs'}/${encodeURIComponent(source.id)}`;
+  const query = source.kind === 'project' && source.baseline !== null ? `?baseline=${source.baseline}` : '';
+  return request<GanttColumns>(`${base}/gantt/columns${query}`, { signal });
+}
+
+/** Starts loading a chart's data while the router still fetches the page's code (route loaders). */
+export function prefetchGantt(queryClient: QueryClient, source: GanttSource): void {
+  void queryClient.prefetchQuery({
+    queryKey: ganttKey(source),
+    queryFn: ({ signal }) => fetchColumns(source, signal),
+  });
+}
+
 export function useGanttColumns(source: GanttSource) {
   return useQuery({
     queryKey: ganttKey(source),
-    queryFn: ({ signal }) => {
-      const base = `/${source.kind === 'project' ? 'projects' : 'programs'}/${encodeURIComponent(source.id)}`;
-      const query =
-        source.kind === 'project' && source.baseline !== null ? `?baseline=${source.baseline}` : '';
-      return request<GanttColumns>(`${base}/gantt/columns${query}`, { signal });
-    },
+    queryFn: ({ signal }) => fetchColumns(source, signal),
     // Keep the old chart on screen while an edit's refetch runs.
     placeholderData: (previous) => previous,
   });

@@ -12,8 +12,8 @@ import {
 } from './gantt-model.ts';
 
 export const GRID_COLUMNS = [
-  { key: 'wbs', title: 'WBS', width: 46 },
-  { key: 'name', title: 'Task name', width: 200 },
+  { key: 'wbs', title: 'WBS', width: 62 },
+  { key: 'name', title: 'Task name', width: 190 },
   { key: 'duration', title: 'Dur.', width: 50, numeric: true },
   { key: 'start', title: 'Start', width: 74 },
   { key: 'finish', title: 'Finish', width: 74 },

@@ -11,6 +11,8 @@ import {
   textOf,
 } from './harness.ts';
 
+const VIEWER = { email: 'amara.okafor@northwind.example', password: 'orrery-demo' };
+
 const title = hasChromium
   ? 'the Gantt chart in a real browser'
   : `the Gantt chart in a real browser — SKIPPED: ${CHROMIUM} is absent`;
@@ -164,5 +166,20 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await page.locator('[data-testid=gantt-bars] .gantt-link').count()).toBeGreaterThanOrEqual(10);
     await snap(page, 'gantt-08-program-expanded');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a reader the chart without edit handles', async () => {
+    const other = await h.browser.newContext({ baseURL: h.baseUrl, viewport: { width: 1440, height: 900 } });
+    try {
+      const p = await other.newPage();
+      await login(p, VIEWER.email, VIEWER.password);
+      await p.waitForURL(`${h.baseUrl}/`);
+      await p.goto(`/projects/${projectId}/gantt`);
+      await p.locator('[data-testid=gantt-bars] [data-name="Billing and invoices"]').waitFor();
+      expect(await p.getByTestId('link-handle').count()).toBe(0);
+      expect(await p.locator('.gantt-bar[data-readonly=false]').count()).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 });

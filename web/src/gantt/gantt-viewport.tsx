@@ -3,6 +3,7 @@ import {
   type RefObject,
   useEffect,
   useLayoutEffect,
+  useRef,
   useState,
 } from 'react';
 import type { LinkAdd, LinkRemove, PlanEdit } from './gantt-api.ts';
@@ -13,8 +14,39 @@ import { GanttTimeHeader, HEADER_HEIGHT } from './gantt-header.tsx';
 import { type GanttColumns, nowMinutes, type RowModel, type rollups, SUMMARY } from './gantt-model.ts';
 import type { TimeScale } from './time-scale.ts';
 
-const OVERSCAN_ROWS = 8;
-const OVERSCAN_PX = 400;
+const OVERSCAN_ROWS = 6;
+const OVERSCAN_PX = 300;
+// The drawn window moves in steps, so most scroll events change nothing React draws and the
+// browser just scrolls what is already painted.
+const ROW_STEP = 12;
+const X_STEP = 400;
+
+interface DrawnWindow {
+  firstRow: number;
+  lastRow: number;
+  x0: number;
+  x1: number;
+}
+
+function windowOf(
+  top: number,
+  left: number,
+  viewport: { width: number; height: number },
+  rowCount: number,
+  timelineWidth: number,
+): DrawnWindow {
+  const firstRow = Math.max(0, Math.floor((top / ROW_HEIGHT - OVERSCAN_ROWS) / ROW_STEP) * ROW_STEP);
+  const lastRow = Math.min(
+    rowCount - 1,
+    Math.ceil(((top + viewport.height - HEADER_HEIGHT) / ROW_HEIGHT + OVERSCAN_ROWS) / ROW_STEP) * ROW_STEP,
+  );
+  const x0 = Math.max(0, Math.floor((left - OVERSCAN_PX) / X_STEP) * X_STEP);
+  const x1 = Math.min(
+    timelineWidth,
+    Math.ceil((left + Math.max(0, viewport.width - GRID_WIDTH) + OVERSCAN_PX) / X_STEP) * X_STEP,
+  );
+  return { firstRow, lastRow, x0, x1 };
+}
 const SCROLLBAR_ROOM = 18;
 let firstBarsMarked = false;
 
@@ -55,7 +87,8 @@ export function GanttViewport({
   onOpen,
   onEdit,
 }: GanttViewportProps) {
-  const [scroll, setScroll] = useState({ top: 0, left: 0 });
+  const scroll = useRef({ top: 0, left: 0 });
+  const [, setWindowKey] = useState('');
   const [viewport, setViewport] = useState({ width: 1200, height: 700 });
   const [drag, setDrag] = useState<DragState | null>(null);
 
@@ -113,14 +146,19 @@ export function GanttViewport({
   };
 
   const rowsHeight = model.rows.length * ROW_HEIGHT;
-  const firstRow = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN_ROWS);
-  const lastRow = Math.min(
-    model.rows.length - 1,
-    Math.ceil((scroll.top + viewport.height - HEADER_HEIGHT) / ROW_HEIGHT) + OVERSCAN_ROWS,
+  const { firstRow, lastRow, x0, x1 } = windowOf(
+    scroll.current.top,
+    scroll.current.left,
+    viewport,
+    model.rows.length,
+    scale.width,
   );
-  const viewWidth = Math.max(0, viewport.width - GRID_WIDTH);
-  const x0 = Math.max(0, Math.floor(scroll.left - OVERSCAN_PX));
-  const x1 = Math.min(scale.width, Math.ceil(scroll.left + viewWidth + OVERSCAN_PX));
+  const onScroll = (element: HTMLDivElement) => {
+    scroll.current = { top: element.scrollTop, left: element.scrollLeft };
+    const next = windowOf(element.scrollTop, element.scrollLeft, viewport, model.rows.length, scale.width);
+    // Same key, same state: React skips the render.
+    setWindowKey(`${next.firstRow}:${next.lastRow}:${next.x0}:${next.x1}`);
+  };
   const today = nowMinutes();
 
   return (
@@ -131,7 +169,7 @@ export function GanttViewport({
         height:
           typeof height === 'number' ? Math.min(height, HEADER_HEIGHT + rowsHeight + SCROLLBAR_ROOM) : height,
       }}
-      onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, left: e.currentTarget.scrollLeft })}
+      onScroll={(e) => onScroll(e.currentTarget)}
       data-testid="gantt-scroller"
     >
       <div
@@ -146,7 +184,7 @@ export function GanttViewport({
             <GridHeader />
           </div>
           <div style={{ position: 'relative', width: scale.width, flex: 'none' }}>
-            <GanttTimeHeader scale={scale} x0={x0} x1={x1} viewLeft={scroll.left} />
+            <GanttTimeHeader scale={scale} x0={x0} x1={x1} viewLeft={scroll.current.left} />
           </div>
         </div>
         <div style={{ display: 'flex', width: GRID_WIDTH + scale.width }}>

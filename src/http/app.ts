@@ -105,6 +105,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const webRoot = options.webRoot && resolve(options.webRoot);
   const withWebApp = Boolean(webRoot && existsSync(resolve(webRoot, 'index.html')));
   if (withWebApp) await app.register(fastifyStatic, { root: webRoot as string, wildcard: true });
+  // Built assets carry a content hash in their names, so browsers may keep them for good.
+  if (withWebApp)
+    await app.register(fastifyStatic, {
+      root: resolve(webRoot as string, 'assets'),
+      prefix: '/assets/',
+      decorateReply: false,
+      immutable: true,
+      maxAge: '365d',
+    });
   // Files are looked up per request (a rebuilt web/dist is served without a restart); client-side
   // routes (/projects/…) get the app; anything else is a 404 problem.
   app.setNotFoundHandler((request, reply) => {

@@ -2,13 +2,22 @@ import { Alert, Badge, Button, Group, SegmentedControl, Select, Text } from '@ma
 import { IconCalendarEvent, IconFoldDown, IconFoldUp } from '@tabler/icons-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import ganttCss from './gantt.css?inline';
 import { type GanttSource, useBaselines, useGanttColumns, usePlanEdit } from './gantt-api.ts';
 import { GRID_WIDTH } from './gantt-grid.tsx';
 import { buildRows, CRITICAL, dataRange, nowMinutes, rollups, SUMMARY } from './gantt-model.ts';
 import { GanttViewport } from './gantt-viewport.tsx';
 import { TaskDrawer } from './task-drawer.tsx';
 import { TimeScale, ZOOMS, type Zoom } from './time-scale.ts';
-import './gantt.css';
+
+// The chart's styles travel inside its script: as a separate stylesheet, Vite holds the lazy
+// chunk back until the CSS arrives, and the server answers that after the chart's data.
+if (typeof document !== 'undefined' && !document.getElementById('orrery-gantt-css')) {
+  const style = document.createElement('style');
+  style.id = 'orrery-gantt-css';
+  style.textContent = ganttCss;
+  document.head.append(style);
+}
 
 export interface GanttChartProps {
   kind: 'project' | 'program';

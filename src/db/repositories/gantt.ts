@@ -35,15 +35,21 @@ export async function listGanttTasks(
   projectIds: readonly string[],
   baselineIds: readonly string[],
 ): Promise<GanttTaskRow[]> {
+  // Without a baseline the join is left out altogether, not just matched against nothing.
+  const withBaseline = baselineIds.length > 0;
+  const baselineColumns = withBaseline
+    ? `${epochMinutes('b.start_date')}, ${epochMinutes('b.finish_date')}`
+    : 'NULL, NULL';
+  const baselineJoin = withBaseline
+    ? 'LEFT JOIN baseline_tasks b ON b.org_id = t.org_id AND b.task_id = t.id AND b.baseline_id = ANY($3::uuid[])'
+    : '';
   const [result] = await q.query<{ rows: string | null }>(
     `SELECT json_agg(json_build_array(t.id, t.project_id, t.parent_id, t.position, t.wbs_code, t.name,
         t.duration_minutes, t.milestone, t.is_summary, t.critical, t.percent_complete::float8, t.version,
-        ${epochMinutes('t.early_start')}, ${epochMinutes('t.early_finish')},
-        ${epochMinutes('b.start_date')}, ${epochMinutes('b.finish_date')}))::text AS rows
-     FROM tasks t
-     LEFT JOIN baseline_tasks b ON b.org_id = t.org_id AND b.task_id = t.id AND b.baseline_id = ANY($3::uuid[])
+        ${epochMinutes('t.early_start')}, ${epochMinutes('t.early_finish')}, ${baselineColumns}))::text AS rows
+     FROM tasks t ${baselineJoin}
      WHERE t.org_id = $1 AND t.project_id = ANY($2::uuid[])`,
-    [orgId, projectIds, baselineIds],
+    baselineIds.length > 0 ? [orgId, projectIds, baselineIds] : [orgId, projectIds],
   );
   const tuples = JSON.parse(result?.rows ?? '[]') as unknown[][];
   return tuples.map((r) => ({

@@ -423,8 +423,11 @@ function DragPreview({ data, model, scale, drag }: BarsProps & { drag: DragState
         pointerEvents="none"
       />
     );
-  const x = drag.mode === 'move' ? xs + drag.dx : xs;
-  const width = drag.mode === 'resize' ? Math.max(2, xf - xs + drag.dx) : xf - xs;
+  // Whole days, as the drop will be.
+  const dayPx = scale.pxPerMinute * 1440;
+  const dx = Math.round(drag.dx / dayPx) * dayPx;
+  const x = drag.mode === 'move' ? xs + dx : xs;
+  const width = drag.mode === 'resize' ? Math.max(2, xf - xs + dx) : xf - xs;
   return (
     <rect
       x={x}

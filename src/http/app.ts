@@ -19,6 +19,7 @@ import { registerAccessRoutes } from './routes/access.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
+import { registerGanttRoutes } from './routes/gantt.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerAuditRoutes(api, options.db);
       registerRiskRoutes(api, options.db);
       registerChangeRequestRoutes(api, options.db);
+      registerGanttRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );
@@ -109,6 +111,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const webRoot = options.webRoot && resolve(options.webRoot);
   const withWebApp = Boolean(webRoot && existsSync(resolve(webRoot, 'index.html')));
   if (withWebApp) await app.register(fastifyStatic, { root: webRoot as string, wildcard: true });
+  // Built assets carry a content hash in their names, so browsers may keep them for good.
+  if (withWebApp)
+    await app.register(fastifyStatic, {
+      root: resolve(webRoot as string, 'assets'),
+      prefix: '/assets/',
+      decorateReply: false,
+      immutable: true,
+      maxAge: '365d',
+    });
   // Files are looked up per request (a rebuilt web/dist is served without a restart); client-side
   // routes (/projects/…) get the app; anything else is a 404 problem.
   app.setNotFoundHandler((request, reply) => {

@@ -6,6 +6,7 @@ import { uuidv7 } from '../db/uuid.ts';
 import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
 import { seedChangeControl } from './demo-seed-changes.ts';
+import { seedDemoPlans } from './demo-seed-plans.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
 import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
 import { audit } from './mutation.ts';
@@ -561,6 +562,7 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
       await grantRoleAsSystem(tx, orgId, { userId, role, scopeType, scopeId });
     }
   });
+  await seedDemoPlans(db, system);
   await seedDemoRisks(db, orgId, person);
   await seedChangeControl(db, orgId);
   await seedScheduleRiskDemo(db, system, orgId);

@@ -754,6 +754,16 @@ const cases: Case[] = [
     request: async (t) => ({ method: 'GET', url: `${v1}/programs/${tree[t].program}/gantt` }),
   },
   {
+    route: 'GET /projects/:id/gantt/columns',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/gantt/columns` }),
+  },
+  {
+    route: 'GET /programs/:id/gantt/columns',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/programs/${tree[t].program}/gantt/columns` }),
+  },
+  {
     route: 'GET /projects/:id/baselines',
     allowed: readersOut,
     request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/baselines` }),

@@ -12,6 +12,7 @@ import { endpoints } from './api/endpoints.ts';
 import { keys } from './api/queries.ts';
 import { AppLayout } from './components/app-layout.tsx';
 import { NotFound, RouteError } from './components/route-states.tsx';
+import { prefetchGantt } from './gantt/gantt-api.ts';
 import { validateAdminSearch, validateListSearch, validateLoginSearch } from './lib/search.ts';
 
 interface RouterContext {
@@ -139,6 +140,21 @@ const issuesRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/issues-page.tsx'), 'IssuesPage'),
 });
 
+const projectGanttRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projects/$id/gantt',
+  loader: ({ context, params }) =>
+    prefetchGantt(context.queryClient, { kind: 'project', id: params.id, baseline: null }),
+  component: lazyRouteComponent(() => import('./gantt/gantt-page.tsx'), 'ProjectGanttPage'),
+});
+
+const programGanttRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programs/$id/gantt',
+  loader: ({ context, params }) => prefetchGantt(context.queryClient, { kind: 'program', id: params.id }),
+  component: lazyRouteComponent(() => import('./gantt/gantt-page.tsx'), 'ProgramGanttPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -156,6 +172,8 @@ const routeTree = rootRoute.addChildren([
     risksRoute,
     riskRoute,
     issuesRoute,
+    projectGanttRoute,
+    programGanttRoute,
   ]),
 ]);
 

@@ -1,5 +1,5 @@
 import { Button, Paper, Tabs } from '@mantine/core';
-import { IconListDetails, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconListDetails, IconPencil, IconPlus, IconTimeline } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
@@ -16,6 +16,7 @@ import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
 import { ScopeRisks } from '../components/scope-risks.tsx';
 import { ProgramForm } from '../forms/program-form.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
+import { GanttTab } from '../gantt/gantt-tab.tsx';
 import { formatDateTime, formatMoney } from '../lib/format.ts';
 
 export function ProgramPage() {
@@ -114,7 +115,13 @@ export function ProgramPage() {
             Change requests
           </Tabs.Tab>
           <Tabs.Tab value="schedule-risk">Schedule risk</Tabs.Tab>
+          <Tabs.Tab value="gantt" leftSection={<IconTimeline size={14} />} data-testid="gantt-tab">
+            Timeline
+          </Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="gantt">
+          <GanttTab kind="program" id={p.id} canEdit={can('project.edit', ctx)} />
+        </Tabs.Panel>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
             projects={projects}

@@ -5,6 +5,7 @@ import {
   IconHistory,
   IconPencil,
   IconTarget,
+  IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
@@ -24,6 +25,7 @@ import { ScheduleRiskPanel } from '../components/schedule-risk/panel.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
 import { ScopeRisks } from '../components/scope-risks.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
+import { GanttTab } from '../gantt/gantt-tab.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../lib/format.ts';
 
 export function ProjectPage() {
@@ -142,7 +144,13 @@ export function ProjectPage() {
           <Tabs.Tab value="schedule-risk" leftSection={<IconChartHistogram size={14} />}>
             Schedule risk
           </Tabs.Tab>
+          <Tabs.Tab value="gantt" leftSection={<IconTimeline size={14} />} data-testid="gantt-tab">
+            Gantt
+          </Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="gantt">
+          <GanttTab kind="project" id={p.id} canEdit={canEdit} />
+        </Tabs.Panel>
         <Tabs.Panel value="objectives">
           <ProjectObjectives projectId={p.id} canEdit={canEdit} />
         </Tabs.Panel>

@@ -103,13 +103,16 @@ export function readClndrData(text: string): ClndrData {
 }
 
 /** Writes a calendar back in the same nested form. */
-export function writeClndrData(week: readonly DayPattern[], exceptions: readonly CalendarException[]): string {
-  const hhmm = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+export function writeClndrData(
+  week: readonly DayPattern[],
+  exceptions: readonly CalendarException[],
+): string {
+  const hhmm = (m: number) =>
+    `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   const ivs = (list: readonly WorkingInterval[] | null | undefined) =>
     (list ?? []).map((iv, k) => `(0||${k}(s|${hhmm(iv.from)}|f|${hhmm(iv.to)})())`).join('');
   const days = week.map((d, k) => `(0||${k + 1}()(${ivs(d)}))`).join('');
-  const dayNumber = (v: number | string) =>
-    typeof v === 'number' ? v : dayOf(parseLocalDateTime(v));
+  const dayNumber = (v: number | string) => (typeof v === 'number' ? v : dayOf(parseLocalDateTime(v)));
   const out: string[] = [];
   for (const e of exceptions) {
     const from = dayNumber(e.from);

@@ -63,8 +63,7 @@ export function readXerTables(text: string, file = 'XER'): XerTables {
       tables.set(name, current);
     } else if (tag === '%F') {
       if (!current) throw new XerFormatError(file, '', line, '%F before any %T');
-      if (current.fields.length)
-        throw new XerFormatError(file, current.name, line, 'has a second %F line');
+      if (current.fields.length) throw new XerFormatError(file, current.name, line, 'has a second %F line');
       (current as { fields: string[] }).fields = cells.slice(1).map((f) => f.trim());
     } else if (tag === '%R') {
       if (!current) throw new XerFormatError(file, '', line, '%R before any %T');
@@ -77,7 +76,12 @@ export function readXerTables(text: string, file = 'XER'): XerTables {
     } else if (tag === '%E') {
       break;
     } else {
-      throw new XerFormatError(file, current?.name ?? '', line, `has an unknown line tag ${JSON.stringify(tag)}`);
+      throw new XerFormatError(
+        file,
+        current?.name ?? '',
+        line,
+        `has an unknown line tag ${JSON.stringify(tag)}`,
+      );
     }
   }
   return { header: first.slice(1), tables };

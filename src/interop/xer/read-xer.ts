@@ -96,7 +96,7 @@ class RowReader {
 function rowsOf(file: string, tables: XerTables, name: string, fields: string[], required: boolean) {
   const table = tables.tables.get(name);
   if (!table) {
-    if (required) throw new XerFormatError(file, name, null, 'table is missing (%T ' + name + ')');
+    if (required) throw new XerFormatError(file, name, null, `table is missing (%T ${name})`);
     return [];
   }
   for (const f of fields) {
@@ -155,9 +155,12 @@ export function readXer(source: Uint8Array | string, file = 'XER'): XerPlan {
     try {
       data = readClndrData(r.text('clndr_data'));
     } catch (error) {
-      if (error instanceof ClndrDataError || (error as Error).name === 'DateFormatError')
-        r.fail('clndr_data', `cannot be read: ${(error as Error).message}`);
-      throw error;
+      if (!(error instanceof ClndrDataError) && (error as Error).name !== 'DateFormatError') throw error;
+      // P6 itself exported it: keep the file usable, on the default calendar's work week.
+      warnings.push(
+        `${file}:${r.row.line}: CALENDAR ${r.text('clndr_id')} clndr_data cannot be read (${(error as Error).message}); it takes the default calendar's working time`,
+      );
+      data = { week: null, exceptions: [] };
     }
     const base = r.optionalId('base_clndr_id');
     return {
@@ -202,7 +205,8 @@ export function readXer(source: Uint8Array | string, file = 'XER'): XerPlan {
   const taskFields = ['task_id', 'proj_id', 'wbs_id', 'task_type', 'status_code', 'task_name'];
   const tasks: XerTask[] = rowsOf(file, tables, 'TASK', taskFields, false).map((r) => {
     const projectId = r.id('proj_id');
-    if (!projectIds.has(projectId)) r.fail('proj_id', `names project ${projectId}, which is not in the PROJECT table`);
+    if (!projectIds.has(projectId))
+      r.fail('proj_id', `names project ${projectId}, which is not in the PROJECT table`);
     const wbsId = r.optionalId('wbs_id');
     if (wbsId !== null && !wbsIds.has(wbsId)) r.fail('wbs_id', `names WBS ${wbsId}, which is not in PROJWBS`);
     const type = r.text('task_type') as XerTaskType;
@@ -212,7 +216,8 @@ export function readXer(source: Uint8Array | string, file = 'XER'): XerPlan {
     const cstr = r.text('cstr_type');
     if (cstr && !(cstr in CONSTRAINTS)) r.fail('cstr_type', `is unknown: ${JSON.stringify(cstr)}`);
     const constraintType = cstr ? CONSTRAINTS[cstr] : 'ASAP';
-    const constraintDate = constraintType === 'ASAP' || constraintType === 'ALAP' ? null : r.date('cstr_date');
+    const constraintDate =
+      constraintType === 'ASAP' || constraintType === 'ALAP' ? null : r.date('cstr_date');
     if (constraintType !== 'ASAP' && constraintType !== 'ALAP' && constraintDate === null)
       r.fail('cstr_date', `is empty but ${cstr} needs a date`);
     const targetHours = r.number('target_drtn_hr_cnt');

@@ -1,0 +1,155 @@
+import { CalendarRegistry } from '../../engine/calendar/compile.ts';
+import type { ScheduleInput, ScheduleResult } from '../../engine/schedule/types.ts';
+import type { XerPlan } from './types.ts';
+
+export const XER_COMPARED_FIELDS = ['ES', 'EF', 'LS', 'LF', 'TF', 'FF', 'CR'] as const;
+export type XerComparedField = (typeof XER_COMPARED_FIELDS)[number];
+
+export interface XerDifference {
+  readonly taskId: string;
+  readonly code: string;
+  readonly name: string;
+  readonly status: string;
+  readonly field: XerComparedField;
+  readonly expected: number | boolean;
+  readonly actual: number | boolean;
+}
+
+export interface XerComparison {
+  readonly tasks: number;
+  readonly compared: Record<XerComparedField, number>;
+  readonly matched: Record<XerComparedField, number>;
+  /** Activities matching P6 on every field it stored. */
+  readonly allMatch: number;
+  readonly differences: XerDifference[];
+}
+
+export interface P6ActivityDates {
+  readonly earlyStart: number;
+  readonly earlyFinish: number;
+  readonly lateStart: number;
+  readonly lateFinish: number;
+  /** Working minutes, measured as the project's float type says. */
+  readonly totalFloat: number;
+  readonly freeFloat: number;
+  readonly critical: boolean;
+}
+
+/**
+ * Orrery's schedule shown the way P6 shows it: total float by the project's float type (finish
+ * float LF−EF, start float LS−ES or the smaller) in working time on the activity's calendar,
+ * critical at or below the critical float limit, and completed activities dated at the data date
+ * (early) and the project's finish (late), as P6 writes them.
+ */
+export function p6ActivityDates(
+  plan: XerPlan,
+  input: ScheduleInput,
+  result: ScheduleResult,
+  activityIndex: readonly number[],
+): P6ActivityDates[] {
+  const registry = new CalendarRegistry(input.calendars);
+  const projects = new Map(plan.projects.map((p) => [p.id, p]));
+  const finishOf = new Map<string, number>();
+  plan.tasks.forEach((t, k) => {
+    const p = projects.get(t.projectId)!;
+    const ef = t.status === 'TK_Complete' ? (p.dataDate ?? 0) : result.earlyFinish[activityIndex[k]];
+    finishOf.set(t.projectId, Math.max(finishOf.get(t.projectId) ?? Number.NEGATIVE_INFINITY, ef));
+  });
+  return plan.tasks.map((t, k) => {
+    const i = activityIndex[k];
+    const project = projects.get(t.projectId)!;
+    const limit = project.criticalFloatHours * 60;
+    if (t.status === 'TK_Complete') {
+      const d = project.dataDate ?? result.earlyStart[i];
+      const f = finishOf.get(t.projectId)!;
+      return {
+        earlyStart: d,
+        earlyFinish: d,
+        lateStart: f,
+        lateFinish: f,
+        totalFloat: 0,
+        freeFloat: 0,
+        critical: false,
+      };
+    }
+    const cal = registry.get(input.tasks[i].calendarId ?? input.projects[0].calendarId);
+    const es = result.earlyStart[i];
+    const ef = result.earlyFinish[i];
+    const ls = result.lateStart[i];
+    const lf = result.lateFinish[i];
+    const finishFloat = cal.workingBetween(ef, lf);
+    const startFloat = cal.workingBetween(es, ls);
+    const tf =
+      project.floatType === 'finish'
+        ? finishFloat
+        : project.floatType === 'start'
+          ? startFloat
+          : Math.min(startFloat, finishFloat);
+    return {
+      earlyStart: es,
+      earlyFinish: ef,
+      lateStart: ls,
+      lateFinish: lf,
+      totalFloat: tf,
+      freeFloat: result.freeSlack[i],
+      critical: tf <= limit,
+    };
+  });
+}
+
+/**
+ * Compares Orrery's reschedule (as `p6ActivityDates` shows it) with the dates and floats P6
+ * stored, activity by activity; a number matches within a minute.
+ */
+export function compareXerWithStored(
+  plan: XerPlan,
+  input: ScheduleInput,
+  result: ScheduleResult,
+  activityIndex: readonly number[],
+): XerComparison {
+  const zero = () =>
+    Object.fromEntries(XER_COMPARED_FIELDS.map((f) => [f, 0])) as Record<XerComparedField, number>;
+  const compared = zero();
+  const matched = zero();
+  const differences: XerDifference[] = [];
+  const projects = new Map(plan.projects.map((p) => [p.id, p]));
+  const dates = p6ActivityDates(plan, input, result, activityIndex);
+  let allMatch = 0;
+  plan.tasks.forEach((t, k) => {
+    const d = dates[k];
+    const limit = projects.get(t.projectId)!.criticalFloatHours * 60;
+    const s = t.stored;
+    const storedTf = s.totalFloatHours === null ? null : s.totalFloatHours * 60;
+    const pairs: [XerComparedField, number | boolean | null, number | boolean][] = [
+      ['ES', s.earlyStart, d.earlyStart],
+      ['EF', s.earlyFinish, d.earlyFinish],
+      ['LS', s.lateStart, d.lateStart],
+      ['LF', s.lateFinish, d.lateFinish],
+      ['TF', storedTf, d.totalFloat],
+      ['FF', s.freeFloatHours === null ? null : s.freeFloatHours * 60, d.freeFloat],
+      ['CR', storedTf === null ? null : storedTf <= limit, d.critical],
+    ];
+    let all = true;
+    for (const [field, expected, actual] of pairs) {
+      if (expected === null) continue;
+      compared[field]++;
+      const ok =
+        typeof expected === 'number' ? Math.abs(expected - (actual as number)) < 1 : expected === actual;
+      if (ok) matched[field]++;
+      else {
+        all = false;
+        differences.push({
+          taskId: t.id,
+          code: t.code,
+          name: t.name,
+          status: t.status,
+          field,
+          expected,
+          actual,
+        });
+      }
+    }
+    if (all) allMatch++;
+  });
+  return { tasks: plan.tasks.length, compared, matched, allMatch, differences };
+}

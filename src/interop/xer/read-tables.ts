@@ -64,7 +64,7 @@ export function readXerTables(text: string, file = 'XER'): XerTables {
     } else if (tag === '%F') {
       if (!current) throw new XerFormatError(file, '', line, '%F before any %T');
       if (current.fields.length) throw new XerFormatError(file, current.name, line, 'has a second %F line');
-      (current as { fields: string[] }).fields = cells.slice(1).map((f) => f.trim());
+      (current as { fields: readonly string[] }).fields = cells.slice(1).map((f) => f.trim());
     } else if (tag === '%R') {
       if (!current) throw new XerFormatError(file, '', line, '%R before any %T');
       if (!current.fields.length) throw new XerFormatError(file, current.name, line, '%R before its %F line');

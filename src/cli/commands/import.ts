@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { findProjectsByCode } from '../../db/repositories/plans.ts';
 import { systemActor } from '../../services/access.ts';
-import { type ImportPhase, importMspdiPlan } from '../../services/plan-import.ts';
+import type { ImportPhase } from '../../services/plan-import.ts';
+import { importPlanFile } from '../../services/plan-import-file.ts';
 import { withDatabase } from '../database.ts';
 
 const phases: Record<ImportPhase, string> = {
@@ -15,26 +16,35 @@ const phases: Record<ImportPhase, string> = {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description("Replace a project's plan with an MS Project XML (MSPDI) file, in one transaction")
-    .argument('<file>', 'the .xml file')
+    .description(
+      "Replace a project's plan with an MS Project XML (.xml), Primavera P6 (.xer) or Excel task sheet (.xlsx) file, in one transaction",
+    )
+    .argument('<file>', 'the .xml, .xer or .xlsx file')
     .requiredOption('--project <code>', 'the project code')
-    .action((file: string, options: { project: string }) =>
+    .option(
+      '--xer-project <code>',
+      'in a .xer file with several projects, the one to import (default: --project)',
+    )
+    .action((file: string, options: { project: string; xerProject?: string }) =>
       withDatabase(async (db) => {
         const matches = await findProjectsByCode(db, options.project);
         if (matches.length === 0) throw new Error(`--project: no project has the code ${options.project}`);
         if (matches.length > 1)
           throw new Error(`--project: ${matches.length} organizations have a project ${options.project}`);
         const [project] = matches;
-        const xml = readFileSync(file, 'utf8');
+        const bytes = readFileSync(file);
         const started = Date.now();
-        const summary = await importMspdiPlan(
+        const summary = await importPlanFile(
           db,
           systemActor(project.orgId, 'cli import'),
           project.id,
-          xml,
+          bytes,
           basename(file),
-          (phase) => {
-            process.stderr.write(`${options.project}: ${phases[phase]}…\n`);
+          {
+            xerProject: options.xerProject ?? options.project,
+            onPhase: (phase) => {
+              process.stderr.write(`${options.project}: ${phases[phase]}…\n`);
+            },
           },
         );
         for (const warning of summary.warnings) process.stderr.write(`warning: ${warning}\n`);

@@ -13,3 +13,4 @@ export { decodeXer, readXerTables } from './read-tables.ts';
 export { readXer } from './read-xer.ts';
 export { scheduleXer, wbsTaskId, type XerScheduleInput, xerToScheduleInput } from './to-schedule-input.ts';
 export type * from './types.ts';
+export { writeXer, type XerWritePlan } from './write-xer.ts';

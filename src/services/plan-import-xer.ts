@@ -85,11 +85,20 @@ export async function importXerPlan(
   const assignments = plan.assignments.filter((a) => taskResources.has(a.taskId)).length;
   if (assignments)
     warnings.push(`${assignments} resource assignments not imported (Orrery plans have no resources yet)`);
+  const pairs = new Set<string>();
   const links = plan.links.filter((l) => {
     const inside = taskIds.has(l.taskId) && taskIds.has(l.predecessorId);
     if (!inside && (taskIds.has(l.taskId) || taskIds.has(l.predecessorId)))
       warnings.push(`${file}:${l.line}: link ${l.predecessorId} -> ${l.taskId} to another project left out`);
-    return inside;
+    if (!inside) return false;
+    // Orrery keeps one link per pair of tasks; P6 files can hold, say, an SS and an FF between two.
+    const pair = `${l.predecessorId} ${l.taskId}`;
+    if (pairs.has(pair)) {
+      warnings.push(`${file}:${l.line}: a second link ${l.predecessorId} -> ${l.taskId} (${l.type}) left out`);
+      return false;
+    }
+    pairs.add(pair);
+    return true;
   });
 
   const positions = new Map<string | null, number>();

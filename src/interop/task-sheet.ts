@@ -61,18 +61,6 @@ const columnLetter = (index: number) => {
   return out;
 };
 
-const UNIT_MINUTES: Record<string, number> = {
-  m: 1,
-  min: 1,
-  h: 60,
-  hr: 60,
-  d: 0,
-  day: 0,
-  days: 0,
-  w: 0,
-  wk: 0,
-};
-
 /** `5`, `5d`, `2.5 days`, `8h`, `1w`, `3ed` (elapsed days) as minutes; days are `minutesPerDay`. */
 function parseDuration(text: string, minutesPerDay: number): { minutes: number; elapsed: boolean } | null {
   const m = /^([+-]?\d+(?:\.\d+)?)\s*(e?)(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)?$/i.exec(

@@ -94,7 +94,9 @@ export async function importXerPlan(
     // Orrery keeps one link per pair of tasks; P6 files can hold, say, an SS and an FF between two.
     const pair = `${l.predecessorId} ${l.taskId}`;
     if (pairs.has(pair)) {
-      warnings.push(`${file}:${l.line}: a second link ${l.predecessorId} -> ${l.taskId} (${l.type}) left out`);
+      warnings.push(
+        `${file}:${l.line}: a second link ${l.predecessorId} -> ${l.taskId} (${l.type}) left out`,
+      );
       return false;
     }
     pairs.add(pair);

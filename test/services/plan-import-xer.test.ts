@@ -35,7 +35,9 @@ describe('importing Primavera P6 XER into a project', () => {
     expect(summary.tasks).toBe(plan.tasks.length + wbs.length);
     const pairs = new Set(plan.links.map((l) => `${l.predecessorId} ${l.taskId}`));
     expect(summary.links).toBe(pairs.size);
-    expect(summary.warnings.filter((w) => /a second link/.test(w))).toHaveLength(plan.links.length - pairs.size);
+    expect(summary.warnings.filter((w) => /a second link/.test(w))).toHaveLength(
+      plan.links.length - pairs.size,
+    );
     expect(summary.warnings.join('\n')).toMatch(/resource assignments not imported/);
     const rows = await tasksOf(project.id);
     const byCode = new Map(rows.map((r) => [r.wbsCode, r]));
@@ -69,9 +71,10 @@ describe('importing Primavera P6 XER into a project', () => {
     const b = await tasksOf(second.id);
     expect(b.map(fields)).toEqual(a.map(fields));
     const nameOf = (rows: typeof a) => new Map(rows.map((r) => [r.id, r.wbsCode]));
-    const linkKey = (rows: typeof a, links: Awaited<ReturnType<typeof listLinksOf>>) => {
+    type LinkRow = { predecessorId: string; successorId: string; type: string; lagMinutes: number };
+    const linkKey = (rows: typeof a, links: unknown[]) => {
       const code = nameOf(rows);
-      return links
+      return (links as LinkRow[])
         .map((l) => `${code.get(l.predecessorId)} ${l.type} ${l.lagMinutes} ${code.get(l.successorId)}`)
         .sort();
     };

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Tabs, Text } from '@mantine/core';
-import { IconHistory, IconPencil, IconTarget, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconHistory, IconPencil, IconTarget, IconUsers } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem } from '../api/queries.ts';
@@ -9,6 +9,7 @@ import { DetailFields } from '../components/detail-fields.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { PlanFiles } from '../components/plan-files.tsx';
 import { ProjectMembers } from '../components/project-members.tsx';
 import { ProjectObjectives } from '../components/project-objectives.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
@@ -125,6 +126,9 @@ export function ProjectPage() {
           <Tabs.Tab value="history" leftSection={<IconHistory size={14} />}>
             History
           </Tabs.Tab>
+          <Tabs.Tab value="plan-files" leftSection={<IconFileImport size={14} />}>
+            Plan files
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="objectives">
           <ProjectObjectives projectId={p.id} canEdit={canEdit} />
@@ -136,6 +140,9 @@ export function ProjectPage() {
           <Paper withBorder radius="sm" p="md">
             <HistoryTimeline entityType="project" id={p.id} />
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="plan-files">
+          <PlanFiles projectId={p.id} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

@@ -80,11 +80,16 @@ export async function importXerPlan(
   const calendarIds = new Map(plan.calendars.map((c) => [c.id, uuidv7()]));
   const calendarOf = (id: string | null) => (id === null ? null : (calendarIds.get(id) ?? null));
   const loe = tasks.filter((t) => t.type === 'TT_LOE' || t.type === 'TT_WBS').length;
-  if (loe) warnings.push(`${loe} level-of-effort or WBS-summary activities imported as ordinary tasks`);
+  if (loe)
+    warnings.push(
+      `${loe} level-of-effort or WBS-summary activit${loe === 1 ? 'y' : 'ies'} imported as ordinary tasks`,
+    );
   const taskResources = new Set(tasks.map((t) => t.id));
   const assignments = plan.assignments.filter((a) => taskResources.has(a.taskId)).length;
   if (assignments)
-    warnings.push(`${assignments} resource assignments not imported (Orrery plans have no resources yet)`);
+    warnings.push(
+      `${assignments} resource assignment${assignments === 1 ? '' : 's'} not imported (Orrery plans have no resources yet)`,
+    );
   const pairs = new Set<string>();
   const links = plan.links.filter((l) => {
     const inside = taskIds.has(l.taskId) && taskIds.has(l.predecessorId);

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, FileButton, Group, List, Paper, Stack, Text } from '@mantine/core';
-import { IconDownload, IconFileImport } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDownload, IconFileImport } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../api/client.ts';
 import { PLAN_EXPORT_FORMATS, PLAN_IMPORT_ACCEPT, planExportUrl, uploadPlanFile } from '../api/plan-files.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { ProblemAlert } from './problem-alert.tsx';
@@ -18,6 +19,7 @@ export function PlanFiles({ projectId, canEdit }: { projectId: string; canEdit: 
     },
   });
   const done = upload.data;
+  const refused = isApiError(upload.error, 400) ? upload.error : null;
 
   return (
     <Paper withBorder radius="sm" p="md" data-testid="plan-files">
@@ -66,7 +68,22 @@ export function PlanFiles({ projectId, canEdit }: { projectId: string; canEdit: 
             </FileButton>
           </div>
         )}
-        <ProblemAlert error={upload.error} />
+        {refused ? (
+          <Alert
+            color="red"
+            icon={<IconAlertTriangle size={18} />}
+            title="The file was not imported; the plan is unchanged"
+            data-testid="import-error"
+          >
+            {(refused.problem.errors ?? []).map((e) => (
+              <Text key={e.field + e.message} size="sm" ff="monospace">
+                {e.message}
+              </Text>
+            ))}
+          </Alert>
+        ) : (
+          <ProblemAlert error={upload.error} />
+        )}
         {done && (
           <Alert color="teal" title={`Imported ${done.file}`} data-testid="import-result">
             <Text size="sm">

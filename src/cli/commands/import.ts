@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { findProjectsByCode } from '../../db/repositories/plans.ts';
 import { systemActor } from '../../services/access.ts';
@@ -7,10 +8,10 @@ import type { ImportPhase } from '../../services/plan-import.ts';
 import { importPlanFile } from '../../services/plan-import-file.ts';
 import { withDatabase } from '../database.ts';
 
-const phases: Record<ImportPhase, string> = {
-  read: 'reading the file',
-  write: 'writing tasks, links and calendars',
-  schedule: 'scheduling',
+const phases: Record<ImportPhase, { step: number; label: string }> = {
+  read: { step: 0, label: 'reading the file' },
+  write: { step: 1, label: 'writing tasks, links and calendars' },
+  schedule: { step: 2, label: 'scheduling' },
 };
 
 export function registerImportCommand(program: Command): void {
@@ -34,19 +35,31 @@ export function registerImportCommand(program: Command): void {
         const [project] = matches;
         const bytes = readFileSync(file);
         const started = Date.now();
-        const summary = await importPlanFile(
-          db,
-          systemActor(project.orgId, 'cli import'),
-          project.id,
-          bytes,
-          basename(file),
-          {
-            xerProject: options.xerProject ?? options.project,
-            onPhase: (phase) => {
-              process.stderr.write(`${options.project}: ${phases[phase]}…\n`);
+        // A bar on a terminal; one line per phase in logs and pipes.
+        const bar = process.stderr.isTTY
+          ? new SingleBar({ format: `${options.project} [{bar}] {step}`, stream: process.stderr })
+          : null;
+        bar?.start(3, 0, { step: 'starting' });
+        let summary: Awaited<ReturnType<typeof importPlanFile>>;
+        try {
+          summary = await importPlanFile(
+            db,
+            systemActor(project.orgId, 'cli import'),
+            project.id,
+            bytes,
+            basename(file),
+            {
+              xerProject: options.xerProject ?? options.project,
+              onPhase: (phase) => {
+                if (bar) bar.update(phases[phase].step, { step: phases[phase].label });
+                else process.stderr.write(`${options.project}: ${phases[phase].label}…\n`);
+              },
             },
-          },
-        );
+          );
+          bar?.update(3, { step: 'done' });
+        } finally {
+          bar?.stop();
+        }
         for (const warning of summary.warnings) process.stderr.write(`warning: ${warning}\n`);
         process.stdout.write(
           `Imported ${summary.tasks} tasks, ${summary.links} links and ${summary.calendars} calendars into ${options.project} ` +

@@ -1,4 +1,5 @@
 import { CalendarRegistry } from '../../engine/calendar/compile.ts';
+import type { WorkingCalendar } from '../../engine/calendar/working-calendar.ts';
 import type { ScheduleInput, ScheduleResult } from '../../engine/schedule/types.ts';
 import type { XerPlan } from './types.ts';
 
@@ -36,6 +37,34 @@ export interface P6ActivityDates {
 }
 
 /**
+ * The latest start each activity's unlagged SS and SF successors allow (their late start or late
+ * finish as is): P6 keeps such a limit as the late start even when it is the end of a working day.
+ */
+function startDrivenLimits(
+  plan: XerPlan,
+  result: ScheduleResult,
+  activityIndex: readonly number[],
+): Map<string, number> {
+  const indexOf = new Map(plan.tasks.map((t, k) => [t.id, activityIndex[k]]));
+  const out = new Map<string, number>();
+  for (const l of plan.links) {
+    if ((l.type !== 'SS' && l.type !== 'SF') || l.lagHours !== 0) continue;
+    const j = indexOf.get(l.taskId);
+    if (j === undefined) continue;
+    const limit = l.type === 'SS' ? result.lateStart[j] : result.lateFinish[j];
+    out.set(l.predecessorId, Math.min(out.get(l.predecessorId) ?? Number.POSITIVE_INFINITY, limit));
+  }
+  return out;
+}
+
+/** The engine's late start, or the same working instant written as the limit P6 computed it from. */
+function p6LateStart(cal: WorkingCalendar, lateStart: number, limit: number | undefined): number {
+  return limit !== undefined && limit < lateStart && cal.workingBetween(limit, lateStart) === 0
+    ? limit
+    : lateStart;
+}
+
+/**
  * Orrery's schedule shown the way P6 shows it: total float by the project's float type (finish
  * float LF−EF, start float LS−ES or the smaller) in working time on the activity's calendar,
  * critical at or below the critical float limit, and completed activities dated at the data date
@@ -55,6 +84,7 @@ export function p6ActivityDates(
     const ef = t.status === 'TK_Complete' ? (p.dataDate ?? 0) : result.earlyFinish[activityIndex[k]];
     finishOf.set(t.projectId, Math.max(finishOf.get(t.projectId) ?? Number.NEGATIVE_INFINITY, ef));
   });
+  const startLimits = startDrivenLimits(plan, result, activityIndex);
   return plan.tasks.map((t, k) => {
     const i = activityIndex[k];
     const project = projects.get(t.projectId)!;
@@ -75,8 +105,8 @@ export function p6ActivityDates(
     const cal = registry.get(input.tasks[i].calendarId ?? input.projects[0].calendarId);
     const es = result.earlyStart[i];
     const ef = result.earlyFinish[i];
-    const ls = result.lateStart[i];
     const lf = result.lateFinish[i];
+    const ls = p6LateStart(cal, result.lateStart[i], startLimits.get(t.id));
     const finishFloat = cal.workingBetween(ef, lf);
     const startFloat = cal.workingBetween(es, ls);
     const tf =

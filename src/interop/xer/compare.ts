@@ -57,6 +57,36 @@ function startDrivenLimits(
   return out;
 }
 
+/**
+ * P6's free float: how far the activity can slip before any successor's early date moves, in
+ * working time on its calendar, whatever project the successor is in and not capped by total
+ * float; without successors, its total float.
+ */
+function p6FreeFloat(
+  plan: XerPlan,
+  result: ScheduleResult,
+  indexOf: ReadonlyMap<string, number>,
+  successors: ReadonlyMap<string, XerPlan['links']>,
+  cal: WorkingCalendar,
+  taskId: string,
+  totalFloat: number,
+): number {
+  const i = indexOf.get(taskId)!;
+  const links = successors.get(taskId) ?? [];
+  if (links.length === 0) return totalFloat;
+  const lag24h = plan.projects[0]?.lagCalendar === '24h';
+  let ff = Number.POSITIVE_INFINITY;
+  for (const l of links) {
+    const j = indexOf.get(l.taskId)!;
+    const from = l.type === 'FS' || l.type === 'FF' ? result.earlyFinish[i] : result.earlyStart[i];
+    const to = l.type === 'FS' || l.type === 'SS' ? result.earlyStart[j] : result.earlyFinish[j];
+    const lag = Math.round(l.lagHours * 60);
+    const slack = lag24h ? cal.workingBetween(from + lag, to) : cal.workingBetween(from, to) - lag;
+    if (slack < ff) ff = slack;
+  }
+  return Math.max(0, ff);
+}
+
 /** The engine's late start, or the same working instant written as the limit P6 computed it from. */
 function p6LateStart(cal: WorkingCalendar, lateStart: number, limit: number | undefined): number {
   return limit !== undefined && limit < lateStart && cal.workingBetween(limit, lateStart) === 0
@@ -85,6 +115,10 @@ export function p6ActivityDates(
     finishOf.set(t.projectId, Math.max(finishOf.get(t.projectId) ?? Number.NEGATIVE_INFINITY, ef));
   });
   const startLimits = startDrivenLimits(plan, result, activityIndex);
+  const indexOf = new Map(plan.tasks.map((t, k) => [t.id, activityIndex[k]]));
+  const successors = new Map<string, XerPlan['links']>();
+  for (const l of plan.links)
+    successors.set(l.predecessorId, [...(successors.get(l.predecessorId) ?? []), l]);
   return plan.tasks.map((t, k) => {
     const i = activityIndex[k];
     const project = projects.get(t.projectId)!;
@@ -121,7 +155,7 @@ export function p6ActivityDates(
       lateStart: ls,
       lateFinish: lf,
       totalFloat: tf,
-      freeFloat: result.freeSlack[i],
+      freeFloat: p6FreeFloat(plan, result, indexOf, successors, cal, t.id, tf),
       critical: tf <= limit,
     };
   });

@@ -1,7 +1,7 @@
 import { parseLocalDateTime } from '../engine/calendar/epoch.ts';
 import type { CalendarException, DayPattern } from '../engine/calendar/types.ts';
 import type { ConstraintType, LinkType } from '../engine/schedule/types.ts';
-import { writeXer, type XerWritePlan } from '../interop/xer/index.ts';
+import { encodeXer, writeXer, type XerWritePlan } from '../interop/xer/index.ts';
 import type { LoadedPlan } from './plan-export.ts';
 
 const time = (v: string | null) => (v === null ? null : parseLocalDateTime(v));
@@ -16,9 +16,10 @@ function hoursPerDay(week: readonly DayPattern[] | undefined, fallbackMinutes: n
 
 /**
  * A plan as a P6 XER file: summary tasks become WBS elements (their WBS code as short name),
- * leaf tasks activities (their WBS code as activity ID), with P6 status from the actual dates.
+ * leaf tasks activities (their WBS code as activity ID), with P6 status from the actual dates;
+ * encoded as Windows-1252 when the text fits.
  */
-export function toXer(plan: LoadedPlan): string {
+export function toXer(plan: LoadedPlan): Buffer {
   const s = plan.settings;
   const calendarIds = new Map(plan.calendars.map((c, k) => [c.id, k + 1]));
   const summaries = plan.tasks.filter((t) => t.isSummary || t.hasChildren);
@@ -101,5 +102,5 @@ export function toXer(plan: LoadedPlan): string {
         lagHours: l.lagMinutes / 60,
       })),
   };
-  return writeXer(write);
+  return encodeXer(writeXer(write));
 }

@@ -31,10 +31,16 @@ describe('orrery schedule FILE.xer', { timeout: TIMEOUT_MS + 5_000 }, () => {
     const result = await orrery('schedule', join(data, 'XERNative/wk2.xer'), '--compare');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.trim()).toBe('198 activities, 198 match');
-    const multi = await orrery('schedule', join(data, 'aspose-Java/MultiprojectWithExternal.xer'), '--compare');
+    const multi = await orrery(
+      'schedule',
+      join(data, 'aspose-Java/MultiprojectWithExternal.xer'),
+      '--compare',
+    );
     expect(multi.stdout.trim()).toBe('3 activities, 3 match');
     const done = await orrery('schedule', join(data, 'mpxj/PredecessorCalendar.xer'), '--compare');
-    expect(done.stdout).toMatch(/A1000\s+Test\s+TK_Complete\s+LS\s+2020-12-30T08:00:00\s+2019-10-02T00:00:00/);
+    expect(done.stdout).toMatch(
+      /A1000\s+Test\s+TK_Complete\s+LS\s+2020-12-30T08:00:00\s+2019-10-02T00:00:00/,
+    );
   });
 
   it('--format json gives the tasks and the comparison summary', async () => {

@@ -58,10 +58,10 @@ describe('importing Primavera P6 XER into a project', () => {
     await importXerPlan(db, system, first.id, bytes('XERNative/sample.xer'), 'sample.xer');
     const exported = await exportProjectPlan(db, system, first.id, 'xer');
     expect(exported.fileName).toBe('XER1.xer');
-    const text = String(exported.body);
-    expect(text.startsWith('ERMHDR\t')).toBe(true);
+    const body = exported.body as Buffer;
+    expect(body.subarray(0, 7).toString()).toBe('ERMHDR\t');
     const second = await makeProject(db, orgId, { code: 'XER2' });
-    await importXerPlan(db, system, second.id, text, 'XER1.xer');
+    await importXerPlan(db, system, second.id, body, 'XER1.xer');
     const fields = (r: Awaited<ReturnType<typeof tasksOf>>[number]) => {
       const { id, projectId, parentId, calendarId, version, createdAt, updatedAt, ...rest } =
         r as unknown as Record<string, unknown>;
@@ -103,11 +103,30 @@ describe('importing Primavera P6 XER into a project', () => {
       },
     );
     expect(summary.tasks).toBeGreaterThan(0);
+    // Without a choice, the file's project with this project's code.
+    const named = await makeProject(db, orgId, { code });
+    const byCode = await importXerPlan(
+      db,
+      system,
+      named.id,
+      bytes('aspose-Java/MultiprojectWithExternal.xer'),
+      'multi.xer',
+    );
+    expect(byCode.tasks).toBe(summary.tasks);
     await expect(
       importXerPlan(db, system, project.id, bytes('aspose-Java/MultiprojectWithExternal.xer'), 'multi.xer', {
         xerProject: 'NOPE',
       }),
     ).rejects.toThrow(/holds 2 projects .*none has the code NOPE/);
+  });
+
+  it('keeps names outside Windows-1252 through export (as UTF-8) and import', async () => {
+    const first = await makeProject(db, orgId);
+    await importXerPlan(db, system, first.id, bytes('aspose-dotnet/encoding1251.xer'), 'cyrillic.xer');
+    const exported = (await exportProjectPlan(db, system, first.id, 'xer')).body as Buffer;
+    const second = await makeProject(db, orgId);
+    await importXerPlan(db, system, second.id, exported, 'again.xer');
+    expect((await tasksOf(second.id)).map((t) => t.name)).toContain('Задача 1');
   });
 
   it('refuses a file with a missing table, naming it, and writes nothing', async () => {

@@ -9,7 +9,7 @@ export {
 } from './compare.ts';
 export { XerFormatError } from './errors.ts';
 export { readClndrData, writeClndrData } from './read-calendar.ts';
-export { decodeXer, readXerTables } from './read-tables.ts';
+export { decodeXer, encodeXer, readXerTables } from './read-tables.ts';
 export { readXer } from './read-xer.ts';
 export { scheduleXer, wbsTaskId, type XerScheduleInput, xerToScheduleInput } from './to-schedule-input.ts';
 export type * from './types.ts';

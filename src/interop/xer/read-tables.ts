@@ -19,6 +19,9 @@ export interface XerTables {
   readonly tables: ReadonlyMap<string, XerTable>;
 }
 
+/** Windows-1252's characters at bytes 0x80-0x9F (the rest of 0x00-0xFF is Latin-1). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 /**
  * XER files are written in the exporting machine's ANSI code page. UTF-8 is taken when the bytes
  * are valid UTF-8; otherwise runs of three or more bytes in 0xC0-0xFF (whole words of Cyrillic
@@ -34,7 +37,11 @@ export function decodeXer(bytes: Uint8Array): string {
       run = b >= 0xc0 ? run + 1 : 0;
       if (run === 3) cyrillicRuns++;
     }
-    return new TextDecoder(cyrillicRuns > 0 ? 'windows-1251' : 'windows-1252').decode(bytes);
+    if (cyrillicRuns > 0) return new TextDecoder('windows-1251').decode(bytes);
+    // By hand: some Node builds decode 'windows-1252' as Latin-1, losing € – “ ” and the like.
+    let out = '';
+    for (const b of bytes) out += b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    return out;
   }
 }
 
@@ -85,4 +92,23 @@ export function readXerTables(text: string, file = 'XER'): XerTables {
     }
   }
   return { header: first.slice(1), tables };
+}
+
+/**
+ * XER text as bytes: Windows-1252, the code page P6 reads and writes by default, when every
+ * character fits; UTF-8 otherwise (P6 reads it when the database is Unicode, and so does
+ * `decodeXer`).
+ */
+export function encodeXer(text: string): Buffer {
+  const out = Buffer.alloc(text.length);
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x80 || (c >= 0xa0 && c <= 0xff)) out[k] = c;
+    else {
+      const high = CP1252_HIGH.indexOf(text[k]);
+      if (high < 0) return Buffer.from(text, 'utf8');
+      out[k] = 0x80 + high;
+    }
+  }
+  return out;
 }

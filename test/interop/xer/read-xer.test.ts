@@ -4,6 +4,7 @@ import { formatLocalDateTime } from '../../../src/engine/calendar/epoch.ts';
 import {
   compareXerWithStored,
   decodeXer,
+  encodeXer,
   readClndrData,
   readXer,
   scheduleXer,
@@ -56,6 +57,15 @@ describe('reading Primavera P6 XER files', () => {
     const again = readClndrData(writeClndrData(c.week!, c.exceptions!));
     expect(again.week).toEqual(c.week);
     expect(again.exceptions.map((e) => e.from)).toEqual(c.exceptions!.map((e) => e.from));
+  });
+
+  it('encodes as Windows-1252 when the text fits, else UTF-8, and decodes both', () => {
+    const latin = encodeXer('Bétonnage – phase 2 €');
+    expect(latin.length).toBe('Bétonnage – phase 2 €'.length);
+    expect(decodeXer(latin)).toBe('Bétonnage – phase 2 €');
+    const cyrillic = encodeXer('Задача 1');
+    expect(cyrillic.toString('utf8')).toBe('Задача 1');
+    expect(decodeXer(cyrillic)).toBe('Задача 1');
   });
 
   it('decodes Windows-1251 text', () => {

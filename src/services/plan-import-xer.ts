@@ -11,8 +11,15 @@ import {
   setCalendarBase,
 } from '../db/repositories/plans.ts';
 import { uuidv7 } from '../db/uuid.ts';
+import { CalendarRegistry } from '../engine/calendar/compile.ts';
 import { formatLocalDateTime } from '../engine/calendar/index.ts';
-import { readXer, XerFormatError, type XerPlan, type XerProject } from '../interop/xer/index.ts';
+import {
+  readXer,
+  XerFormatError,
+  type XerPlan,
+  type XerProject,
+  type XerTask,
+} from '../interop/xer/index.ts';
 import { ValidationError } from './errors.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
 import type { ImportPhase, ImportSummary } from './plan-import.ts';
@@ -143,6 +150,22 @@ export async function importXerPlan(
         calendarId: null,
       };
     });
+  // A started activity's duration is the work done up to the data date plus what remains, so
+  // that from its actual start it finishes where P6 put it (the plan has no remaining duration).
+  const calendars = new CalendarRegistry(plan.calendars);
+  const durationOf = (t: XerTask) => {
+    let minutes = t.targetHours * 60;
+    if (
+      t.status === 'TK_Active' &&
+      t.actualStart !== null &&
+      project.dataDate !== null &&
+      plan.calendars.length
+    ) {
+      const cal = calendars.get(t.calendarId ?? project.calendarId ?? plan.calendars[0].id);
+      minutes = Math.max(0, cal.workingBetween(t.actualStart, project.dataDate)) + t.remainingHours * 60;
+    }
+    return Math.max(0, Math.round(minutes));
+  };
   const activityRows: NewTaskRow[] = tasks.map((t) => {
     const parentId = parentOf(t.wbsId);
     const milestone = t.type === 'TT_Mile' || t.type === 'TT_FinMile';
@@ -153,7 +176,7 @@ export async function importXerPlan(
       position: nextPosition(parentId),
       wbsCode: t.code,
       name: t.name || t.code || `Activity ${t.id}`,
-      durationMinutes: milestone ? 0 : Math.max(0, Math.round(t.targetHours * 60)),
+      durationMinutes: milestone ? 0 : durationOf(t),
       durationElapsed: false,
       milestone,
       constraintType: t.constraintType,

@@ -120,6 +120,29 @@ describe('importing Primavera P6 XER into a project', () => {
     ).rejects.toThrow(/holds 2 projects .*none has the code NOPE/);
   });
 
+  it('finishes a started activity where P6 does: its remaining duration from the data date', async () => {
+    const lines = decodeXer(bytes('XERNative/sample.xer')).split('\n');
+    const header = lines.find((l) => l.startsWith('%F\ttask_id'))!.split('\t');
+    const row = lines.findIndex((l) => l.startsWith('%R\t37896\t'));
+    const cells = lines[row].split('\t');
+    const set = (field: string, value: string) => {
+      cells[header.indexOf(field)] = value;
+    };
+    // Data date 2021-11-30 00:00: one day done since Monday, 32 of 40 hours left.
+    set('status_code', 'TK_Active');
+    set('act_start_date', '2021-11-29 08:00');
+    set('remain_drtn_hr_cnt', '32');
+    lines[row] = cells.join('\t');
+    const project = await makeProject(db, orgId);
+    await importXerPlan(db, system, project.id, lines.join('\n'), 'started.xer');
+    const studs = (await tasksOf(project.id)).find((t) => t.wbsCode === 'A1010')!;
+    expect(studs).toMatchObject({
+      actualStart: '2021-11-29T08:00:00',
+      durationMinutes: 40 * 60,
+      earlyFinish: '2021-12-03T17:00:00',
+    });
+  });
+
   it('keeps names outside Windows-1252 through export (as UTF-8) and import', async () => {
     const first = await makeProject(db, orgId);
     await importXerPlan(db, system, first.id, bytes('aspose-dotnet/encoding1251.xer'), 'cyrillic.xer');

@@ -1,3 +1,4 @@
+import { CalendarRegistry } from '../engine/calendar/compile.ts';
 import { parseLocalDateTime } from '../engine/calendar/epoch.ts';
 import type { CalendarException, DayPattern } from '../engine/calendar/types.ts';
 import type { ConstraintType, LinkType } from '../engine/schedule/types.ts';
@@ -30,13 +31,25 @@ export function toXer(plan: LoadedPlan): Buffer {
   const projectCalendar = calendarIds.get(s.calendarId) ?? 1;
   const perDay = s.minutesPerDay;
   const hours = (m: number | null) => (m === null ? null : m / 60);
+  const dataDate = time(s.statusDate ?? s.startDate)!;
+  // What is left of a started task at the data date: its duration less the work since its actual
+  // start (the importer adds that work back), on its calendar.
+  const registry = new CalendarRegistry(
+    plan.calendars.map((c) => ({ ...(c.definition as object), id: c.id, baseId: c.baseCalendarId })),
+  );
+  const remainingOf = (t: LoadedPlan['tasks'][number]) => {
+    if (plan.calendars.length === 0) return t.durationMinutes;
+    const cal = registry.get(t.calendarId ?? s.calendarId);
+    const done = Math.max(0, cal.workingBetween(time(t.actualStart)!, dataDate));
+    return Math.max(0, t.durationMinutes - done);
+  };
   const parentWbs = (parentId: string | null) => (parentId === null ? null : (wbsIds.get(parentId) ?? null));
   const write: XerWritePlan = {
     project: {
       code: plan.project.code,
       name: plan.project.name,
       calendarId: projectCalendar,
-      dataDate: time(s.statusDate ?? s.startDate)!,
+      dataDate,
       plannedStart: time(s.startDate)!,
       mustFinishBy: s.scheduleFromFinish ? time(s.finishDate) : null,
       criticalFloatHours: s.criticalSlackMinutes / 60,
@@ -63,11 +76,7 @@ export function toXer(plan: LoadedPlan): Buffer {
     tasks: leaves.map((t) => {
       const status = t.actualFinish ? 'TK_Complete' : t.actualStart ? 'TK_Active' : 'TK_NotStart';
       const remaining =
-        status === 'TK_Complete'
-          ? 0
-          : status === 'TK_Active'
-            ? t.durationMinutes * (1 - t.percentComplete / 100)
-            : t.durationMinutes;
+        status === 'TK_Complete' ? 0 : status === 'TK_Active' ? remainingOf(t) : t.durationMinutes;
       return {
         id: taskIds.get(t.id)!,
         wbsId: parentWbs(t.parentId),

@@ -24,6 +24,19 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
+/** sample.xer with activity rows changed, e.g. progressed (data date 2021-11-30 00:00). */
+function editedSample(changes: Record<string, Record<string, string>>): string {
+  const lines = decodeXer(bytes('XERNative/sample.xer')).split('\n');
+  const header = lines.find((l) => l.startsWith('%F\ttask_id'))!.split('\t');
+  for (const [taskId, fields] of Object.entries(changes)) {
+    const row = lines.findIndex((l) => l.startsWith(`%R\t${taskId}\t`));
+    const cells = lines[row].split('\t');
+    for (const [field, value] of Object.entries(fields)) cells[header.indexOf(field)] = value;
+    lines[row] = cells.join('\t');
+  }
+  return lines.join('\n');
+}
+
 const tasksOf = async (projectId: string) => (await listTasks(db, system, projectId, 1, 1000)).items;
 
 describe('importing Primavera P6 XER into a project', () => {
@@ -55,7 +68,21 @@ describe('importing Primavera P6 XER into a project', () => {
 
   it('keeps every field Orrery holds through import, XER export and import again', async () => {
     const first = await makeProject(db, orgId, { code: 'XER1' });
-    await importXerPlan(db, system, first.id, bytes('XERNative/sample.xer'), 'sample.xer');
+    const progressed = editedSample({
+      37896: {
+        status_code: 'TK_Complete',
+        act_start_date: '2021-11-22 08:00',
+        act_end_date: '2021-11-26 17:00',
+        phys_complete_pct: '100',
+      },
+      37897: {
+        status_code: 'TK_Active',
+        act_start_date: '2021-11-29 08:00',
+        remain_drtn_hr_cnt: '40',
+        phys_complete_pct: '20',
+      },
+    });
+    await importXerPlan(db, system, first.id, progressed, 'sample.xer');
     const exported = await exportProjectPlan(db, system, first.id, 'xer');
     expect(exported.fileName).toBe('XER1.xer');
     const body = exported.body as Buffer;
@@ -69,6 +96,15 @@ describe('importing Primavera P6 XER into a project', () => {
     };
     const a = await tasksOf(first.id);
     const b = await tasksOf(second.id);
+    expect(a.find((t) => t.wbsCode === 'A1010')).toMatchObject({
+      actualStart: '2021-11-22T08:00:00',
+      actualFinish: '2021-11-26T17:00:00',
+      percentComplete: 100,
+    });
+    expect(a.find((t) => t.wbsCode === 'A1020')).toMatchObject({
+      durationMinutes: 48 * 60,
+      percentComplete: 20,
+    });
     expect(b.map(fields)).toEqual(a.map(fields));
     const nameOf = (rows: typeof a) => new Map(rows.map((r) => [r.id, r.wbsCode]));
     type LinkRow = { predecessorId: string; successorId: string; type: string; lagMinutes: number };
@@ -121,20 +157,12 @@ describe('importing Primavera P6 XER into a project', () => {
   });
 
   it('finishes a started activity where P6 does: its remaining duration from the data date', async () => {
-    const lines = decodeXer(bytes('XERNative/sample.xer')).split('\n');
-    const header = lines.find((l) => l.startsWith('%F\ttask_id'))!.split('\t');
-    const row = lines.findIndex((l) => l.startsWith('%R\t37896\t'));
-    const cells = lines[row].split('\t');
-    const set = (field: string, value: string) => {
-      cells[header.indexOf(field)] = value;
-    };
-    // Data date 2021-11-30 00:00: one day done since Monday, 32 of 40 hours left.
-    set('status_code', 'TK_Active');
-    set('act_start_date', '2021-11-29 08:00');
-    set('remain_drtn_hr_cnt', '32');
-    lines[row] = cells.join('\t');
+    // One day done since Monday, 32 of 40 hours left.
+    const text = editedSample({
+      37896: { status_code: 'TK_Active', act_start_date: '2021-11-29 08:00', remain_drtn_hr_cnt: '32' },
+    });
     const project = await makeProject(db, orgId);
-    await importXerPlan(db, system, project.id, lines.join('\n'), 'started.xer');
+    await importXerPlan(db, system, project.id, text, 'started.xer');
     const studs = (await tasksOf(project.id)).find((t) => t.wbsCode === 'A1010')!;
     expect(studs).toMatchObject({
       actualStart: '2021-11-29T08:00:00',

@@ -63,17 +63,18 @@ export async function importXerPlan(
 ): Promise<ImportSummary> {
   const onPhase = options.onPhase ?? (() => undefined);
   onPhase('read');
+  // A file with several projects: by default the one with this project's code, which only
+  // someone allowed to replace the plan may learn.
+  const ownCode = async (plan: XerPlan) => {
+    if (plan.projects.length < 2) return null;
+    await authorizeProject(db, actor, projectId, 'update_project');
+    return (await findExportProject(db, actor.orgId, projectId))?.code ?? null;
+  };
   let plan: XerPlan;
   let project: XerProject;
   try {
     plan = readXer(bytes, file);
-    // A file with several projects: by default the one with this project's code.
-    const code =
-      options.xerProject ??
-      (plan.projects.length > 1
-        ? ((await findExportProject(db, actor.orgId, projectId))?.code ?? null)
-        : null);
-    project = pickXerProject(plan, code);
+    project = pickXerProject(plan, options.xerProject ?? (await ownCode(plan)));
   } catch (error) {
     if (error instanceof XerFormatError)
       throw new ValidationError([{ field: 'file', message: error.message }]);

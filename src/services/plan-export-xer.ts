@@ -37,6 +37,26 @@ export function toXer(plan: LoadedPlan): Buffer {
   const registry = new CalendarRegistry(
     plan.calendars.map((c) => ({ ...(c.definition as object), id: c.id, baseId: c.baseCalendarId })),
   );
+  // P6 writes a late start limited by an unlagged SS or SF successor as that limit, even at the
+  // end of a working day where Orrery writes the next day's start (see docs/xer-conformance.md).
+  const byId = new Map(plan.tasks.map((t) => [t.id, t]));
+  const startLimit = new Map<string, number>();
+  for (const l of plan.links) {
+    if ((l.type !== 'SS' && l.type !== 'SF') || l.lagMinutes !== 0 || l.lagPercent) continue;
+    const succ = byId.get(l.successorId);
+    const limit = time(l.type === 'SS' ? (succ?.lateStart ?? null) : (succ?.lateFinish ?? null));
+    if (limit !== null)
+      startLimit.set(
+        l.predecessorId,
+        Math.min(startLimit.get(l.predecessorId) ?? Number.POSITIVE_INFINITY, limit),
+      );
+  }
+  const lateStartOf = (t: LoadedPlan['tasks'][number]) => {
+    const ls = time(t.lateStart);
+    const limit = startLimit.get(t.id);
+    if (ls === null || limit === undefined || limit >= ls || plan.calendars.length === 0) return ls;
+    return registry.get(t.calendarId ?? s.calendarId).workingBetween(limit, ls) === 0 ? limit : ls;
+  };
   const remainingOf = (t: LoadedPlan['tasks'][number]) => {
     if (plan.calendars.length === 0) return t.durationMinutes;
     const cal = registry.get(t.calendarId ?? s.calendarId);
@@ -95,7 +115,7 @@ export function toXer(plan: LoadedPlan): Buffer {
         actualFinish: time(t.actualFinish),
         earlyStart: time(t.earlyStart),
         earlyFinish: time(t.earlyFinish),
-        lateStart: time(t.lateStart),
+        lateStart: lateStartOf(t),
         lateFinish: time(t.lateFinish),
         totalFloatHours: hours(t.totalSlackMinutes),
         freeFloatHours: hours(t.freeSlackMinutes),

@@ -124,9 +124,15 @@ export function xerToScheduleInput(plan: XerPlan): XerScheduleInput {
 
   const lagMode = plan.projects[0].lagCalendar;
   const loe = new Set(plan.tasks.filter(spansLinks).map((t) => t.id));
+  // Progress override (retained logic off): a started activity's remaining work ignores its predecessors.
+  const overridden = new Set(
+    plan.tasks
+      .filter((t) => t.status === 'TK_Active' && !projectById.get(t.projectId)!.retainedLogic)
+      .map((t) => t.id),
+  );
   const links: ScheduleLink[] = plan.links
     // A level of effort follows its links but never drives its successors.
-    .filter((l) => !loe.has(l.predecessorId))
+    .filter((l) => !loe.has(l.predecessorId) && !overridden.has(l.taskId))
     .map((l) => ({
       predecessorId: l.predecessorId,
       successorId: l.taskId,

@@ -25,6 +25,7 @@ function xer(
   links: [number, number, string, number][],
   lagCalendar = 'rcal_Predecessor',
   extra = '',
+  retainedLogic = 'Y',
 ) {
   const taskFields =
     'task_id\tproj_id\twbs_id\tclndr_id\ttask_type\tstatus_code\ttask_code\ttask_name\ttarget_drtn_hr_cnt\tremain_drtn_hr_cnt\tact_start_date\tact_end_date\tcstr_type\tcstr_date';
@@ -57,7 +58,7 @@ function xer(
     `%R\t2\tN\tRound the clock\t\t24\t${ROUND_THE_CLOCK}`,
     '%T\tSCHEDOPTIONS',
     '%F\tproj_id\tsched_calendar_on_relationship_lag\tsched_float_type\tsched_retained_logic',
-    `%R\t1\t${lagCalendar}\tFT_FF\tY`,
+    `%R\t1\t${lagCalendar}\tFT_FF\t${retainedLogic}`,
     '%T\tPROJWBS',
     '%F\twbs_id\tproj_id\tparent_wbs_id\tproj_node_flag\twbs_short_name\twbs_name\tseq_num',
     '%R\t1\t1\t\tY\tRULES\tRules\t0',
@@ -127,6 +128,17 @@ describe("P6's scheduling rules on XER input", () => {
     expect(at('HALF')).toMatchObject({ es: '2024-01-08T08:00', ef: '2024-01-09T17:00' });
     expect(at('NEXT')).toMatchObject({ es: '2024-01-10T08:00', ef: '2024-01-10T17:00', tf: 0 });
     expect(at('FREE')).toMatchObject({ es: '2024-01-08T08:00', tf: 16 });
+  });
+
+  it('holds a started activity behind an unfinished predecessor under retained logic, not under progress override', () => {
+    const activities = [
+      { id: 1, code: 'LATE', hours: 16 },
+      { id: 2, code: 'OUT', status: 'TK_Active', hours: 16, remaining: 8, actStart: '2024-01-05 08:00' },
+    ];
+    const retained = schedule(xer(activities, [[1, 2, 'PR_FS', 0]]));
+    expect(retained.at('OUT')).toMatchObject({ es: '2024-01-10T08:00', ef: '2024-01-10T17:00' });
+    const override = schedule(xer(activities, [[1, 2, 'PR_FS', 0]], 'rcal_Predecessor', '', 'N'));
+    expect(override.at('OUT')).toMatchObject({ es: '2024-01-08T08:00', ef: '2024-01-08T17:00' });
   });
 
   it("measures lags on the predecessor's calendar, or in elapsed hours for 24-hour lags", () => {

@@ -140,6 +140,7 @@ export function xerToScheduleInput(plan: XerPlan): XerScheduleInput {
       lag: Math.round(l.lagHours * 60),
       lagElapsed: lagMode === '24h',
     }));
+  addMustFinishBy(plan, tasks, links);
   return {
     input: {
       tasks,
@@ -158,6 +159,31 @@ export function xerToScheduleInput(plan: XerPlan): XerScheduleInput {
     activityIndex,
     warnings,
   };
+}
+
+/**
+ * A project's "must finish by" date (PROJECT.plan_end_date) is where P6 starts its backward pass:
+ * modelled as a milestone held at that date that every open-ended activity of the project precedes,
+ * so late dates and float count back from it (negative float when the work runs past it).
+ */
+function addMustFinishBy(plan: XerPlan, tasks: ScheduleTask[], links: ScheduleLink[]): void {
+  const hasSuccessor = new Set(links.map((l) => String(l.predecessorId)));
+  for (const p of plan.projects) {
+    if (p.mustFinishBy === null) continue;
+    const id = `must-finish:${p.id}`;
+    tasks.push({
+      id,
+      name: 'Must finish by',
+      duration: 0,
+      milestone: true,
+      constraintType: 'MFO',
+      constraintDate: p.mustFinishBy,
+      projectId: p.id,
+    });
+    for (const t of plan.tasks)
+      if (t.projectId === p.id && !hasSuccessor.has(t.id))
+        links.push({ predecessorId: t.id, successorId: id, type: 'FS', lag: 0 });
+  }
 }
 
 function earliestStored(plan: XerPlan, projectId: string): number {

@@ -26,6 +26,7 @@ function xer(
   lagCalendar = 'rcal_Predecessor',
   extra = '',
   retainedLogic = 'Y',
+  mustFinishBy = '',
 ) {
   const taskFields =
     'task_id\tproj_id\twbs_id\tclndr_id\ttask_type\tstatus_code\ttask_code\ttask_name\ttarget_drtn_hr_cnt\tremain_drtn_hr_cnt\tact_start_date\tact_end_date\tcstr_type\tcstr_date';
@@ -50,8 +51,8 @@ function xer(
   return [
     'ERMHDR\t8.4\t2024-01-08\tProject\tadmin\tadmin\tdb\tProject Management\tUSD',
     '%T\tPROJECT',
-    '%F\tproj_id\tproj_short_name\tclndr_id\tlast_recalc_date\tplan_start_date\tcritical_drtn_hr_cnt',
-    '%R\t1\tRULES\t1\t2024-01-08 08:00\t2024-01-01 08:00\t0',
+    '%F\tproj_id\tproj_short_name\tclndr_id\tlast_recalc_date\tplan_start_date\tcritical_drtn_hr_cnt\tplan_end_date',
+    `%R\t1\tRULES\t1\t2024-01-08 08:00\t2024-01-01 08:00\t0\t${mustFinishBy}`,
     '%T\tCALENDAR',
     '%F\tclndr_id\tdefault_flag\tclndr_name\tbase_clndr_id\tday_hr_cnt\tclndr_data',
     `%R\t1\tY\tStandard\t\t8\t${STANDARD}`,
@@ -139,6 +140,19 @@ describe("P6's scheduling rules on XER input", () => {
     expect(retained.at('OUT')).toMatchObject({ es: '2024-01-10T08:00', ef: '2024-01-10T17:00' });
     const override = schedule(xer(activities, [[1, 2, 'PR_FS', 0]], 'rcal_Predecessor', '', 'N'));
     expect(override.at('OUT')).toMatchObject({ es: '2024-01-08T08:00', ef: '2024-01-08T17:00' });
+  });
+
+  it("counts late dates and float back from the project's must-finish-by date", () => {
+    const activities = [
+      { id: 1, code: 'A', hours: 16 },
+      { id: 2, code: 'B', hours: 8 },
+    ];
+    const links: [number, number, string, number][] = [[1, 2, 'PR_FS', 0]];
+    const early = schedule(xer(activities, links, 'rcal_Predecessor', '', 'Y', '2024-01-12 17:00'));
+    expect(early.at('B')).toMatchObject({ ef: '2024-01-10T17:00', lf: '2024-01-12T17:00', tf: 16 });
+    const late = schedule(xer(activities, links, 'rcal_Predecessor', '', 'Y', '2024-01-09 17:00'));
+    expect(late.at('B')).toMatchObject({ ef: '2024-01-10T17:00', lf: '2024-01-09T17:00', tf: -8 });
+    expect(late.at('A').tf).toBe(-8);
   });
 
   it("measures lags on the predecessor's calendar, or in elapsed hours for 24-hour lags", () => {

@@ -19,10 +19,11 @@ import {
   writeMspdi,
 } from '../interop/mspdi-write/index.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
+import { toXer } from './plan-export-xer.ts';
 import { authorizeProject } from './planning.ts';
 import type { Actor } from './policy.ts';
 
-export const EXPORT_FORMATS = ['mspdi', 'csv', 'xlsx'] as const;
+export const EXPORT_FORMATS = ['mspdi', 'csv', 'xlsx', 'xer'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportPhase = 'read' | 'write';
@@ -37,11 +38,12 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   mspdi: 'application/xml; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xer: 'application/octet-stream',
 };
-const EXTENSIONS: Record<ExportFormat, string> = { mspdi: 'xml', csv: 'csv', xlsx: 'xlsx' };
+const EXTENSIONS: Record<ExportFormat, string> = { mspdi: 'xml', csv: 'csv', xlsx: 'xlsx', xer: 'xer' };
 
 /** A project's plan as read for export: tasks in WBS order with their ID (row number) and outline number. */
-interface LoadedPlan {
+export interface LoadedPlan {
   project: { name: string; code: string };
   settings: NonNullable<Awaited<ReturnType<typeof findExportSettings>>>;
   tasks: Array<ExportTaskRow & { rowId: number; outlineNumber: string; hasChildren: boolean }>;
@@ -265,7 +267,14 @@ export async function exportProjectPlan(
   onPhase('read');
   const plan = await loadPlan(db, actor, projectId);
   onPhase('write');
-  const body = format === 'mspdi' ? toMspdi(plan) : format === 'csv' ? toCsv(plan) : await toXlsx(plan);
+  const body =
+    format === 'mspdi'
+      ? toMspdi(plan)
+      : format === 'csv'
+        ? toCsv(plan)
+        : format === 'xer'
+          ? toXer(plan)
+          : await toXlsx(plan);
   const safeCode = plan.project.code.replace(/[^A-Za-z0-9._-]+/g, '_') || 'plan';
   return { fileName: `${safeCode}.${EXTENSIONS[format]}`, contentType: CONTENT_TYPES[format], body };
 }

@@ -4,10 +4,20 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { findProjectsByCode } from '../../db/repositories/plans.ts';
 import { systemActor } from '../../services/access.ts';
-import { type ExportFormat, type ExportPhase, exportProjectPlan } from '../../services/plan-export.ts';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportPhase,
+  exportProjectPlan,
+} from '../../services/plan-export.ts';
 import { withDatabase } from '../database.ts';
 
-const FORMATS: Record<string, ExportFormat> = { '.xml': 'mspdi', '.csv': 'csv', '.xlsx': 'xlsx' };
+const FORMATS: Record<string, ExportFormat> = {
+  '.xml': 'mspdi',
+  '.csv': 'csv',
+  '.xlsx': 'xlsx',
+  '.xer': 'xer',
+};
 const STEPS: Record<ExportPhase, { step: number; label: string }> = {
   read: { step: 0, label: 'reading the plan' },
   write: { step: 1, label: 'writing the file' },
@@ -16,14 +26,19 @@ const STEPS: Record<ExportPhase, { step: number; label: string }> = {
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description("Write a project's plan to a file: MS Project XML (.xml), CSV (.csv) or Excel (.xlsx)")
+    .description(
+      "Write a project's plan to a file: MS Project XML (.xml), Primavera P6 (.xer), CSV (.csv) or Excel (.xlsx)",
+    )
     .requiredOption('--project <code>', 'the project code')
-    .argument('<file>', 'the file to write; its ending chooses the format')
-    .action((file: string, options: { project: string }) => {
-      const format = FORMATS[extname(file).toLowerCase()];
+    .argument('<file>', 'the file to write; its ending chooses the format unless --format is given')
+    .option('--format <format>', `one of ${EXPORT_FORMATS.join(', ')}`)
+    .action((file: string, options: { project: string; format?: string }) => {
+      if (options.format !== undefined && !EXPORT_FORMATS.includes(options.format as ExportFormat))
+        throw new Error(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${options.format}"`);
+      const format = (options.format as ExportFormat | undefined) ?? FORMATS[extname(file).toLowerCase()];
       if (!format)
         throw new Error(
-          `${file}: the file must end in ${Object.keys(FORMATS).join(', ')} to choose the format`,
+          `${file}: the file must end in ${Object.keys(FORMATS).join(', ')} to choose the format, or give --format`,
         );
       return withDatabase(async (db) => {
         const matches = await findProjectsByCode(db, options.project);

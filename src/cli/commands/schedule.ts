@@ -8,6 +8,7 @@ import { readMspdi } from '../../interop/mspdi/read-mspdi.ts';
 import { mspdiToScheduleInput } from '../../interop/mspdi/to-schedule-input.ts';
 import type { MspdiProject } from '../../interop/mspdi/types.ts';
 import { readMsProjectJsonFile } from '../../interop/msproject-json.ts';
+import { scheduleXerFile } from './schedule-xer.ts';
 
 /**
  * Plan readers by file name ending. Each returns the plan with MS Project's stored dates; a
@@ -77,13 +78,14 @@ export function registerScheduleCommand(program: Command): void {
   program
     .command('schedule')
     .description('Schedule an MS Project plan (critical path): early/late dates, total slack, critical tasks')
-    .argument('<file>', 'MS Project XML (.xml) or .mpp JSON dump (.json.gz)')
+    .argument('<file>', 'MS Project XML (.xml), .mpp JSON dump (.json.gz) or Primavera P6 XER (.xer)')
     .option('--format <format>', 'table or json', 'table')
     .option('--compare', 'show where Orrery differs from the dates stored in the file')
     .action((file: string, opts: { format: string; compare?: boolean }) => {
       if (opts.format !== 'table' && opts.format !== 'json') {
         throw new Error(`--format must be table or json, got "${opts.format}"`);
       }
+      if (file.toLowerCase().endsWith('.xer')) return scheduleXerFile(file, opts);
       const plan = readPlan(file);
       const { input, warnings } = mspdiToScheduleInput(plan, file);
       for (const w of warnings) process.stderr.write(`orrery: ${w}\n`);

@@ -14,7 +14,7 @@ import {
 } from '../../model/plan.ts';
 import * as baselines from '../../services/baselines.ts';
 import { ValidationError } from '../../services/errors.ts';
-import { importMspdiPlan } from '../../services/plan-import.ts';
+import { importPlanFile } from '../../services/plan-import-file.ts';
 import * as planning from '../../services/planning.ts';
 import { actorOf, expectedVersion } from '../authentication.ts';
 import { errorResponses, idParams, ifMatchHeader } from './crud.ts';
@@ -288,7 +288,8 @@ export function registerPlanningRoutes(api: FastifyInstance, db: Database): void
   app.post('/projects/:id/import', {
     schema: {
       tags,
-      summary: "Replace the project's plan with an uploaded MS Project XML file (multipart field `file`)",
+      summary:
+        "Replace the project's plan with an uploaded file (multipart field `file`): MS Project XML, Primavera P6 `.xer` (the project with this project's code when the file holds several) or an `.xlsx` task sheet",
       consumes: ['multipart/form-data'],
       params: idParams,
       response: {
@@ -310,8 +311,8 @@ export function registerPlanningRoutes(api: FastifyInstance, db: Database): void
         throw new ValidationError([{ field: 'file', message: 'send the plan as multipart/form-data' }]);
       const upload = await request.file();
       if (!upload) throw new ValidationError([{ field: 'file', message: 'is required' }]);
-      const xml = (await upload.toBuffer()).toString('utf8');
-      return importMspdiPlan(db, actor, request.params.id, xml, upload.filename || 'upload.xml');
+      const bytes = await upload.toBuffer();
+      return importPlanFile(db, actor, request.params.id, bytes, upload.filename || 'upload.xml');
     },
   });
 }

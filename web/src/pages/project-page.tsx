@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Tabs, Text } from '@mantine/core';
 import {
   IconChartHistogram,
+  IconFileImport,
   IconGitPullRequest,
   IconHistory,
   IconPencil,
@@ -18,6 +19,7 @@ import { DetailFields } from '../components/detail-fields.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { PlanFiles } from '../components/plan-files.tsx';
 import { ProjectMembers } from '../components/project-members.tsx';
 import { ProjectObjectives } from '../components/project-objectives.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
@@ -147,6 +149,9 @@ export function ProjectPage() {
           <Tabs.Tab value="gantt" leftSection={<IconTimeline size={14} />} data-testid="gantt-tab">
             Gantt
           </Tabs.Tab>
+          <Tabs.Tab value="plan-files" leftSection={<IconFileImport size={14} />}>
+            Plan files
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="gantt">
           <GanttTab kind="project" id={p.id} canEdit={canEdit} />
@@ -175,6 +180,9 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="schedule-risk">
           <ScheduleRiskPanel scope={{ kind: 'project', id: p.id }} canEdit={can('risk.manage', ctx)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan-files">
+          <PlanFiles projectId={p.id} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

@@ -30,8 +30,8 @@ async function actorNamed(db: Database, system: Actor, name: string): Promise<Ac
  */
 export async function seedChangeControl(db: Database, orgId: string): Promise<void> {
   const system = systemActor(orgId, 'demo seed');
-  const portal = await projectByCode(db, system, 'CP-101');
-  const identity = await projectByCode(db, system, 'CP-102');
+  const portal = await projectByCode(db, system, 'CP-105');
+  const identity = await projectByCode(db, system, 'CP-106');
   const programId = portal.programId as string;
   const task = (projectId: string, name: string, days: number) =>
     createTask(db, system, projectId, { name, durationMinutes: days * DAY });
@@ -43,7 +43,7 @@ export async function seedChangeControl(db: Database, orgId: string): Promise<vo
   await createLink(db, system, { predecessorId: design.id, successorId: build.id });
   await createLink(db, system, { predecessorId: build.id, successorId: launch.id });
   await createLink(db, system, { predecessorId: integrate.id, successorId: readiness.id });
-  // The portal must be built before identity can be readied for go-live: a slip in CP-101 reaches CP-102.
+  // The portal must be built before identity can be readied for go-live: a slip in CP-105 reaches CP-106.
   await createLink(db, system, { predecessorId: build.id, successorId: readiness.id });
 
   const portalManager = (await loadActor(db, orgId, portal.managerId as string)) as Actor;

@@ -7,7 +7,7 @@ const DAY = 480;
 
 /** A small plan per demo project: [name, days, optimistic, pessimistic, predecessors by index]. */
 const PLANS: Record<string, [string, number, number, number, number[]][]> = {
-  'CP-101': [
+  'GM-301': [
     ['Discovery and UX research', 15, 12, 22, []],
     ['Design system', 20, 16, 30, [0]],
     ['Account pages', 25, 20, 45, [1]],
@@ -17,7 +17,7 @@ const PLANS: Record<string, [string, number, number, number, number[]][]> = {
     ['User acceptance testing', 15, 10, 25, [4, 5]],
     ['Go-live', 0, 0, 0, [6]],
   ],
-  'CP-102': [
+  'GM-302': [
     ['Identity provider selection', 10, 8, 15, []],
     ['Directory integration', 20, 15, 40, [0]],
     ['Single sign-on for the portal', 15, 12, 30, [1]],
@@ -27,7 +27,7 @@ const PLANS: Record<string, [string, number, number, number, number[]][]> = {
 };
 
 /**
- * Schedule-risk demo data: a small plan in the first two Customer Platform projects (when they
+ * Schedule-risk demo data: a small plan in the first two Grid Modernization projects (when they
  * have none yet), joined by one cross-project link, three-point estimates for their tasks, and a
  * first simulation of the program and of the portal project so the Schedule risk tabs show results.
  */
@@ -68,12 +68,12 @@ export async function seedScheduleRiskDemo(db: Database, system: Actor, orgId: s
         .filter((e) => e.likelyMinutes > 0),
     });
   }
-  const portal = taskIds.get('CP-101');
-  const identity = taskIds.get('CP-102');
+  const portal = taskIds.get('GM-301');
+  const identity = taskIds.get('GM-302');
   // the portal's account pages need single sign-on
   if (portal && identity)
     await createLink(db, system, { predecessorId: identity[2], successorId: portal[2], type: 'FS' });
-  const first = projects.find((p) => p.code === 'CP-101');
+  const first = projects.find((p) => p.code === 'GM-301');
   if (!first || !portal) return;
   await simulateProgram(db, system, first.programId, { iterations: 5000, seed: 7 });
   await simulateProject(db, system, first.id, { iterations: 5000, seed: 7, targetDate: '2026-08-31' });

@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)(title, () => {
   }
 
   it("lists a project's requests and shows a slip's impact crossing into the linked project", async () => {
-    await page.goto(`/projects/${await idOf('projects', 'q=CP-101')}`);
+    await page.goto(`/projects/${await idOf('projects', 'q=CP-105')}`);
     await page.getByTestId('tab-changes').click();
     const table = page.getByTestId('change-requests');
     await table.getByText('Extend portal build for the accessibility audit').waitFor();
@@ -61,9 +61,9 @@ describe.skipIf(!hasChromium)(title, () => {
     const impact = page.getByTestId('impact-projects');
     await impact.waitFor();
     const rows = await impact.locator('tbody tr').allTextContents();
-    expect(rows.find((r) => r.includes('CP-101'))).toContain('+5 d');
+    expect(rows.find((r) => r.includes('CP-105'))).toContain('+5 d');
     // The identity project's go-live readiness follows the portal build across the link.
-    expect(rows.find((r) => r.includes('CP-102'))).toMatch(/\+\d+ d/);
+    expect(rows.find((r) => r.includes('CP-106'))).toMatch(/\+\d+ d/);
     expect(await textOf(page.getByTestId('cr-detail-status'))).toBe('Under review');
     await page.getByTestId('approve').waitFor();
     // Recomputing on today's plan gives the same answer: nothing moved since the request was raised.
@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
     const detail = page.getByTestId('impact-projects');
     await detail.waitFor();
-    expect((await detail.locator('tbody tr').allTextContents()).find((r) => r.includes('CP-101'))).toContain(
+    expect((await detail.locator('tbody tr').allTextContents()).find((r) => r.includes('CP-105'))).toContain(
       '+2 d',
     );
     await page.getByTestId('start-review').click();
@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.keyboard.press('Escape');
 
     // The plan itself changed: the design task now lasts twelve days.
-    const projectId = await idOf('projects', 'q=CP-101');
+    const projectId = await idOf('projects', 'q=CP-105');
     const tasks = (await (await page.request.get(`/api/v1/projects/${projectId}/tasks`)).json()) as {
       items: { name: string; durationMinutes: number }[];
     };

@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)(title, () => {
   }
 
   it('shows the estimates and the seeded run of a project with its charts', async () => {
-    await page.goto(`/projects/${await projectId('CP-101')}`);
+    await page.goto(`/projects/${await projectId('GM-301')}`);
     await page.getByRole('tab', { name: 'Schedule risk' }).click();
     await page.getByTestId('estimates-table').waitFor();
     await page.getByTestId('risk-histogram').locator('canvas').waitFor();
@@ -66,19 +66,22 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByTestId('target-date').fill('2026-10-30');
     await page.getByTestId('run-simulation').click();
     await page.getByText(/Target 2026-10-30/).waitFor();
+    await page.getByTestId('simulation-runs').locator('tbody tr').nth(1).waitFor();
     expect(await page.getByTestId('simulation-runs').locator('tbody tr').count()).toBe(2);
     await snap(page, 'risk-02-project-new-run');
   });
 
   it('simulates the whole program', async () => {
-    const res = await page.request.get('/api/v1/programs?q=Customer%20Platform&pageSize=5');
+    const res = await page.request.get('/api/v1/programs?q=Grid%20Modernization&pageSize=5');
     const program = ((await res.json()) as { items: { id: string }[] }).items[0]!;
     await page.goto(`/programs/${program.id}`);
     await page.getByRole('tab', { name: 'Schedule risk' }).click();
     await page.getByTestId('risk-histogram').locator('canvas').waitFor();
+    // project names arrive with their own request, after the results
+    await page.getByTestId('risk-projects').getByText(/GM-301/).waitFor();
     const projects = await textOf(page.getByTestId('risk-projects'));
-    expect(projects).toContain('CP-101');
-    expect(projects).toContain('CP-102');
+    expect(projects).toContain('GM-301');
+    expect(projects).toContain('GM-302');
     await snap(page, 'risk-03-program');
     expect(pageErrors).toEqual([]);
   });

@@ -78,7 +78,10 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByRole('tab', { name: 'Schedule risk' }).click();
     await page.getByTestId('risk-histogram').locator('canvas').waitFor();
     // project names arrive with their own request, after the results
-    await page.getByTestId('risk-projects').getByText(/GM-301/).waitFor();
+    await page
+      .getByTestId('risk-projects')
+      .getByText(/GM-301/)
+      .waitFor();
     const projects = await textOf(page.getByTestId('risk-projects'));
     expect(projects).toContain('GM-301');
     expect(projects).toContain('GM-302');

@@ -34,11 +34,13 @@ export type TaskChange = Partial<
 >;
 
 /**
- * An upper bound of the bytes the network, the passes and the task dates take, counting every
- * task as a possible summary (two nodes) and two hierarchy edges per task.
+ * The bytes the network, the passes, the task dates and the first result take, for up to one
+ * summary per four tasks; not a hard bound, since reserving for the worst case costs RSS.
  */
 function constructionBytes(tasks: number, links: number): number {
-  const nodes = 2 * tasks;
+  // Plans have far fewer summaries than tasks; should a plan have more, arrays past the end of the
+  // slab are allocated on their own (correct, only with more collections).
+  const nodes = tasks + Math.ceil(tasks / 4);
   const edges = links + 2 * tasks;
   const firstResult = 8 * 8 * tasks + 2 * tasks;
   return 95 * tasks + 66 * nodes + 27 * edges + firstResult + 4096;

@@ -4,18 +4,16 @@ import {
   decentralizedUnitIds,
   enabledRules,
   escalatedItems,
-  escalationRules,
   insertEscalation,
-  issues,
   listEscalationsOf,
-  managersOfScope,
   moveItem,
   openItemIds,
   organizationIds,
-  risks,
   ruleAlreadyApplied,
   takeUnnotifiedOverdueActions,
-} from '../db/repositories/risks.ts';
+} from '../db/repositories/escalations.ts';
+import { managersOfScope } from '../db/repositories/notifications.ts';
+import { escalationRules, issues, risks } from '../db/repositories/risks.ts';
 import {
   businessUnitAncestors,
   placementOfParents,

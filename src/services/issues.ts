@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../db/connection.ts';
+import { isItemWithin } from '../db/repositories/escalations.ts';
 import {
-  isItemWithin,
   issues,
   itemOfProgram,
   itemOfProject,

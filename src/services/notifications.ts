@@ -4,7 +4,7 @@ import {
   listNotifications,
   markNotificationsRead,
   notificationOwner,
-} from '../db/repositories/risks.ts';
+} from '../db/repositories/notifications.ts';
 import type { Notification } from '../model/risk.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import type { Actor } from './policy.ts';

@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../db/connection.ts';
+import { isItemWithin } from '../db/repositories/escalations.ts';
 import {
   countRisksByCell,
-  isItemWithin,
   itemOfPortfolio,
   itemOfProgram,
   itemOfProject,

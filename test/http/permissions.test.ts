@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import { insertNotification } from '../../src/db/repositories/risks.ts';
+import { insertNotification } from '../../src/db/repositories/notifications.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import type { Role, ScopeType } from '../../src/model/access.ts';
 import { createRoleGrant, createUser, grantRoleAsSystem, systemActor } from '../../src/services/access.ts';

@@ -1,5 +1,10 @@
 import type { Queryable } from '../db/connection.ts';
-import { findLinkByTasks, findTasksByIds, projectStages } from '../db/repositories/change-requests.ts';
+import {
+  assignmentCostsOfTasks,
+  findLinkByTasks,
+  findTasksByIds,
+  projectStages,
+} from '../db/repositories/change-requests.ts';
 import type { ScheduleSettingsRow } from '../db/repositories/plans.ts';
 import { uuidv7 } from '../db/uuid.ts';
 import {
@@ -393,11 +398,49 @@ export async function computeImpact(
       added: [...newCritical].filter((id) => !oldCritical.has(id)).map(named),
       removed: [...oldCritical].filter((id) => !newCritical.has(id)).map(named),
     },
-    cost: {
-      entered: costImpact,
+    cost: await costImpactOf(q, orgId, input, changed, costImpact),
+  };
+}
+
+/**
+ * The change's cost: the requester's estimate plus what the plan itself says. Assignments keep
+ * their units when a task's duration changes (MS Project's fixed-units default), so their work and
+ * its cost scale with the duration while the per-use cost stays; a deleted task (and its subtree)
+ * takes its assignments' whole cost with it. A task the change adds has no assignments yet.
+ */
+async function costImpactOf(
+  q: Queryable,
+  orgId: string,
+  before: ScheduleInput,
+  after: ScheduleInput,
+  entered: number,
+): Promise<ChangeImpact['cost']> {
+  const durationAfter = new Map(after.tasks.map((task) => [String(task.id), task.duration]));
+  const ratio = new Map<string, number>();
+  for (const task of before.tasks) {
+    const id = String(task.id);
+    const duration = durationAfter.get(id);
+    if (duration === undefined) ratio.set(id, 0);
+    else if (duration !== task.duration && task.duration > 0) ratio.set(id, duration / task.duration);
+  }
+  const costs = await assignmentCostsOfTasks(q, orgId, [...ratio.keys()]);
+  if (costs.length === 0)
+    return {
+      entered,
       derived: null,
-      total: costImpact,
-      note: 'Tasks carry no cost yet, so the cost impact is the requester’s estimate.',
-    },
+      total: entered,
+      note: 'No changed task has costed assignments, so the cost impact is the requester’s estimate.',
+    };
+  let derived = 0;
+  for (const { taskId, cost, perUse } of costs) {
+    const r = ratio.get(taskId) as number;
+    derived += r === 0 ? -cost : (cost - perUse) * (r - 1);
+  }
+  derived = Math.round(derived * 100) / 100;
+  return {
+    entered,
+    derived,
+    total: Math.round((entered + derived) * 100) / 100,
+    note: 'Derived: the change in cost of the assignments of resized and deleted tasks (work follows duration at fixed units). Entered: the requester’s estimate of other costs.',
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
+import { uuidv7 } from '../../src/db/uuid.ts';
 import {
   createChangeRequest,
   decideChangeRequest,
@@ -115,6 +116,42 @@ describe('change control', () => {
       oldFinish: '2027-01-06T17:00:00',
       deltaWorkingDays: 0,
     });
+  });
+
+  it('derives the cost delta from the assignments of resized and deleted tasks', async () => {
+    const { a, design, projectManager } = await linkedPair();
+    const test = await createTask(db, system, a.id, { name: 'Test', durationMinutes: DAY });
+    const resourceId = uuidv7();
+    await db.query(
+      `INSERT INTO resources (org_id, id, code, name, kind) VALUES ($1, $2, $3, 'Engineer', 'person')`,
+      [orgId, resourceId, `R-${resourceId.slice(-8)}`],
+    );
+    await db.query(
+      `INSERT INTO resource_rates (org_id, id, resource_id, effective_from, standard_rate, per_use_cost)
+       VALUES ($1, $2, $3, '2020-01-01', 100, 50)`,
+      [orgId, uuidv7(), resourceId],
+    );
+    // Two days of work at 100 an hour plus 50 per use; one day on the task the change deletes.
+    for (const [taskId, work, cost] of [
+      [design.id, 2 * DAY, 1650],
+      [test.id, DAY, 850],
+    ] as const)
+      await db.query(
+        `INSERT INTO assignments (org_id, id, task_id, project_id, resource_id, units, work_minutes, cost)
+         VALUES ($1, $2, $3, $4, $5, 1, $6, $7)`,
+        [orgId, uuidv7(), taskId, a.id, resourceId, work, cost],
+      );
+    const request = await createChangeRequest(
+      db,
+      projectManager,
+      { type: 'project', id: a.id },
+      {
+        ...slipDesign(design.id),
+        operations: [...slipDesign(design.id).operations, { op: 'delete_task', taskId: test.id }],
+      },
+    );
+    // Design grows from 2 to 5 days: its 1,600 of work becomes 4,000 (+2,400); Test's 850 goes.
+    expect(request.impact!.cost).toMatchObject({ entered: 12_000, derived: 1550, total: 13_550 });
   });
 
   it('refuses a change request on a closed project, naming it, and writes nothing', async () => {

@@ -254,3 +254,21 @@ export async function setImpact(q: Queryable, orgId: string, id: string, impact:
     [orgId, id, impact, computedAt],
   );
 }
+
+/**
+ * The assignments of the given tasks with their cost and the per-use part of it (the rate row in
+ * effect at the task's start, or today for an unscheduled task).
+ */
+export async function assignmentCostsOfTasks(q: Queryable, orgId: string, taskIds: readonly string[]) {
+  if (taskIds.length === 0) return [];
+  return q.query<{ taskId: string; cost: number; perUse: number }>(
+    `SELECT a.task_id AS "taskId", a.cost::float8 AS cost,
+       COALESCE((SELECT r.per_use_cost FROM resource_rates r
+                 WHERE r.org_id = a.org_id AND r.resource_id = a.resource_id
+                   AND r.effective_from <= COALESCE(t.early_start::date, current_date)
+                 ORDER BY r.effective_from DESC LIMIT 1), 0)::float8 AS "perUse"
+     FROM assignments a JOIN tasks t ON t.org_id = a.org_id AND t.id = a.task_id
+     WHERE a.org_id = $1 AND a.task_id = ANY($2::uuid[])`,
+    [orgId, taskIds],
+  );
+}

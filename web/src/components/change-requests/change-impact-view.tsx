@@ -119,6 +119,13 @@ export function ChangeImpactView({ impact, currency }: { impact: ChangeImpact | 
       <Group gap="lg">
         <Text size="sm">
           <b>Cost impact:</b> {formatMoney(impact.cost.total, currency)}
+          {impact.cost.derived !== null && (
+            <>
+              {' '}
+              ({formatMoney(impact.cost.derived, currency)} from assignments,{' '}
+              {formatMoney(impact.cost.entered, currency)} estimated)
+            </>
+          )}
         </Text>
         <Text size="xs" c="dimmed">
           {impact.cost.note} Computed {formatDateTime(impact.computedAt)}.

@@ -1,15 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM,
-  type Harness,
-  hasChromium,
-  login,
-  newPage,
-  snap,
-  startHarness,
-  textOf,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSession, CHROMIUM, type Harness, hasChromium, login, snap, textOf } from './harness.ts';
 
 const PROGRAM_MANAGER = { email: 'grace.liu@northwind.example', password: 'orrery-demo' };
 
@@ -18,29 +9,12 @@ const title = hasChromium
   : `change requests in a real browser — SKIPPED: ${CHROMIUM} is absent (install Debian's chromium to run it)`;
 
 describe.skipIf(!hasChromium)(title, () => {
+  const session = browserSession({ failurePrefix: 'changes-failed', signIn: PROGRAM_MANAGER });
+  const pageErrors = session.pageErrors;
   let h: Harness;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
-    ({ context, page } = await newPage(h));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await login(page, PROGRAM_MANAGER.email, PROGRAM_MANAGER.password);
-    await page.waitForURL(`${h.baseUrl}/`);
-  }, 300_000);
-
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail' && page) {
-      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-      await snap(page, `changes-failed-${name}`).catch(() => {});
-    }
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
+  beforeAll(() => {
+    ({ h, page } = session);
   });
 
   async function idOf(collection: string, query: string): Promise<string> {

@@ -1,15 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM,
-  type Harness,
-  hasChromium,
-  login,
-  newPage,
-  snap,
-  startHarness,
-  textOf,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSession, CHROMIUM, type Harness, hasChromium, login, snap, textOf } from './harness.ts';
 
 const VIEWER = { email: 'amara.okafor@northwind.example', password: 'orrery-demo' };
 
@@ -23,32 +14,17 @@ interface Columns {
 }
 
 describe.skipIf(!hasChromium)(title, () => {
+  const session = browserSession({ failurePrefix: 'failed-gantt' });
+  const pageErrors = session.pageErrors;
   let h: Harness;
-  let context: BrowserContext;
   let page: Page;
+  beforeAll(() => {
+    ({ h, page } = session);
+  });
   let projectId: string;
-  const pageErrors: string[] = [];
-
   beforeAll(async () => {
-    h = await startHarness();
-    ({ context, page } = await newPage(h));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await login(page, h.admin.email, h.admin.password);
-    await page.waitForURL(`${h.baseUrl}/`);
     const res = await page.request.get('/api/v1/projects?q=CP-101&pageSize=1');
     projectId = ((await res.json()) as { items: { id: string }[] }).items[0].id;
-  });
-
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail' && page) {
-      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-      await snap(page, `failed-gantt-${name}`).catch(() => {});
-    }
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
   });
 
   async function columns(): Promise<Columns> {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/services/demo-seed.ts';
@@ -162,4 +163,66 @@ export function labelPattern(label: string): RegExp {
 /** The text of the first match, trimmed. */
 export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.first().textContent()) ?? '').trim();
+}
+
+export interface BrowserSession {
+  readonly h: Harness;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Uncaught errors of the page; a suite ends by expecting none. */
+  readonly pageErrors: string[];
+}
+
+/**
+ * Registers, inside a describe block, the lifecycle every browser suite shares: the server and
+ * Chromium up and one page signed in (as the demo administrator, as `signIn`, or not at all when
+ * null), a screenshot of each failed step named after it, and the teardown.
+ */
+export function browserSession(options: {
+  failurePrefix: string;
+  signIn?: { email: string; password: string } | null;
+}): BrowserSession {
+  let h: Harness | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ context, page } = await newPage(h));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    if (options.signIn === null) return;
+    const user = options.signIn ?? h.admin;
+    await login(page, user.email, user.password);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }, 300_000);
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail' && page) {
+      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      await snap(page, `${options.failurePrefix}-${name}`).catch(() => {});
+    }
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await h?.close();
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser session has not started (use it inside a test)');
+    return value;
+  };
+  return {
+    get h() {
+      return started(h);
+    },
+    get context() {
+      return started(context);
+    },
+    get page() {
+      return started(page);
+    },
+    pageErrors,
+  };
 }

@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM,
-  type Harness,
-  hasChromium,
-  login,
-  newPage,
-  snap,
-  startHarness,
-  textOf,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSession, CHROMIUM, hasChromium, snap, textOf } from './harness.ts';
 
 const sample = readFileSync(new URL('../../../shared/data/xer/XERNative/sample.xer', import.meta.url));
 
@@ -19,22 +10,11 @@ const title = hasChromium
   : `plan files in a real browser — SKIPPED: ${CHROMIUM} is absent`;
 
 describe.skipIf(!hasChromium)(title, () => {
-  let h: Harness;
-  let context: BrowserContext;
+  const session = browserSession({ failurePrefix: 'plan-files-failed' });
+  const pageErrors = session.pageErrors;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
-    ({ context, page } = await newPage(h));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await login(page, h.admin.email, h.admin.password);
-    await page.waitForURL(`${h.baseUrl}/`);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
+  beforeAll(() => {
+    ({ page } = session);
   });
 
   async function openPlanFiles(): Promise<string> {

@@ -1,13 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  browserSession,
   CHROMIUM,
   type Harness,
   hasChromium,
   login,
   newPage,
   snap,
-  startHarness,
   textOf,
 } from './harness.ts';
 
@@ -18,27 +18,12 @@ const title = hasChromium
   : `risks, issues and escalation in a real browser — SKIPPED: ${CHROMIUM} is absent`;
 
 describe.skipIf(!hasChromium)(title, () => {
+  const session = browserSession({ failurePrefix: 'risks-failed', signIn: null });
+  const pageErrors = session.pageErrors;
   let h: Harness;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
-    ({ context, page } = await newPage(h));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  }, 240_000);
-
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail' && page) {
-      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-      await snap(page, `risks-failed-${name}`).catch(() => {});
-    }
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
+  beforeAll(() => {
+    ({ h, page } = session);
   });
 
   it('shows the top risks on the overview', async () => {

@@ -1,44 +1,17 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM,
-  type Harness,
-  hasChromium,
-  login,
-  newPage,
-  snap,
-  startHarness,
-  textOf,
-} from './harness.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSession, CHROMIUM, hasChromium, snap, textOf } from './harness.ts';
 
 const title = hasChromium
   ? 'schedule risk in a real browser'
   : `schedule risk in a real browser — SKIPPED: ${CHROMIUM} is absent (install Debian's chromium to run it)`;
 
 describe.skipIf(!hasChromium)(title, () => {
-  let h: Harness;
-  let context: BrowserContext;
+  const session = browserSession({ failurePrefix: 'failed-risk' });
+  const pageErrors = session.pageErrors;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
-    ({ context, page } = await newPage(h));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await login(page, h.admin.email, h.admin.password);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }, 180_000);
-
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail' && page) {
-      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-      await snap(page, `failed-risk-${name}`).catch(() => {});
-    }
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
+  beforeAll(() => {
+    ({ page } = session);
   });
 
   async function projectId(code: string): Promise<string> {

@@ -1,15 +1,14 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  browserSession,
   CHROMIUM,
   choose,
   type Harness,
   hasChromium,
   labelPattern,
   login,
-  newPage,
   snap,
-  startHarness,
   textOf,
 } from './harness.ts';
 
@@ -20,28 +19,12 @@ const title = hasChromium
   : `the web app in a real browser — SKIPPED: ${CHROMIUM} is absent (install Debian's chromium to run it)`;
 
 describe.skipIf(!hasChromium)(title, () => {
+  const session = browserSession({ failurePrefix: 'failed', signIn: null });
+  const pageErrors = session.pageErrors;
   let h: Harness;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
-    ({ context, page } = await newPage(h));
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
-
-  // A failed step leaves a picture of what the browser showed, next to the others.
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail' && page) {
-      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
-      await snap(page, `failed-${name}`).catch(() => {});
-    }
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await h?.close();
+  beforeAll(() => {
+    ({ h, page } = session);
   });
 
   /** An id from the API, read with the browser's session. */

@@ -5,15 +5,16 @@
  *
  *   node --expose-gc --import tsx bench/schedule/schedule-memory.ts [--leaves 1000000]
  *
- * "peak RSS" of a phase is the kernel's high-water mark (VmHWM) reset at the start of the
- * phase, so it is the phase's own peak, not the process's. Linux only. Prints a table and
- * writes bench/results/schedule-memory.json and .md.
+ * "peak RSS" of a phase is the kernel's high-water mark reset at the start of the phase (see
+ * peak-rss.ts), so it is the phase's own peak, not the process's. Prints a table and writes
+ * bench/results/schedule-memory.json and .md.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Scheduler } from '../../src/engine/schedule/schedule-project.ts';
 import type { ScheduleResult } from '../../src/engine/schedule/types.ts';
 import { generateNetwork } from './generate-network.ts';
+import { PeakRss } from './peak-rss.ts';
 
 interface Phase {
   phase: string;
@@ -28,21 +29,24 @@ interface Phase {
 }
 
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
-const highWaterKb = (): number =>
-  Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
-const resetHighWater = () => writeFileSync('/proc/self/clear_refs', '5');
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
+/** Two collections: V8 frees dead ArrayBuffers' memory while sweeping after the first. */
+const collect = () => {
+  gc();
+  gc();
+};
+const peak = new PeakRss();
 
 const phases: Phase[] = [];
 function phase<T>(name: string, run: () => T): T {
-  resetHighWater();
+  peak.startPhase();
   const c = process.cpuUsage();
   const t = performance.now();
   const value = run();
   const ms = performance.now() - t;
   const cpu = process.cpuUsage(c);
-  const peakRssMb = mb(highWaterKb() * 1024);
+  const peakRssMb = peak.phaseMb();
   const m = process.memoryUsage();
   phases.push({
     phase: name,
@@ -60,9 +64,9 @@ const args = process.argv.slice(2);
 const leavesArg = args.indexOf('--leaves');
 const leaves = leavesArg >= 0 ? Number(args[leavesArg + 1]) : 1_000_000;
 
-phase('baseline (modules loaded)', () => gc());
+phase('baseline (modules loaded)', collect);
 const input = phase('generate input', () => generateNetwork(leaves, 20_240_108));
-phase('collect garbage', () => gc());
+phase('collect garbage', collect);
 // Holders the phases fill and empty, so nothing stays reachable from a stack slot by accident.
 const held: { scheduler: Scheduler | null; result: ScheduleResult | null } = {
   scheduler: null,
@@ -76,24 +80,23 @@ phase('scheduler.result()', () => {
 });
 phase('drop scheduler, keep result, gc', () => {
   held.scheduler = null;
-  gc();
+  collect();
 });
 const criticalTasks = held.result!.criticalPath.length;
 phase('drop result, gc', () => {
   held.result = null;
-  gc();
+  collect();
 });
 phase('scheduleProject-style run: new Scheduler(input).result(true)', () => {
   held.result = new Scheduler(input).result(true);
 });
-phase('keep shared result, gc', () => gc());
+phase('keep shared result, gc', collect);
 phase('drop result, gc ', () => {
   held.result = null;
-  gc();
+  collect();
 });
 
-// the high-water mark is reset per phase, so the process's peak is the largest phase peak
-const processPeakRssMb = Math.max(...phases.map((p) => p.peakRssMb));
+const processPeakRssMb = peak.processMb();
 const header = ['phase', 'ms', 'cpu ms', 'peak RSS MB', 'RSS MB', 'heap MB', 'buffers MB'];
 const rows = phases.map((p) =>
   [p.phase, p.ms, p.cpuMs, p.peakRssMb, p.rssMb, p.heapMb, p.arrayBuffersMb].map(String),

@@ -211,6 +211,9 @@ export class Scheduler {
       else st.projectStart[k] = Math.round(date);
       st.honor[k] = p.honorConstraints === false ? 0 : 1;
     });
+    // Right beside the slab: V8 starts a full collection once fresh ArrayBuffer memory passes
+    // some tens of MB, and two large allocations far apart cost two collections (see arena.ts).
+    this.outputs = allocateOutputs(input.tasks.length);
     const closeSlab = openSlab(constructionBytes(input.tasks.length, input.links.length));
     try {
       this.net = buildNetwork(input, registry, projectIndex);
@@ -228,7 +231,6 @@ export class Scheduler {
       this.criticalLimit = Float64Array.from(input.projects, (p) => p.criticalSlackLimit ?? 0);
       this.bottomUp = bottomUpOrder(this.net);
       this.dirty = arena.u8(nc);
-      this.outputs = allocateOutputs(input.tasks.length);
       this.fullPass();
       computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit, this.outputs.dates);
     } finally {

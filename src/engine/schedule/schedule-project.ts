@@ -370,9 +370,10 @@ export class Scheduler {
   /**
    * The current schedule, in arrays that later updates do not change (the next change copies
    * the scheduler's dates first) and that do not keep the network alive. The arrays are to be
-   * read, not written: until the next change the scheduler reads the same ones. A second result
-   * without a change in between gets its own copy, unless `share`: callers that drop the
-   * scheduler right away also skip the copy of the task ids.
+   * read, not written: until the next change the scheduler reads the same ones, and the task
+   * ids, which never change, are the scheduler's own list. A second result without a change in
+   * between gets its own copy of the arrays, unless `share` (for callers that drop the
+   * scheduler right away).
    */
   result(share = false): ScheduleResult {
     const { net, st } = this;
@@ -404,7 +405,7 @@ export class Scheduler {
       projectFinish = this.fromFinish ? this.fixedFinish[0] : st.projectStart[0];
     }
     return {
-      taskIds: share ? net.taskIds : net.taskIds.slice(),
+      taskIds: net.taskIds,
       earlyStart: dates.es,
       earlyFinish: dates.ef,
       lateStart: dates.ls,

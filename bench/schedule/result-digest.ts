@@ -16,18 +16,8 @@ const scheduler = new Scheduler(input);
 const digest = (label: string) => {
   const r = scheduler.result();
   const hash = createHash('sha256');
-  for (const a of [
-    r.earlyStart,
-    r.earlyFinish,
-    r.lateStart,
-    r.lateFinish,
-    r.start,
-    r.finish,
-    r.totalSlack,
-    r.freeSlack,
-    r.critical,
-    r.summary,
-  ])
+  // every per-task array of the result, in the order the result lists them
+  for (const a of Object.values(r).filter((v) => ArrayBuffer.isView(v)))
     hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   hash.update(
     JSON.stringify([r.taskIds, r.criticalPath, r.projects, r.projectStart, r.projectFinish, r.conflicts]),

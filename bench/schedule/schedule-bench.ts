@@ -11,11 +11,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Scheduler } from '../../src/engine/schedule/schedule-project.ts';
 import type { ScheduleInput, ScheduleResult } from '../../src/engine/schedule/types.ts';
 import { generateNetwork, prng } from './generate-network.ts';
+import { machineInfo } from './machine.ts';
 import { PeakRss } from './peak-rss.ts';
 
 interface SizeResult {
@@ -195,22 +195,15 @@ if (args[0] === '--child') {
     const c = process.cpuUsage(c0);
     return { ms: Math.round(performance.now() - t0), cpuMs: Math.round((c.user + c.system) / 1000), sum };
   })();
-  const load = os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
   const machine = {
-    cpu: os.cpus()[0].model,
-    cores: os.cpus().length,
-    node: process.version,
-    loadAverage: load,
+    ...machineInfo(),
     calibrationLoopMs: calibration.ms,
     calibrationLoopCpuMs: calibration.cpuMs,
   };
   console.log(table);
   if (incLine) console.log(incLine);
   console.log(
-    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${load}, 100M-step typed-array loop ${calibration.ms} ms wall / ${calibration.cpuMs} ms CPU`,
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverage}, 100M-step typed-array loop ${calibration.ms} ms wall / ${calibration.cpuMs} ms CPU`,
   );
   writeFileSync(
     'bench/results/schedule.json',
@@ -218,6 +211,6 @@ if (args[0] === '--child') {
   );
   writeFileSync(
     'bench/results/schedule.md',
-    `# Scheduling benchmark\n\n\`node --import tsx bench/schedule/schedule-bench.ts\` on ${new Date().toISOString().slice(0, 16)} UTC, ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} (load average while running: ${load}; a plain 100M-step typed-array loop took ${calibration.ms} ms wall, ${calibration.cpuMs} ms CPU, as a gauge of how busy the shared machine was).\n\n"schedule" is one full \`new Scheduler(input).result()\`: network build, forward and backward pass, slack, critical path; best of the runs, wall and CPU time. "heap Δ" is what the scheduler and its result hold. "schedule peak RSS" is the resident peak while one schedule ran, the generated input and the Node runtime included (the high-water mark is reset as the run starts; the highest of the runs); "process peak RSS" is the whole child process's peak: generating the input and every run, each run dropping the previous one's scheduler and result first.\n\n\`\`\`\n${table}\n${incLine}\n\`\`\`\n`,
+    `# Scheduling benchmark\n\n\`node --import tsx bench/schedule/schedule-bench.ts\` on ${new Date().toISOString().slice(0, 16)} UTC, ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} (load average while running: ${machine.loadAverage}; a plain 100M-step typed-array loop took ${calibration.ms} ms wall, ${calibration.cpuMs} ms CPU, as a gauge of how busy the shared machine was).\n\n"schedule" is one full \`new Scheduler(input).result()\`: network build, forward and backward pass, slack, critical path; best of the runs, wall and CPU time. "heap Δ" is what the scheduler and its result hold. "schedule peak RSS" is the resident peak while one schedule ran, the generated input and the Node runtime included (the high-water mark is reset as the run starts; the highest of the runs); "process peak RSS" is the whole child process's peak: generating the input and every run, each run dropping the previous one's scheduler and result first.\n\n\`\`\`\n${table}\n${incLine}\n\`\`\`\n`,
   );
 }

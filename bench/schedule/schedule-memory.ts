@@ -10,10 +10,10 @@
  * bench/results/schedule-memory.json and .md.
  */
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { Scheduler } from '../../src/engine/schedule/schedule-project.ts';
 import type { ScheduleResult } from '../../src/engine/schedule/types.ts';
 import { generateNetwork } from './generate-network.ts';
+import { machineInfo } from './machine.ts';
 import { PeakRss } from './peak-rss.ts';
 
 interface Phase {
@@ -105,16 +105,8 @@ const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].l
 const line = (cells: string[]) =>
   cells.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ');
 const table = [line(header), ...rows.map(line)].join('\n');
-const load = os
-  .loadavg()
-  .map((x) => x.toFixed(1))
-  .join(' ');
-const machine = {
-  cpu: os.cpus()[0].model,
-  cores: os.cpus().length,
-  node: process.version,
-  loadAverage: load,
-};
+const machine = machineInfo();
+const load = machine.loadAverage;
 const summary = `${input.tasks.length} tasks, ${input.links.length} links, ${criticalTasks} critical; whole-process peak RSS ${processPeakRssMb} MB`;
 console.log(table);
 console.log(summary);

@@ -5,15 +5,18 @@
  *
  *   node --expose-gc --max-old-space-size=4096 --import tsx bench/schedule/schedule-bench.ts [--sizes 1000,10000]
  *
- * Each size runs in its own child process so memory figures do not mix. Writes
+ * Each size runs in its own child process so memory figures do not mix, and each run drops the
+ * previous run's scheduler and result before it starts, so runs do not add up either. Writes
  * bench/results/schedule.json and bench/results/schedule.md.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Scheduler } from '../../src/engine/schedule/schedule-project.ts';
+import type { ScheduleInput, ScheduleResult } from '../../src/engine/schedule/types.ts';
 import { generateNetwork, prng } from './generate-network.ts';
+import { machineInfo } from './machine.ts';
+import { PeakRss } from './peak-rss.ts';
 
 interface SizeResult {
   leaves: number;
@@ -25,41 +28,76 @@ interface SizeResult {
   scheduleCpuMs: number;
   runs: number;
   heapDeltaMb: number;
+  /** Peak RSS while one schedule ran (input and runtime included), highest of the runs. */
+  schedulePeakRssMb: number;
+  /** Peak RSS of the whole process: generating the input and every run. */
   peakRssMb: number;
   criticalTasks: number;
   incremental?: { changes: number; medianMs: number; maxMs: number; medianNodes: number };
 }
 
 const mb = (b: number) => Math.round((b / 1024 / 1024) * 10) / 10;
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
+/** Two collections: V8 frees dead ArrayBuffers' memory while sweeping after the first. */
+const collect = () => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+};
+
+/** What one run leaves alive; emptied before the next run so the runs' memory does not add up. */
+interface Held {
+  scheduler: Scheduler | null;
+  result: ScheduleResult | null;
+}
+
+/**
+ * One timed schedule. A function of its own, so no stack slot of the caller keeps a previous
+ * run's scheduler or result alive.
+ */
+function scheduleOnce(input: ScheduleInput, held: Held, peak: PeakRss, heapBefore: number) {
+  held.scheduler = null;
+  held.result = null;
+  collect();
+  peak.startPhase();
+  const c = process.cpuUsage();
+  const t = performance.now();
+  held.scheduler = new Scheduler(input);
+  held.result = held.scheduler.result();
+  const ms = performance.now() - t;
+  const cpu = process.cpuUsage(c);
+  const m = process.memoryUsage();
+  return {
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    peakRssMb: peak.phaseMb(),
+    heapDelta: m.heapUsed + m.arrayBuffers - heapBefore,
+    criticalTasks: held.result.criticalPath.length,
+  };
+}
 
 function measure(leaves: number): SizeResult {
+  const peak = new PeakRss();
   let t = performance.now();
   const input = generateNetwork(leaves, 20_240_108);
   const generateMs = performance.now() - t;
-  gc();
+  collect();
   const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   const runs = leaves >= 1_000_000 ? 2 : leaves >= 100_000 ? 3 : 5;
   let best = Number.POSITIVE_INFINITY;
   let bestCpu = Number.POSITIVE_INFINITY;
-  let scheduler: Scheduler | null = null;
+  let schedulePeak = 0;
+  const held: Held = { scheduler: null, result: null };
   let criticalTasks = 0;
   let heapDelta = 0;
   for (let r = 0; r < runs; r++) {
-    scheduler = null;
-    gc();
-    const c = process.cpuUsage();
-    t = performance.now();
-    scheduler = new Scheduler(input);
-    const result = scheduler.result();
-    const ms = performance.now() - t;
-    const cpu = process.cpuUsage(c);
-    best = Math.min(best, ms);
-    bestCpu = Math.min(bestCpu, (cpu.user + cpu.system) / 1000);
-    criticalTasks = result.criticalPath.length;
-    const m = process.memoryUsage();
-    heapDelta = Math.max(heapDelta, m.heapUsed + m.arrayBuffers - heapBefore);
+    const run = scheduleOnce(input, held, peak, heapBefore);
+    best = Math.min(best, run.ms);
+    bestCpu = Math.min(bestCpu, run.cpuMs);
+    schedulePeak = Math.max(schedulePeak, run.peakRssMb);
+    criticalTasks = run.criticalTasks;
+    heapDelta = Math.max(heapDelta, run.heapDelta);
   }
+  const scheduler = held.scheduler;
   const out: SizeResult = {
     leaves,
     tasks: input.tasks.length,
@@ -69,7 +107,8 @@ function measure(leaves: number): SizeResult {
     scheduleCpuMs: Math.round(bestCpu),
     runs,
     heapDeltaMb: mb(heapDelta),
-    peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+    schedulePeakRssMb: schedulePeak,
+    peakRssMb: peak.processMb(),
     criticalTasks,
   };
   if (leaves === 100_000 && scheduler) {
@@ -121,7 +160,8 @@ if (args[0] === '--child') {
     'schedule ms',
     'cpu ms',
     'heap Δ MB',
-    'peak RSS MB',
+    'schedule peak RSS MB',
+    'process peak RSS MB',
     'critical',
   ];
   const rows = results.map((r) =>
@@ -133,6 +173,7 @@ if (args[0] === '--child') {
       r.scheduleMs,
       r.scheduleCpuMs,
       r.heapDeltaMb,
+      r.schedulePeakRssMb,
       r.peakRssMb,
       r.criticalTasks,
     ].map(String),
@@ -154,22 +195,15 @@ if (args[0] === '--child') {
     const c = process.cpuUsage(c0);
     return { ms: Math.round(performance.now() - t0), cpuMs: Math.round((c.user + c.system) / 1000), sum };
   })();
-  const load = os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ');
   const machine = {
-    cpu: os.cpus()[0].model,
-    cores: os.cpus().length,
-    node: process.version,
-    loadAverage: load,
+    ...machineInfo(),
     calibrationLoopMs: calibration.ms,
     calibrationLoopCpuMs: calibration.cpuMs,
   };
   console.log(table);
   if (incLine) console.log(incLine);
   console.log(
-    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${load}, 100M-step typed-array loop ${calibration.ms} ms wall / ${calibration.cpuMs} ms CPU`,
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverage}, 100M-step typed-array loop ${calibration.ms} ms wall / ${calibration.cpuMs} ms CPU`,
   );
   writeFileSync(
     'bench/results/schedule.json',
@@ -177,6 +211,6 @@ if (args[0] === '--child') {
   );
   writeFileSync(
     'bench/results/schedule.md',
-    `# Scheduling benchmark\n\n\`node --import tsx bench/schedule/schedule-bench.ts\` on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} (load average while running: ${load}; a plain 100M-step typed-array loop took ${calibration.ms} ms wall, ${calibration.cpuMs} ms CPU, as a gauge of how busy the shared machine was).\n\n"schedule" is one full \`new Scheduler(input).result()\`: network build, forward and backward pass, slack, critical path; best of the runs, wall and CPU time. "heap Δ" is what the scheduler and its result hold; "peak RSS" includes the generated input objects.\n\n\`\`\`\n${table}\n${incLine}\n\`\`\`\n`,
+    `# Scheduling benchmark\n\n\`node --import tsx bench/schedule/schedule-bench.ts\` on ${new Date().toISOString().slice(0, 16)} UTC, ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} (load average while running: ${machine.loadAverage}; a plain 100M-step typed-array loop took ${calibration.ms} ms wall, ${calibration.cpuMs} ms CPU, as a gauge of how busy the shared machine was).\n\n"schedule" is one full \`new Scheduler(input).result()\`: network build, forward and backward pass, slack, critical path; best of the runs, wall and CPU time. "heap Δ" is what the scheduler and its result hold. "schedule peak RSS" is the resident peak while one schedule ran, the generated input and the Node runtime included (the high-water mark is reset as the run starts; the highest of the runs); "process peak RSS" is the whole child process's peak: generating the input and every run, each run dropping the previous one's scheduler and result first.\n\n\`\`\`\n${table}\n${incLine}\n\`\`\`\n`,
   );
 }

@@ -7,9 +7,14 @@ export class Arena {
   private offset: number;
   private readonly buffer: ArrayBuffer;
 
-  /** `f64`, `i32`, `u8`: how many elements of each kind will be carved. */
-  constructor(f64: number, i32: number, u8: number) {
-    const region = reserve(f64 * 8 + i32 * 4 + u8 + 64);
+  /**
+   * `f64`, `i32`, `u8`: how many elements of each kind will be carved. `ownBuffer` keeps the
+   * group out of the slab: arrays that outlive the computation (a result handed to a caller)
+   * must not keep the whole slab alive.
+   */
+  constructor(f64: number, i32: number, u8: number, ownBuffer = false) {
+    const bytes = f64 * 8 + i32 * 4 + u8 + 64;
+    const region = ownBuffer ? { buffer: new ArrayBuffer(bytes), offset: 0 } : reserve(bytes);
     this.buffer = region.buffer;
     this.offset = region.offset;
   }
@@ -64,6 +69,12 @@ export function openSlab(bytes: number): () => void {
   return () => {
     slab = outer;
   };
+}
+
+/** A zeroed Float64Array, from the slab when one is active. */
+export function f64(n: number): Float64Array {
+  const region = reserve(n * 8);
+  return new Float64Array(region.buffer, region.offset, n);
 }
 
 /** A zeroed Int32Array, from the slab when one is active. */

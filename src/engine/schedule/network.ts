@@ -1,6 +1,6 @@
 import type { CalendarRegistry } from '../calendar/compile.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
-import { Arena, i32, u8 } from './arena.ts';
+import { Arena, f64, i32, u8 } from './arena.ts';
 import { ScheduleCycleError, ScheduleInputError } from './errors.ts';
 import { TaskIndex } from './task-index.ts';
 import { topologicalOrder } from './topological-order.ts';
@@ -145,7 +145,7 @@ export function buildNetwork(
 
   // Hierarchy
   const parent = i32(n).fill(-1);
-  const childCount = i32(n);
+  const isSummary = u8(n);
   for (let i = 0; i < n; i++) {
     const p = tasks[i].parentId;
     if (p === null || p === undefined) continue;
@@ -153,7 +153,7 @@ export function buildNetwork(
     if (pi === undefined)
       throw new ScheduleInputError(where(i), 'parentId', `names unknown task ${JSON.stringify(p)}`);
     parent[i] = pi;
-    childCount[pi]++;
+    isSummary[pi] = 1;
   }
   for (let i = 0; i < n; i++) {
     // walk up with a step bound: a parent chain longer than n is a loop
@@ -165,14 +165,8 @@ export function buildNetwork(
       p = parent[p];
     }
   }
-  const isSummary = u8(n);
   let summaries = 0;
-  for (let i = 0; i < n; i++) {
-    if (childCount[i] > 0) {
-      isSummary[i] = 1;
-      summaries++;
-    }
-  }
+  for (let i = 0; i < n; i++) summaries += isSummary[i];
 
   const nodeCount = n + summaries;
   const taskNode = i32(n);
@@ -209,7 +203,11 @@ export function buildNetwork(
     manualFinish: noDate,
   };
   const put = (key: keyof typeof opt, i: number, value: number): void => {
-    if (opt[key] === noDate || opt[key] === noDelay) opt[key] = opt[key].slice();
+    if (opt[key] === noDate || opt[key] === noDelay) {
+      const own = f64(n);
+      own.set(opt[key]);
+      opt[key] = own;
+    }
     opt[key][i] = value;
   };
   const calendar = attrs.i32(n);
@@ -366,24 +364,24 @@ export function buildNetwork(
     e++;
   }
 
+  // The offsets double as fill cursors (no scratch copy): each node's count becomes its end,
+  // and filling from the last edge down leaves it at its start with edges in input order.
   const inOffsets = i32(nodeCount + 1);
   const outOffsets = i32(nodeCount + 1);
   for (let k = 0; k < m; k++) {
-    inOffsets[edgeTo[k] + 1]++;
-    outOffsets[edgeFrom[k] + 1]++;
+    inOffsets[edgeTo[k]]++;
+    outOffsets[edgeFrom[k]]++;
   }
-  for (let v = 0; v < nodeCount; v++) {
-    inOffsets[v + 1] += inOffsets[v];
-    outOffsets[v + 1] += outOffsets[v];
+  for (let v = 1; v < nodeCount; v++) {
+    inOffsets[v] += inOffsets[v - 1];
+    outOffsets[v] += outOffsets[v - 1];
   }
-  const inFill = i32(nodeCount);
-  inFill.set(inOffsets.subarray(0, nodeCount));
-  const outFill = i32(nodeCount);
-  outFill.set(outOffsets.subarray(0, nodeCount));
-  for (let k = 0; k < m; k++) {
-    inEdges[inFill[edgeTo[k]]++] = k;
-    outEdges[outFill[edgeFrom[k]]++] = k;
+  for (let k = m - 1; k >= 0; k--) {
+    inEdges[--inOffsets[edgeTo[k]]] = k;
+    outEdges[--outOffsets[edgeFrom[k]]] = k;
   }
+  inOffsets[nodeCount] = m;
+  outOffsets[nodeCount] = m;
 
   const { order, rank } = topologicalOrder(
     nodeCount,
@@ -447,24 +445,26 @@ export function buildNetwork(
   };
 }
 
-let filler: { n: number; value: number; array: Float64Array }[] = [];
+/* Weak, so a filler goes with the last network that uses it (a module-level cache of the last
+ * fillers kept 18 MB per million tasks alive after the schedule was done). */
+const fillers = new WeakSet<Float64Array>();
 
 /**
- * A length-n array of one value shared between networks and never written: the network copies
- * it before the first write (see `own`, and the Scheduler's own copy-on-write on updates).
+ * A length-n array of one value, shared by a network's optional attributes and never written:
+ * the network copies it before the first write (see `put`, and the Scheduler's copy-on-write on
+ * updates).
  */
-export function sharedFiller(n: number, value: number): Float64Array {
-  const hit = filler.find((f) => f.n === n && Object.is(f.value, value));
-  if (hit) return hit.array;
-  const array = new Float64Array(n).fill(value);
-  filler = [...filler.filter((f) => !Object.is(f.value, value)), { n, value, array }];
+function sharedFiller(n: number, value: number): Float64Array {
+  // fresh memory is zeroed: a zero filler is left unwritten, so its pages never become resident
+  const array = f64(n);
+  if (value !== 0) array.fill(value);
+  fillers.add(array);
   return array;
 }
 
 /** True for an array handed out by {@link sharedFiller}: every element is the filler value. */
 export function isSharedFiller(array: Float64Array): boolean {
-  for (let k = 0; k < filler.length; k++) if (filler[k].array === array) return true;
-  return false;
+  return fillers.has(array);
 }
 
 function countRoots(parent: Int32Array): number {

@@ -168,16 +168,25 @@ export function forwardNode(net: Network, st: PassState, v: number): boolean {
   return es[v] !== oldS || ef[v] !== oldF;
 }
 
-/** Computes a node's late dates from its successors; returns true when they changed. */
-export function backwardNode(net: Network, st: PassState, v: number): boolean {
+/**
+ * The network's leveling delays, or null when no task has one: the backward pass then skips two
+ * scattered reads per link. Look it up once per pass, not per node.
+ */
+export function levelingDelays(net: Network): Float64Array | null {
+  return isSharedFiller(net.levelingDelay) ? null : net.levelingDelay;
+}
+
+/**
+ * Computes a node's late dates from its successors; returns true when they changed. `delays` is
+ * {@link levelingDelays} of the network.
+ */
+export function backwardNode(net: Network, st: PassState, v: number, delays: Float64Array | null): boolean {
   const { ls, lf } = st;
   const i = net.nodeTask[v];
   const kind = net.nodeKind[v];
   let fc = kind === KIND_SUMMARY_START ? Number.POSITIVE_INFINITY : st.projectFinish[net.project[i]];
   let sc = Number.POSITIVE_INFINITY;
   const outEdges = net.outEdges;
-  // Most plans have no leveling delay: skip two scattered reads per link.
-  const delays = isSharedFiller(net.levelingDelay) ? null : net.levelingDelay;
   for (let k = net.outOffsets[v], end = net.outOffsets[v + 1]; k < end; k++) {
     const e = outEdges[k];
     const s = net.edgeTo[e];
@@ -247,7 +256,8 @@ export function forwardPass(net: Network, st: PassState): void {
 /** Backward pass over all nodes in reverse topological order. */
 export function backwardPass(net: Network, st: PassState): void {
   const order = net.order;
-  for (let k = order.length - 1; k >= 0; k--) backwardNode(net, st, order[k]);
+  const delays = levelingDelays(net);
+  for (let k = order.length - 1; k >= 0; k--) backwardNode(net, st, order[k], delays);
 }
 
 /** Each project's finish: the latest early finish of its tasks. */

@@ -16,8 +16,15 @@ import {
 import type { ScheduleInput, ScheduleResult, ScheduleTask, TaskId } from './types.ts';
 
 // Local copies of hot functions: an imported binding costs a getter call per use under tsx.
-const { backwardNode, backwardPass, forwardNode, forwardPass, projectFinishes, projectStartsFromLate } =
-  passes;
+const {
+  backwardNode,
+  backwardPass,
+  forwardNode,
+  forwardPass,
+  levelingDelays,
+  projectFinishes,
+  projectStartsFromLate,
+} = passes;
 
 /** Fields of a task that {@link Scheduler.updateTask} can change without rebuilding the network. */
 export type TaskChange = Partial<
@@ -34,16 +41,48 @@ export type TaskChange = Partial<
 >;
 
 /**
- * The bytes the network, the passes, the task dates and the first result take, for up to one
- * summary per four tasks; not a hard bound, since reserving for the worst case costs RSS.
+ * The bytes the network and the passes take, for up to one summary per four tasks and one
+ * optional date (a constraint date, say) set on some task. Not a hard bound: should a plan need
+ * more, arrays past the end of the slab are allocated on their own (correct, only with more
+ * collections). Pages of the slab that are never written cost address space, not RSS.
  */
 function constructionBytes(tasks: number, links: number): number {
-  // Plans have far fewer summaries than tasks; should a plan have more, arrays past the end of the
-  // slab are allocated on their own (correct, only with more collections).
   const nodes = tasks + Math.ceil(tasks / 4);
   const edges = links + 2 * tasks;
-  const firstResult = 8 * 8 * tasks + 2 * tasks;
-  return 95 * tasks + 66 * nodes + 27 * edges + firstResult + 4096;
+  return 66 * tasks + 58 * nodes + 27 * edges + 4096;
+}
+
+/**
+ * The arrays a result hands out: the task dates the scheduler keeps up to date, and the
+ * scheduled dates and summary flags filled in when a result is taken. They live in their own
+ * buffer, apart from the construction slab, so a result kept after its scheduler is dropped
+ * holds these 66 bytes per task and not the whole network.
+ */
+interface Outputs {
+  readonly dates: TaskDates;
+  readonly start: Float64Array;
+  readonly finish: Float64Array;
+  readonly summary: Uint8Array;
+}
+
+function allocateOutputs(n: number, from?: TaskDates): Outputs {
+  const arena = new Arena(8 * n, 0, 2 * n, true);
+  const f64 = (copyOf?: Float64Array) => {
+    const a = arena.f64(n);
+    if (copyOf) a.set(copyOf);
+    return a;
+  };
+  const dates: TaskDates = {
+    es: f64(from?.es),
+    ef: f64(from?.ef),
+    ls: f64(from?.ls),
+    lf: f64(from?.lf),
+    totalSlack: f64(from?.totalSlack),
+    freeSlack: f64(from?.freeSlack),
+    critical: arena.u8(n),
+  };
+  if (from) dates.critical.set(from.critical);
+  return { dates, start: arena.f64(n), finish: arena.f64(n), summary: arena.u8(n) };
 }
 
 /**
@@ -113,12 +152,16 @@ export class Scheduler {
   private readonly projectIds: (string | number)[];
   private readonly fromFinish: boolean;
   private readonly fixedFinish: Float64Array;
-  private dates: TaskDates;
+  private outputs: Outputs;
+  /**
+   * True while a result holds {@link outputs}: the next change writes into a copy, so results
+   * never change under their holder and the common "schedule, take the result, drop the
+   * scheduler" keeps one set of dates instead of two.
+   */
+  private handedOut = false;
   private readonly dirty: Uint8Array;
   private readonly markedMilestone: Uint8Array;
   private outline: Outline | null = null;
-  /** Room for the first result's arrays, reserved in the construction slab. */
-  private firstResult: Arena | null = null;
   private readonly touched: number[] = [];
   private readonly ownArrays = new Set<string>();
 
@@ -168,6 +211,9 @@ export class Scheduler {
       else st.projectStart[k] = Math.round(date);
       st.honor[k] = p.honorConstraints === false ? 0 : 1;
     });
+    // Right beside the slab: V8 starts a full collection once fresh ArrayBuffer memory passes
+    // some tens of MB, and two large allocations far apart cost two collections (see arena.ts).
+    this.outputs = allocateOutputs(input.tasks.length);
     const closeSlab = openSlab(constructionBytes(input.tasks.length, input.links.length));
     try {
       this.net = buildNetwork(input, registry, projectIndex);
@@ -185,9 +231,8 @@ export class Scheduler {
       this.criticalLimit = Float64Array.from(input.projects, (p) => p.criticalSlackLimit ?? 0);
       this.bottomUp = bottomUpOrder(this.net);
       this.dirty = arena.u8(nc);
-      this.firstResult = new Arena(8 * input.tasks.length, 0, 2 * input.tasks.length);
       this.fullPass();
-      this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit);
+      computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit, this.outputs.dates);
     } finally {
       closeSlab();
     }
@@ -246,6 +291,11 @@ export class Scheduler {
     if (change.levelingDelay !== undefined)
       this.writable('levelingDelay')[i] = num(change.levelingDelay, 'levelingDelay') || 0;
 
+    if (this.handedOut) {
+      this.outputs = allocateOutputs(net.taskCount, this.outputs.dates);
+      this.handedOut = false;
+    }
+    const dates = this.outputs.dates;
     const touched = this.touched;
     touched.length = 0;
     let full = this.fromFinish;
@@ -261,11 +311,11 @@ export class Scheduler {
       } else this.propagateBackward(i);
     }
     if (full) {
-      this.dates = computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit, this.dates);
+      computeTaskDates(this.net, this.st, this.bottomUp, this.criticalLimit, dates);
       return net.nodeCount;
     }
     this.outline ??= buildOutline(net, this.bottomUp);
-    updateTaskDates(net, this.st, this.outline, this.criticalLimit, this.dates, touched);
+    updateTaskDates(net, this.st, this.outline, this.criticalLimit, dates, touched);
     return touched.length;
   }
 
@@ -305,36 +355,33 @@ export class Scheduler {
     dirty[a] = 1;
     dirty[b] = 1;
     const order = net.order;
+    const delays = levelingDelays(net);
     for (let k = Math.max(net.rank[a], net.rank[b]); k >= 0; k--) {
       const v = order[k];
       if (!dirty[v]) continue;
       dirty[v] = 0;
       this.touched.push(v);
-      if (backwardNode(net, st, v)) {
+      if (backwardNode(net, st, v, delays)) {
         for (let j = net.inOffsets[v]; j < net.inOffsets[v + 1]; j++) dirty[net.edgeFrom[net.inEdges[j]]] = 1;
       }
     }
   }
 
   /**
-   * The current schedule in fresh arrays that later updates do not change. `share` hands out
-   * the scheduler's own arrays instead (no copy of a million-task result) for callers that
-   * drop the scheduler right away.
+   * The current schedule, in arrays that later updates do not change (the next change copies
+   * the scheduler's dates first) and that do not keep the network alive. The arrays are to be
+   * read, not written: until the next change the scheduler reads the same ones, and the task
+   * ids, which never change, are the scheduler's own list. A second result without a change in
+   * between gets its own copy of the arrays, unless `share` (for callers that drop the
+   * scheduler right away).
    */
   result(share = false): ScheduleResult {
-    const { net, st, dates } = this;
+    const { net, st } = this;
     const n = net.taskCount;
-    // one allocation for every returned array (see arena.ts on why the count matters)
-    const arena = this.firstResult ?? new Arena(share ? 2 * n : 8 * n, 0, share ? 0 : 2 * n);
-    this.firstResult = null;
-    const copy = <T extends Float64Array | Uint8Array>(a: T): T => {
-      if (share) return a;
-      const out = (a instanceof Float64Array ? arena.f64(n) : arena.u8(n)) as T;
-      out.set(a);
-      return out;
-    };
-    const start = arena.f64(n);
-    const finish = arena.f64(n);
+    if (this.handedOut && !share) this.outputs = allocateOutputs(n, this.outputs.dates);
+    this.handedOut = true;
+    const { dates, start, finish, summary } = this.outputs;
+    summary.set(net.isSummary);
     for (let i = 0; i < n; i++) {
       const late = net.constraint[i] === 1 || (this.fromFinish && net.constraint[i] === 0);
       const useLate = late && !net.isSummary[i] && Number.isNaN(net.actualStart[i]);
@@ -358,17 +405,17 @@ export class Scheduler {
       projectFinish = this.fromFinish ? this.fixedFinish[0] : st.projectStart[0];
     }
     return {
-      taskIds: share ? net.taskIds : net.taskIds.slice(),
-      earlyStart: copy(dates.es),
-      earlyFinish: copy(dates.ef),
-      lateStart: copy(dates.ls),
-      lateFinish: copy(dates.lf),
+      taskIds: net.taskIds,
+      earlyStart: dates.es,
+      earlyFinish: dates.ef,
+      lateStart: dates.ls,
+      lateFinish: dates.lf,
       start,
       finish,
-      totalSlack: copy(dates.totalSlack),
-      freeSlack: copy(dates.freeSlack),
-      critical: copy(dates.critical),
-      summary: copy(net.isSummary),
+      totalSlack: dates.totalSlack,
+      freeSlack: dates.freeSlack,
+      critical: dates.critical,
+      summary,
       criticalPath: Array.from(crit, (i) => net.taskIds[i]),
       projects:
         n === 0 ? projects.map((p) => ({ ...p, start: projectStart, finish: projectFinish })) : projects,

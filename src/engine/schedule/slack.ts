@@ -1,4 +1,4 @@
-import { Arena, i32 } from './arena.ts';
+import { i32 } from './arena.ts';
 import type { Network } from './network.ts';
 import * as codes from './network.ts';
 import type { PassState } from './passes.ts';
@@ -53,24 +53,18 @@ export function bottomUpOrder(net: Network): Int32Array {
 
 /**
  * Rolls dates up to summaries and computes total slack (the smaller of start and finish slack,
- * in working time on the task's calendar, as MS Project does), free slack and the critical flag.
+ * in working time on the task's calendar, as MS Project does), free slack and the critical flag,
+ * into `out` (the caller owns where task dates live: see the Scheduler's outputs).
  */
 export function computeTaskDates(
   net: Network,
   st: PassState,
   bottomUp: Int32Array,
   criticalLimit: Float64Array,
-  out?: TaskDates,
-): TaskDates {
+  out: TaskDates,
+): void {
   const n = net.taskCount;
-  const arena = out ? null : new Arena(6 * n, 0, n);
-  const es = out?.es ?? arena!.f64(n);
-  const ef = out?.ef ?? arena!.f64(n);
-  const ls = out?.ls ?? arena!.f64(n);
-  const lf = out?.lf ?? arena!.f64(n);
-  const totalSlack = out?.totalSlack ?? arena!.f64(n);
-  const freeSlack = out?.freeSlack ?? arena!.f64(n);
-  const critical = out?.critical ?? arena!.u8(n);
+  const { es, ef, ls, lf } = out;
   for (let i = 0; i < n; i++) {
     if (net.isSummary[i]) {
       es[i] = Number.POSITIVE_INFINITY;
@@ -94,9 +88,7 @@ export function computeTaskDates(
     if (ls[i] < ls[p]) ls[p] = ls[i];
     if (lf[i] > lf[p]) lf[p] = lf[i];
   }
-  const dates = { es, ef, ls, lf, totalSlack, freeSlack, critical };
-  for (let i = 0; i < n; i++) slackOf(net, st, dates, criticalLimit, i);
-  return dates;
+  for (let i = 0; i < n; i++) slackOf(net, st, out, criticalLimit, i);
 }
 
 function hasLinks(net: Network, v: number): boolean {

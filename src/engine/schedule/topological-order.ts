@@ -18,11 +18,13 @@ export function topologicalOrder(
   const indeg = i32(nodeCount);
   for (let v = 0; v < nodeCount; v++) indeg[v] = inOffsets[v + 1] - inOffsets[v];
   const order = i32(nodeCount);
+  const rank = i32(nodeCount);
   // Kahn's algorithm that takes ready nodes in id order, as a scan: a node that becomes ready
   // behind the scan goes out at once (stack), one ahead waits for the scan. Plans list tasks
   // roughly in dependency order, so the order stays close to the ids and the passes walk the
   // per-node arrays almost sequentially instead of jumping across them.
-  const ready = i32(nodeCount);
+  // the stack of ready nodes lives in the rank array, which is filled only once the order is done
+  const ready = rank;
   const DONE = -1;
   let tail = 0;
   for (let scan = 0; scan < nodeCount; scan++) {
@@ -63,7 +65,6 @@ export function topologicalOrder(
     }
     onCycle(path.slice(seenAt.get(v)).reverse());
   }
-  const rank = i32(nodeCount);
   for (let k = 0; k < nodeCount; k++) rank[order[k]] = k;
   return { order, rank };
 }

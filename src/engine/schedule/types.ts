@@ -80,7 +80,11 @@ export interface ScheduleConflict {
   readonly detail: string;
 }
 
-/** Per-task results, index `i` is `input.tasks[i]`. Times are epoch minutes, slack working minutes. */
+/**
+ * Per-task results, index `i` is `input.tasks[i]`. Times are epoch minutes, slack working minutes.
+ * The arrays are for reading: a `Scheduler` that handed them out reads them until its
+ * next change.
+ */
 export interface ScheduleResult {
   readonly taskIds: readonly TaskId[];
   readonly earlyStart: Float64Array;

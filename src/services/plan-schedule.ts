@@ -114,6 +114,7 @@ export function planScheduleInput(
       actualFinish: minutes(task.actualFinish),
       percentComplete: task.percentComplete,
       calendarId: task.calendarId,
+      levelingDelay: task.levelingDelayMinutes ? task.levelingDelayMinutes : null,
     })),
     links: plans.links.map((link) => ({
       predecessorId: link.predecessorId,

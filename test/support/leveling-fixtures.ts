@@ -40,3 +40,15 @@ export async function setLevelingDelay(q: Queryable, orgId: string, taskId: stri
     minutes,
   ]);
 }
+
+export async function setTaskPriority(q: Queryable, orgId: string, taskId: string, priority: number) {
+  await q.query('UPDATE tasks SET priority = $3 WHERE org_id = $1 AND id = $2', [orgId, taskId, priority]);
+}
+
+export async function setProjectPriority(q: Queryable, orgId: string, projectId: string, priority: number) {
+  await q.query('UPDATE projects SET priority = $3 WHERE org_id = $1 AND id = $2', [
+    orgId,
+    projectId,
+    priority,
+  ]);
+}

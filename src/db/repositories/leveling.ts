@@ -1,5 +1,6 @@
 import type { Queryable } from '../connection.ts';
 import { isoTimestamp } from '../sql.ts';
+import { uuidv7 } from '../uuid.ts';
 
 export type LevelingScopeType = 'project' | 'program' | 'portfolio';
 
@@ -201,4 +202,37 @@ export async function changeLevelingRunStatus(
     [orgId, id, from, to, replacedDelays === undefined ? null : JSON.stringify(replacedDelays)],
   );
   return rows.length === 1;
+}
+
+/**
+ * A resource row as migration 0007 defines it. The pool's own service validates and audits; this
+ * bare insert serves the demo seed and tests that need a crew to level.
+ */
+export async function insertResourceRow(
+  q: Queryable,
+  orgId: string,
+  values: { code: string; name?: string; maxUnits?: number; kind?: 'person' | 'equipment' | 'material' },
+): Promise<string> {
+  const id = uuidv7();
+  await q.query(
+    'INSERT INTO resources (org_id, id, code, name, kind, max_units) VALUES ($1, $2, $3, $4, $5, $6)',
+    [orgId, id, values.code, values.name ?? values.code, values.kind ?? 'person', values.maxUnits ?? 1],
+  );
+  return id;
+}
+
+/** An assignment row (units only; work follows from the task's duration). */
+export async function insertAssignmentRow(
+  q: Queryable,
+  orgId: string,
+  values: { taskId: string; resourceId: string; units?: number },
+): Promise<string> {
+  const id = uuidv7();
+  await q.query(
+    `INSERT INTO assignments (org_id, id, task_id, project_id, resource_id, units, work_minutes)
+     SELECT $1, $2, t.id, t.project_id, $4, $5, round(t.duration_minutes * $5::numeric)
+     FROM tasks t WHERE t.org_id = $1 AND t.id = $3`,
+    [orgId, id, values.taskId, values.resourceId, values.units ?? 1],
+  );
+  return id;
 }

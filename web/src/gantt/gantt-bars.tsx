@@ -30,6 +30,7 @@ const COLORS = {
   columnLine: '#e9ecef',
   weekend: '#f8f9fa',
   selected: '#e7f3ff',
+  ghost: '#f08c00',
 };
 
 export type DragMode = 'move' | 'resize' | 'link';
@@ -54,6 +55,8 @@ interface BarsProps {
   showBaseline: boolean;
   editable: boolean;
   drag: DragState | null;
+  /** Where a leveling preview would put tasks: task index → [start, finish] epoch minutes. */
+  ghosts?: ReadonlyMap<number, readonly [number, number]>;
   onBarPointerDown: (event: ReactPointerEvent, task: number, mode: DragMode) => void;
   onBarDoubleClick: (task: number) => void;
 }
@@ -157,6 +160,7 @@ function Row({
   scale,
   showBaseline,
   editable,
+  ghosts,
   onBarPointerDown,
   onBarDoubleClick,
 }: BarsProps & { row: number }) {
@@ -211,6 +215,7 @@ function Row({
     return (
       <g {...common} data-kind="milestone" onPointerDown={(e) => onBarPointerDown(e, item, 'move')}>
         {baseline}
+        <Ghost span={ghosts?.get(item)} scale={scale} top={top} name={name} />
         <path
           d={`M${xs} ${cy - 7} l7 7 l-7 7 l-7 -7 z`}
           fill={critical ? COLORS.criticalEdge : COLORS.summary}
@@ -275,6 +280,38 @@ function Row({
         </>
       )}
     </g>
+  );
+}
+
+/** A leveling preview's new position: a dashed outline under the bar, joined to where it starts now. */
+function Ghost({
+  span,
+  scale,
+  top,
+  name,
+}: {
+  span: readonly [number, number] | undefined;
+  scale: TimeScale;
+  top: number;
+  name: string;
+}) {
+  if (!span) return null;
+  const x = scale.x(span[0]);
+  const width = Math.max(2, scale.x(span[1]) - x);
+  return (
+    <rect
+      x={x + 0.5}
+      y={top + 19.5}
+      width={width - 1}
+      height={6}
+      rx={1}
+      fill="rgba(240, 140, 0, 0.18)"
+      stroke={COLORS.ghost}
+      strokeDasharray="3 2"
+      pointerEvents="none"
+      data-testid="leveling-ghost"
+      data-ghost-of={name}
+    />
   );
 }
 

@@ -76,6 +76,9 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await textOf(panel().locator('[data-moved-task]').first())).toMatch(/CREW-|follows/);
     expect(await textOf(panel().getByTestId('leveling-finish'))).toMatch(/^Finish .+ → .+/);
     await snap(page, 'leveling-01-preview');
+    await page
+      .getByTestId('gantt-scroller')
+      .screenshot({ path: 'test/e2e/screenshots/leveling-01b-ghosts.png' });
   });
 
   it('applies the preview: the bars move to the ghosts, and undo from the history puts them back', async () => {

@@ -184,7 +184,9 @@ function Row({
   const flags = data.tasks.flags[item];
   const critical = (flags & CRITICAL) !== 0;
   const baseline = showBaseline ? baselineOf(data, item, scale, top) : null;
-  const barTop = top + (showBaseline ? 5 : 7);
+  const ghost = ghosts?.get(item);
+  // Room beneath the bar for the baseline or a leveling preview's ghost.
+  const barTop = top + (ghost ? 3 : showBaseline ? 5 : 7);
   const name = data.tasks.name[item];
   const common = {
     'data-task': item,
@@ -215,7 +217,7 @@ function Row({
     return (
       <g {...common} data-kind="milestone" onPointerDown={(e) => onBarPointerDown(e, item, 'move')}>
         {baseline}
-        <Ghost span={ghosts?.get(item)} scale={scale} top={top} name={name} />
+        <Ghost span={ghost} scale={scale} top={top} name={name} />
         <path
           d={`M${xs} ${cy - 7} l7 7 l-7 7 l-7 -7 z`}
           fill={critical ? COLORS.criticalEdge : COLORS.summary}
@@ -234,6 +236,7 @@ function Row({
   return (
     <g {...common} data-kind="task" onPointerDown={(e) => onBarPointerDown(e, item, 'move')}>
       {baseline}
+      <Ghost span={ghost} scale={scale} top={top} name={name} />
       <rect
         data-bar="true"
         x={xs + 0.5}
@@ -301,13 +304,14 @@ function Ghost({
   return (
     <rect
       x={x + 0.5}
-      y={top + 19.5}
+      y={top + 18.5}
       width={width - 1}
-      height={6}
+      height={8}
       rx={1}
-      fill="rgba(240, 140, 0, 0.18)"
+      fill="rgba(240, 140, 0, 0.35)"
       stroke={COLORS.ghost}
-      strokeDasharray="3 2"
+      strokeWidth={1.5}
+      strokeDasharray="4 2"
       pointerEvents="none"
       data-testid="leveling-ghost"
       data-ghost-of={name}

@@ -63,7 +63,9 @@ export const levelingResultSchema = z.object({
   /** Resource-days over capacity before and after leveling. */
   overallocationsBefore: z.number().int(),
   overallocationsAfter: z.number().int(),
+  /** The leveling engine's own share of the preview: wall time, and CPU time of this process. */
   engineMilliseconds: z.number(),
+  engineCpuMilliseconds: z.number(),
 });
 export type LevelingResult = z.infer<typeof levelingResultSchema>;
 

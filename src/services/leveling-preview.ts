@@ -79,8 +79,11 @@ export function computeLevelingPreview(src: PreviewSources): LevelingResult {
   const n = built.taskOf.length;
   const releases = Int32Array.from(built.problem.releaseDates ?? []);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const leveled = n === 0 ? null : runEngine(built, options);
   const engineMilliseconds = Math.round(performance.now() - started);
+  const cpu = process.cpuUsage(cpuStarted);
+  const engineCpuMilliseconds = Math.round((cpu.user + cpu.system) / 1000);
   const starts = leveled?.starts ?? releases;
   const { own, allowed } = leveled
     ? ownDelays(built, leveled)
@@ -172,5 +175,6 @@ export function computeLevelingPreview(src: PreviewSources): LevelingResult {
     overallocationsBefore: countOverallocations(built, releases),
     overallocationsAfter: countOverallocations(built, starts),
     engineMilliseconds,
+    engineCpuMilliseconds,
   };
 }

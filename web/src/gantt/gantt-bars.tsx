@@ -300,6 +300,15 @@ function Ghost({
 }) {
   if (!span) return null;
   const x = scale.x(span[0]);
+  const ghost = {
+    fill: 'rgba(240, 140, 0, 0.35)',
+    stroke: COLORS.ghost,
+    pointerEvents: 'none' as const,
+    'data-testid': 'leveling-ghost',
+    'data-ghost-of': name,
+  };
+  if (span[1] <= span[0])
+    return <path d={`M${x} ${top + 17} l5 5 l-5 5 l-5 -5 z`} strokeWidth={1.5} {...ghost} />;
   const width = Math.max(2, scale.x(span[1]) - x);
   return (
     <rect
@@ -308,13 +317,9 @@ function Ghost({
       width={width - 1}
       height={8}
       rx={1}
-      fill="rgba(240, 140, 0, 0.35)"
-      stroke={COLORS.ghost}
       strokeWidth={1.5}
       strokeDasharray="4 2"
-      pointerEvents="none"
-      data-testid="leveling-ghost"
-      data-ghost-of={name}
+      {...ghost}
     />
   );
 }

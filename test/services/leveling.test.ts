@@ -136,6 +136,36 @@ describe('leveling preview', () => {
     expect(finishes[first.id]).toBe('2027-01-05T17:00:00');
   });
 
+  it('holds a task to its link from outside the scope, and levels a whole portfolio the same way', async () => {
+    const first = await makeProject(db, orgId);
+    const second = await makeProject(db, orgId, {
+      portfolioId: first.portfolioId,
+      programId: first.programId,
+    });
+    const outside = await makeProject(db, orgId, { portfolioId: first.portfolioId, programId: null });
+    await setProjectPriority(db, orgId, second.id, 90);
+    const resource = await crew();
+    const permit = await createTask(db, system, outside.id, { name: 'Permit', durationMinutes: 960 });
+    const dig = await createTask(db, system, first.id, { name: 'Dig', durationMinutes: 960 });
+    await createLink(db, system, { predecessorId: permit.id, successorId: dig.id });
+    const trench = await createTask(db, system, second.id, { name: 'Trench', durationMinutes: 1920 });
+    for (const task of [dig, trench])
+      await insertAssignment(db, orgId, { taskId: task.id, resourceId: resource });
+    for (const scope of [
+      { scopeType: 'program', scopeId: first.programId! },
+      { scopeType: 'portfolio', scopeId: first.portfolioId },
+    ]) {
+      const run = await previewLeveling(db, system, scope);
+      // Dig may start Wednesday after the permit; the crew is on the trench until Thursday night.
+      expect(run.result.movedTasks.map((t) => [t.name, t.oldStart, t.newStart])).toEqual([
+        ['Dig', '2027-01-06T08:00:00', '2027-01-08T08:00:00'],
+      ]);
+      expect(run.result.movedTasks[0].competedWith.map((t) => t.name)).toEqual(['Trench']);
+      const runs = await listLevelingRunsOf(db, system, scope);
+      expect(runs.items.map((r) => r.id)).toEqual([run.id]);
+    }
+  });
+
   it('within slack moves only tasks that have slack and counts what is left over-allocated', async () => {
     const { project } = await contested();
     // A six-day task sets the finish, so the pours have four days of slack to share the crew.

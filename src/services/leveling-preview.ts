@@ -3,7 +3,7 @@ import type {
   LevelingProjectRow,
   LevelingTaskRow,
 } from '../db/repositories/leveling.ts';
-import { CalendarRegistry, formatLocalDateTime } from '../engine/calendar/index.ts';
+import { type CalendarDefinition, CalendarRegistry, formatLocalDateTime } from '../engine/calendar/index.ts';
 import {
   LevelingCycleError,
   LevelingInputError,
@@ -25,6 +25,13 @@ import { type Network, runSchedule } from './plan-schedule.ts';
 
 export interface PreviewSources {
   network: Network;
+  /** Resources' own calendars (with their bases), beyond those the plans use. */
+  resourceCalendars: readonly {
+    id: string;
+    name: string;
+    baseCalendarId: string | null;
+    definition: unknown;
+  }[];
   scopeProjectIds: ReadonlySet<string>;
   projects: readonly LevelingProjectRow[];
   taskFields: readonly LevelingTaskRow[];
@@ -57,7 +64,20 @@ export function computeLevelingPreview(src: PreviewSources): LevelingResult {
   const { network, options } = src;
   const input = network.input;
   const before = runSchedule(input, network.taskNames);
-  const calendars = new CalendarRegistry(input.calendars);
+  const known = new Set(input.calendars.map((c) => String(c.id)));
+  const calendars = new CalendarRegistry([
+    ...input.calendars,
+    ...src.resourceCalendars
+      .filter((c) => !known.has(c.id))
+      .map(
+        (c): CalendarDefinition => ({
+          ...(c.definition as Omit<CalendarDefinition, 'id'>),
+          id: c.id,
+          name: c.name,
+          baseId: c.baseCalendarId,
+        }),
+      ),
+  ]);
   // The reference calendar: that of the highest-priority project in scope.
   const priority = new Map(src.projects.map((p) => [p.id, p.priority]));
   const reference = input.projects
@@ -75,6 +95,7 @@ export function computeLevelingPreview(src: PreviewSources): LevelingResult {
     assignments: src.assignments,
     calendar,
     periodMinutes,
+    resourceCalendar: (id) => calendars.get(id),
   });
   const n = built.taskOf.length;
   const releases = Int32Array.from(built.problem.releaseDates ?? []);

@@ -1,5 +1,5 @@
 import type { LevelingAssignmentRow, LevelingTaskRow } from '../db/repositories/leveling.ts';
-import type { WorkingCalendar } from '../engine/calendar/index.ts';
+import { dayOf, type WorkingCalendar } from '../engine/calendar/index.ts';
 import { type LevelingProblem, type LevelResult, LinkType } from '../engine/level/index.ts';
 import type { ScheduleInput, ScheduleResult } from '../engine/schedule/index.ts';
 
@@ -13,7 +13,8 @@ import type { ScheduleInput, ScheduleResult } from '../engine/schedule/index.ts'
  * Every task's current start is its release date, so leveling only delays; links between tasks in
  * the problem carry over, and links to anything outside it are already in those release dates,
  * which makes them fixed constraints. Started tasks and priority-1000 tasks never move: they are
- * left out of the activities and their load is taken off the capacity they use.
+ * left out of the activities and their load is taken off the capacity they use. A resource with
+ * its own calendar has no capacity on the days that calendar does not work (vacations).
  */
 
 /** Task priority that MS Project never levels. */
@@ -26,6 +27,7 @@ export interface LevelingResource {
   code: string;
   name: string;
   capacity: number;
+  calendarId: string | null;
 }
 
 export interface BuiltProblem {
@@ -39,6 +41,8 @@ export interface BuiltProblem {
   rawDemands: Int32Array;
   /** Pinned tasks' load: [resource, from, to, units] per entry. */
   pinned: { resource: number; from: number; to: number; units: number; task: number }[];
+  /** Capacity per period of resources with their own calendar (none on days off); others have theirs throughout. */
+  available: Map<number, Int32Array>;
   /** Link arcs between activities: from, to, delta in periods (S_to ≥ S_from + delta). */
   arcs: { from: number; to: number; delta: number }[];
   /** Working position (reference calendar) where period 0 starts. */
@@ -56,6 +60,8 @@ export interface ProblemSources {
   assignments: readonly LevelingAssignmentRow[];
   calendar: WorkingCalendar;
   periodMinutes: number;
+  /** Resource calendars by id: a resource has no capacity on the days its calendar does not work. */
+  resourceCalendar: (id: string) => WorkingCalendar;
 }
 
 function leavesUnder(input: ScheduleInput, summary: Uint8Array) {
@@ -129,6 +135,7 @@ export function buildLevelingProblem(src: ProblemSources): BuiltProblem {
       code: row.code,
       name: row.name,
       capacity: Math.round(row.maxUnits * UNIT_SCALE),
+      calendarId: row.calendarId,
     });
   }
   const R = resources.length;
@@ -201,7 +208,18 @@ export function buildLevelingProblem(src: ProblemSources): BuiltProblem {
     }
   }
 
-  const capacityChanges = pinnedCapacity(pinned, resources);
+  let horizon = 1;
+  for (let a = 0; a < n; a++) horizon += durations[a];
+  for (let a = 0; a < n; a++) horizon = Math.max(horizon, releaseDates[a] + durations[a] + 1);
+  const nonWorking = (r: number) => {
+    const id = resources[r].calendarId;
+    if (id === null) return null;
+    const own = src.resourceCalendar(id);
+    return (p: number) =>
+      own.workingIntervalsOfDay(dayOf(calendar.startAt(originPosition + p * M))).length === 0;
+  };
+  const available = calendarCapacity(resources, horizon, nonWorking);
+  const capacityChanges = capacityRuns(withoutPinnedLoad(available, pinned, resources, horizon), resources);
   return {
     problem: {
       durations,
@@ -220,6 +238,7 @@ export function buildLevelingProblem(src: ProblemSources): BuiltProblem {
     resources,
     rawDemands,
     pinned,
+    available,
     arcs,
     originPosition,
     periodMinutes: M,
@@ -227,27 +246,58 @@ export function buildLevelingProblem(src: ProblemSources): BuiltProblem {
   };
 }
 
-/** The capacity left by pinned tasks, as runs of constant capacity per resource. */
-function pinnedCapacity(pinned: BuiltProblem['pinned'], resources: LevelingResource[]) {
+/** Capacity per period of resources with their own calendar: none on the days it does not work. */
+function calendarCapacity(
+  resources: LevelingResource[],
+  horizon: number,
+  nonWorking: (r: number) => ((period: number) => boolean) | null,
+): Map<number, Int32Array> {
+  const out = new Map<number, Int32Array>();
+  for (let r = 0; r < resources.length; r++) {
+    const off = nonWorking(r);
+    if (!off) continue;
+    const cap = new Int32Array(horizon).fill(resources[r].capacity);
+    for (let t = 0; t < horizon; t++) if (off(t)) cap[t] = 0;
+    out.set(r, cap);
+  }
+  return out;
+}
+
+/** What leveling may still use: the available capacity less the load of tasks that never move. */
+function withoutPinnedLoad(
+  available: Map<number, Int32Array>,
+  pinned: BuiltProblem['pinned'],
+  resources: LevelingResource[],
+  horizon: number,
+): Map<number, Int32Array> {
+  const out = new Map([...available].map(([r, cap]) => [r, cap.slice()]));
+  for (const p of pinned) {
+    let cap = out.get(p.resource);
+    if (!cap) {
+      cap = new Int32Array(horizon).fill(resources[p.resource].capacity);
+      out.set(p.resource, cap);
+    }
+    for (let t = Math.max(0, p.from); t < Math.min(p.to, horizon); t++)
+      cap[t] = Math.max(0, cap[t] - p.units);
+  }
+  return out;
+}
+
+/** Varying capacities as the engine's runs of constant capacity. */
+function capacityRuns(varying: ReadonlyMap<number, Int32Array>, resources: LevelingResource[]) {
   const resource: number[] = [];
   const from: number[] = [];
   const to: number[] = [];
   const capacity: number[] = [];
-  const byResource = new Map<number, BuiltProblem['pinned']>();
-  for (const p of pinned) byResource.set(p.resource, [...(byResource.get(p.resource) ?? []), p]);
-  for (const [r, list] of byResource) {
-    const start = Math.max(0, Math.min(...list.map((p) => p.from)));
-    const end = Math.max(...list.map((p) => p.to));
-    const used = new Int32Array(Math.max(0, end - start));
-    for (const p of list) for (let t = Math.max(p.from, start); t < p.to; t++) used[t - start] += p.units;
+  for (const [r, cap] of varying) {
     let runStart = 0;
-    for (let k = 1; k <= used.length; k++) {
-      if (k < used.length && used[k] === used[runStart]) continue;
-      if (used[runStart] > 0) {
+    for (let k = 1; k <= cap.length; k++) {
+      if (k < cap.length && cap[k] === cap[runStart]) continue;
+      if (cap[runStart] !== resources[r].capacity) {
         resource.push(r);
-        from.push(start + runStart);
-        to.push(start + k);
-        capacity.push(Math.max(0, resources[r].capacity - used[runStart]));
+        from.push(runStart);
+        to.push(k);
+        capacity.push(cap[runStart]);
       }
       runStart = k;
     }
@@ -273,7 +323,10 @@ export function countOverallocations(built: BuiltProblem, starts: ArrayLike<numb
     for (let t = Math.max(0, p.from); t < p.to; t++) used[t * R + p.resource] += p.units;
   let over = 0;
   for (let t = 0; t < horizon; t++)
-    for (let r = 0; r < R; r++) if (used[t * R + r] > built.resources[r].capacity) over++;
+    for (let r = 0; r < R; r++) {
+      const own = built.available.get(r);
+      if (used[t * R + r] > (own && t < own.length ? own[t] : built.resources[r].capacity)) over++;
+    }
   return over;
 }
 
@@ -324,7 +377,10 @@ export function delayReasons(
   for (let r = 0; r < R; r++) {
     const mine = built.rawDemands[activity * R + r];
     if (mine === 0) continue;
+    // On leave (its own calendar) counts as held too, though by no other task.
+    const own = built.available.get(r);
     let held = false;
+    for (let t = from; own && t < Math.min(to, own.length); t++) if (own[t] < mine) held = true;
     for (const other of byResource[r]) {
       if (other === activity) continue;
       if (starts[other] < to && starts[other] + d[other] > from) {

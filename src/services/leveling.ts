@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/connection.ts';
 import {
+  calendarsWithBases,
   changeLevelingRunStatus,
   findLevelingRun,
   insertLevelingRun,
@@ -76,14 +77,17 @@ export async function previewLeveling(
       throw new ValidationError([
         { field: 'scopeId', message: `the ${scopeType} has no resource assignments to level` },
       ]);
-    const [taskFields, projects] = await Promise.all([
+    const calendarIds = [...new Set(assignments.flatMap((a) => (a.calendarId ? [a.calendarId] : [])))];
+    const [taskFields, projects, resourceCalendars] = await Promise.all([
       levelingTaskFields(tx, actor.orgId, { projectIds: network.projectIds }),
       levelingProjects(tx, actor.orgId, network.projectIds),
+      calendarsWithBases(tx, actor.orgId, calendarIds),
     ]);
-    return { projectIds, assignments, network, taskFields, projects };
+    return { projectIds, assignments, network, taskFields, projects, resourceCalendars };
   });
   const result = computeLevelingPreview({
     network: loaded.network,
+    resourceCalendars: loaded.resourceCalendars,
     scopeProjectIds: new Set(loaded.projectIds),
     projects: loaded.projects,
     taskFields: loaded.taskFields,

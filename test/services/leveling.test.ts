@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
+import { insertCalendar } from '../../src/db/repositories/plans.ts';
+import { uuidv7 } from '../../src/db/uuid.ts';
 import type { Project } from '../../src/model/organization.ts';
 import {
   applyLevelingRun,
@@ -9,6 +11,7 @@ import {
   previewLeveling,
   undoLevelingRun,
 } from '../../src/services/leveling.ts';
+import { standardCalendarDefinition } from '../../src/services/plan-schedule.ts';
 import { createLink, createTask, getTask, updateTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { openTestDatabase } from '../support/database.ts';
@@ -164,6 +167,31 @@ describe('leveling preview', () => {
       const runs = await listLevelingRunsOf(db, system, scope);
       expect(runs.items.map((r) => r.id)).toEqual([run.id]);
     }
+  });
+
+  it('keeps a crew off the days its own calendar does not work', async () => {
+    const project = await makeProject(db, orgId);
+    const calendarId = uuidv7();
+    await insertCalendar(db, {
+      orgId,
+      id: calendarId,
+      projectId: null,
+      name: `Leave ${calendarId.slice(-4)}`,
+      definition: {
+        ...standardCalendarDefinition(),
+        exceptions: [{ from: '2027-01-04', to: '2027-01-05', intervals: [], name: 'Leave' }],
+      },
+    });
+    const resource = await insertResource(db, orgId, { code: `CREW-${++resourceCounter}`, calendarId });
+    const task = await createTask(db, system, project.id, { name: 'Wiring', durationMinutes: 960 });
+    await insertAssignment(db, orgId, { taskId: task.id, resourceId: resource });
+    const run = await previewLeveling(db, system, { scopeType: 'project', scopeId: project.id });
+    expect(run.result.overallocationsBefore).toBe(2);
+    expect(run.result.overallocationsAfter).toBe(0);
+    const [moved] = run.result.movedTasks;
+    expect([moved.name, moved.newStart]).toEqual(['Wiring', '2027-01-06T08:00:00']);
+    expect(moved.resources.map((r) => r.resourceId)).toEqual([resource]);
+    expect(moved.competedWith).toEqual([]);
   });
 
   it('within slack moves only tasks that have slack and counts what is left over-allocated', async () => {

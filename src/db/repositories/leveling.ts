@@ -67,6 +67,8 @@ export interface LevelingAssignmentRow {
   name: string;
   maxUnits: number;
   units: number;
+  /** The resource's own working time (vacations), or null for the organization's default. */
+  calendarId: string | null;
 }
 
 /** Assignments of work resources on the projects' tasks; materials are consumed, never over-allocated. */
@@ -77,11 +79,30 @@ export async function levelingAssignments(
 ): Promise<LevelingAssignmentRow[]> {
   return q.query<LevelingAssignmentRow>(
     `SELECT a.task_id AS "taskId", a.resource_id AS "resourceId", r.code, r.name,
-       r.max_units::float8 AS "maxUnits", a.units::float8 AS units
+       r.max_units::float8 AS "maxUnits", a.units::float8 AS units, r.calendar_id AS "calendarId"
      FROM assignments a JOIN resources r ON r.org_id = a.org_id AND r.id = a.resource_id
      WHERE a.org_id = $1 AND a.project_id = ANY($2::uuid[]) AND r.kind <> 'material' AND a.units > 0
      ORDER BY a.task_id, r.code`,
     [orgId, projectIds],
+  );
+}
+
+/** Calendars by id with every base calendar they inherit from, as the calendar engine takes them. */
+export async function calendarsWithBases(q: Queryable, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return q.query<{
+    id: string;
+    name: string;
+    baseCalendarId: string | null;
+    definition: Record<string, unknown>;
+  }>(
+    `WITH RECURSIVE used(id) AS (
+       SELECT unnest($2::uuid[])
+       UNION SELECT c.base_calendar_id FROM calendars c JOIN used ON c.id = used.id
+         WHERE c.org_id = $1 AND c.base_calendar_id IS NOT NULL)
+     SELECT c.id, c.name, c.base_calendar_id AS "baseCalendarId", c.definition
+     FROM calendars c WHERE c.org_id = $1 AND c.id IN (SELECT id FROM used)`,
+    [orgId, ids],
   );
 }
 
@@ -211,12 +232,26 @@ export async function changeLevelingRunStatus(
 export async function insertResourceRow(
   q: Queryable,
   orgId: string,
-  values: { code: string; name?: string; maxUnits?: number; kind?: 'person' | 'equipment' | 'material' },
+  values: {
+    code: string;
+    name?: string;
+    maxUnits?: number;
+    kind?: 'person' | 'equipment' | 'material';
+    calendarId?: string | null;
+  },
 ): Promise<string> {
   const id = uuidv7();
   await q.query(
-    'INSERT INTO resources (org_id, id, code, name, kind, max_units) VALUES ($1, $2, $3, $4, $5, $6)',
-    [orgId, id, values.code, values.name ?? values.code, values.kind ?? 'person', values.maxUnits ?? 1],
+    'INSERT INTO resources (org_id, id, code, name, kind, max_units, calendar_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [
+      orgId,
+      id,
+      values.code,
+      values.name ?? values.code,
+      values.kind ?? 'person',
+      values.maxUnits ?? 1,
+      values.calendarId ?? null,
+    ],
   );
   return id;
 }

@@ -60,6 +60,7 @@ export const entityTypes = [
   'change_authority',
   'task_estimate',
   'schedule_simulation',
+  'leveling_run',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

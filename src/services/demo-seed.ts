@@ -6,6 +6,7 @@ import { uuidv7 } from '../db/uuid.ts';
 import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
 import { seedChangeControl } from './demo-seed-changes.ts';
+import { seedLevelingDemo } from './demo-seed-leveling.ts';
 import { seedDemoPlans } from './demo-seed-plans.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
 import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
@@ -566,5 +567,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedDemoRisks(db, orgId, person);
   await seedChangeControl(db, orgId);
   await seedScheduleRiskDemo(db, system, orgId);
+  await seedLevelingDemo(db, system, orgId);
   return { ...result, orgId, created: true };
 }

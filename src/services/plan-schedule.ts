@@ -114,6 +114,7 @@ export function planScheduleInput(
       actualFinish: minutes(task.actualFinish),
       percentComplete: task.percentComplete,
       calendarId: task.calendarId,
+      levelingDelay: task.levelingDelayMinutes ? task.levelingDelayMinutes : null,
     })),
     links: plans.links.map((link) => ({
       predecessorId: link.predecessorId,
@@ -124,6 +125,42 @@ export function planScheduleInput(
       lagElapsed: link.lagElapsed,
     })),
   };
+}
+
+/** Several projects' plans, each with the projects linked to it, as one engine input. */
+export interface Network {
+  projectIds: string[];
+  input: ScheduleInput;
+  taskNames: Map<string, string>;
+}
+
+/** The networks of several projects (each with the projects linked to it) as one engine input; null when none has tasks. */
+export async function loadNetwork(
+  tx: Queryable,
+  orgId: string,
+  projectIds: string[],
+): Promise<Network | null> {
+  const covered = new Set<string>();
+  const parts: ScheduleInput[] = [];
+  const taskNames = new Map<string, string>();
+  for (const projectId of projectIds) {
+    if (covered.has(projectId)) continue;
+    const loaded = await loadScheduleInput(tx, orgId, projectId);
+    for (const id of loaded.projectIds) covered.add(id);
+    covered.add(projectId);
+    if (loaded.input === null) continue;
+    parts.push(loaded.input);
+    for (const [id, name] of loaded.taskNames) taskNames.set(id, name);
+  }
+  if (parts.length === 0) return null;
+  const calendars = new Map(parts.flatMap((p) => p.calendars.map((c) => [String(c.id), c] as const)));
+  const input: ScheduleInput = {
+    calendars: [...calendars.values()],
+    projects: parts.flatMap((p) => p.projects),
+    tasks: parts.flatMap((p) => p.tasks),
+    links: parts.flatMap((p) => p.links),
+  };
+  return { projectIds: input.projects.map((p) => String(p.id)), input, taskNames };
 }
 
 /** Runs the engine, turning its input errors into a ValidationError that names the tasks by name. */

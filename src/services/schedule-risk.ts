@@ -24,11 +24,10 @@ import {
   type SimulationResult,
   simulateSchedule,
 } from '../engine/montecarlo/index.ts';
-import type { ScheduleInput } from '../engine/schedule/index.ts';
 import { estimatesPut, simulateInput } from '../model/schedule-risk.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
-import { loadScheduleInput, runSchedule } from './plan-schedule.ts';
+import { loadNetwork, type Network, runSchedule } from './plan-schedule.ts';
 import { authorizeProject } from './planning.ts';
 import { type Actor, type Capability, can } from './policy.ts';
 import { readableProgram } from './structure.ts';
@@ -91,37 +90,6 @@ async function authorizeProgram(q: Queryable, actor: Actor, programId: string, c
   const placement = await placementOfProgram(q, actor.orgId, programId);
   if (!placement) throw new NotFoundError('program', programId);
   if (!can(actor, capability, placement)) throw new ForbiddenError();
-}
-
-interface Network {
-  projectIds: string[];
-  input: ScheduleInput;
-  taskNames: Map<string, string>;
-}
-
-/** The networks of several projects (each with the projects linked to it) as one engine input. */
-async function loadNetwork(tx: Queryable, orgId: string, projectIds: string[]): Promise<Network | null> {
-  const covered = new Set<string>();
-  const parts: ScheduleInput[] = [];
-  const taskNames = new Map<string, string>();
-  for (const projectId of projectIds) {
-    if (covered.has(projectId)) continue;
-    const loaded = await loadScheduleInput(tx, orgId, projectId);
-    for (const id of loaded.projectIds) covered.add(id);
-    covered.add(projectId);
-    if (loaded.input === null) continue;
-    parts.push(loaded.input);
-    for (const [id, name] of loaded.taskNames) taskNames.set(id, name);
-  }
-  if (parts.length === 0) return null;
-  const calendars = new Map(parts.flatMap((p) => p.calendars.map((c) => [String(c.id), c] as const)));
-  const input: ScheduleInput = {
-    calendars: [...calendars.values()],
-    projects: parts.flatMap((p) => p.projects),
-    tasks: parts.flatMap((p) => p.tasks),
-    links: parts.flatMap((p) => p.links),
-  };
-  return { projectIds: input.projects.map((p) => String(p.id)), input, taskNames };
 }
 
 function riskEvents(rows: Awaited<ReturnType<typeof openRiskImpacts>>): RiskEvent[] {

@@ -11,6 +11,7 @@ import { saveProjectBaseline } from '../../src/services/baselines.ts';
 import { createChangeRequest, startReview } from '../../src/services/change-control.ts';
 import { createEscalationRule } from '../../src/services/escalation.ts';
 import { createIssue } from '../../src/services/issues.ts';
+import { applyLevelingRun, previewLeveling } from '../../src/services/leveling.ts';
 import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { createProject, getProject } from '../../src/services/projects.ts';
@@ -30,6 +31,7 @@ import {
 } from '../../src/services/structure.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { makeActor, makeOrganization, TEST_PASSWORD } from '../support/factories.ts';
+import { insertAssignment, insertResource } from '../support/leveling-fixtures.ts';
 
 /**
  * The permission matrix: every endpoint × every role × a target in the role's scope, out of it, and in
@@ -127,6 +129,28 @@ async function standingTask(target: Target): Promise<string> {
     ).id;
   }
   return taskOf[target];
+}
+
+/** The target project's standing task, assigned to a crew of the target's organization, so leveling has work. */
+async function levelingScope(target: Target): Promise<string> {
+  const taskId = await standingTask(target);
+  const orgId = orgOf(target);
+  const existing = await db.query<{ id: string }>(
+    'SELECT id FROM resources WHERE org_id = $1 AND code = $2',
+    [orgId, `CREW-${target}`],
+  );
+  const resourceId = existing[0]?.id ?? (await insertResource(db, orgId, { code: `CREW-${target}` }));
+  const assigned = await db.query('SELECT 1 FROM assignments WHERE org_id = $1 AND task_id = $2', [
+    orgId,
+    taskId,
+  ]);
+  if (assigned.length === 0) await insertAssignment(db, orgId, { taskId, resourceId });
+  return tree[target].project;
+}
+
+async function levelingPreview(target: Target) {
+  const scopeId = await levelingScope(target);
+  return previewLeveling(db, systemFor(target), { scopeType: 'project', scopeId, schedules: 10 });
 }
 
 async function freshProject(target: Target) {
@@ -1328,6 +1352,54 @@ const cases: Case[] = [
       await standingTask(t);
       const run = await simulateProject(db, systemFor(t), tree[t].project, { iterations: 10 });
       return { method: 'GET', url: `${v1}/simulations/${run.id}` };
+    },
+  },
+  // Leveling: previewing, applying, discarding and undoing change the project's plan; reading needs read.
+  {
+    route: 'POST /leveling-runs',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/leveling-runs`,
+      payload: { scopeType: 'project', scopeId: await levelingScope(t), schedules: 10 },
+    }),
+  },
+  {
+    route: 'GET /leveling-runs',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/leveling-runs?scopeType=project&scopeId=${tree[t].project}`,
+    }),
+  },
+  {
+    route: 'GET /leveling-runs/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/leveling-runs/${(await levelingPreview(t)).id}` }),
+  },
+  {
+    route: 'POST /leveling-runs/:id/apply',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/leveling-runs/${(await levelingPreview(t)).id}/apply`,
+    }),
+  },
+  {
+    route: 'POST /leveling-runs/:id/discard',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/leveling-runs/${(await levelingPreview(t)).id}/discard`,
+    }),
+  },
+  {
+    route: 'POST /leveling-runs/:id/undo',
+    allowed: projectEditors,
+    request: async (t) => {
+      const run = await levelingPreview(t);
+      await applyLevelingRun(db, systemFor(t), run.id);
+      return { method: 'POST', url: `${v1}/leveling-runs/${run.id}/undo` };
     },
   },
 ];

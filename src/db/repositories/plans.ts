@@ -221,6 +221,8 @@ export interface PlanTaskRow {
   actualFinish: string | null;
   percentComplete: number;
   calendarId: string | null;
+  /** MS Project's leveling delay, elapsed minutes; absent on plans being imported (none yet). */
+  levelingDelayMinutes?: number;
 }
 
 export interface PlanLinkRow {
@@ -240,7 +242,8 @@ export async function loadPlans(q: Queryable, orgId: string, projectIds: readonl
          duration_elapsed AS "durationElapsed", milestone, constraint_type AS "constraintType",
          ${localTime('constraint_date')} AS "constraintDate", ${localTime('deadline')} AS deadline,
          ${localTime('actual_start')} AS "actualStart", ${localTime('actual_finish')} AS "actualFinish",
-         percent_complete::float8 AS "percentComplete", calendar_id AS "calendarId"
+         percent_complete::float8 AS "percentComplete", calendar_id AS "calendarId",
+         leveling_delay_minutes AS "levelingDelayMinutes"
        FROM tasks WHERE org_id = $1 AND project_id = ANY($2::uuid[]) ORDER BY project_id, id`,
       [orgId, projectIds],
     ),

@@ -30,6 +30,7 @@ const COLORS = {
   columnLine: '#e9ecef',
   weekend: '#f8f9fa',
   selected: '#e7f3ff',
+  ghost: '#f08c00',
 };
 
 export type DragMode = 'move' | 'resize' | 'link';
@@ -54,6 +55,8 @@ interface BarsProps {
   showBaseline: boolean;
   editable: boolean;
   drag: DragState | null;
+  /** Where a leveling preview would put tasks: task index → [start, finish] epoch minutes. */
+  ghosts?: ReadonlyMap<number, readonly [number, number]>;
   onBarPointerDown: (event: ReactPointerEvent, task: number, mode: DragMode) => void;
   onBarDoubleClick: (task: number) => void;
 }
@@ -157,6 +160,7 @@ function Row({
   scale,
   showBaseline,
   editable,
+  ghosts,
   onBarPointerDown,
   onBarDoubleClick,
 }: BarsProps & { row: number }) {
@@ -180,7 +184,9 @@ function Row({
   const flags = data.tasks.flags[item];
   const critical = (flags & CRITICAL) !== 0;
   const baseline = showBaseline ? baselineOf(data, item, scale, top) : null;
-  const barTop = top + (showBaseline ? 5 : 7);
+  const ghost = ghosts?.get(item);
+  // Room beneath the bar for the baseline or a leveling preview's ghost.
+  const barTop = top + (ghost ? 3 : showBaseline ? 5 : 7);
   const name = data.tasks.name[item];
   const common = {
     'data-task': item,
@@ -211,6 +217,7 @@ function Row({
     return (
       <g {...common} data-kind="milestone" onPointerDown={(e) => onBarPointerDown(e, item, 'move')}>
         {baseline}
+        <Ghost span={ghost} scale={scale} top={top} name={name} />
         <path
           d={`M${xs} ${cy - 7} l7 7 l-7 7 l-7 -7 z`}
           fill={critical ? COLORS.criticalEdge : COLORS.summary}
@@ -229,6 +236,7 @@ function Row({
   return (
     <g {...common} data-kind="task" onPointerDown={(e) => onBarPointerDown(e, item, 'move')}>
       {baseline}
+      <Ghost span={ghost} scale={scale} top={top} name={name} />
       <rect
         data-bar="true"
         x={xs + 0.5}
@@ -275,6 +283,44 @@ function Row({
         </>
       )}
     </g>
+  );
+}
+
+/** A leveling preview's new position: a dashed outline under the bar, joined to where it starts now. */
+function Ghost({
+  span,
+  scale,
+  top,
+  name,
+}: {
+  span: readonly [number, number] | undefined;
+  scale: TimeScale;
+  top: number;
+  name: string;
+}) {
+  if (!span) return null;
+  const x = scale.x(span[0]);
+  const ghost = {
+    fill: 'rgba(240, 140, 0, 0.35)',
+    stroke: COLORS.ghost,
+    pointerEvents: 'none' as const,
+    'data-testid': 'leveling-ghost',
+    'data-ghost-of': name,
+  };
+  if (span[1] <= span[0])
+    return <path d={`M${x} ${top + 17} l5 5 l-5 5 l-5 -5 z`} strokeWidth={1.5} {...ghost} />;
+  const width = Math.max(2, scale.x(span[1]) - x);
+  return (
+    <rect
+      x={x + 0.5}
+      y={top + 18.5}
+      width={width - 1}
+      height={8}
+      rx={1}
+      strokeWidth={1.5}
+      strokeDasharray="4 2"
+      {...ghost}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, SegmentedControl, Select, Text } from '@mantine/core';
-import { IconCalendarEvent, IconFoldDown, IconFoldUp } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFoldDown, IconFoldUp, IconScale } from '@tabler/icons-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import ganttCss from './gantt.css?inline';
@@ -7,6 +7,8 @@ import { type GanttSource, useBaselines, useGanttColumns, usePlanEdit } from './
 import { GRID_WIDTH } from './gantt-grid.tsx';
 import { buildRows, CRITICAL, dataRange, nowMinutes, rollups, SUMMARY } from './gantt-model.ts';
 import { GanttViewport } from './gantt-viewport.tsx';
+import { type LevelingRunDetail, minutesOf } from './leveling-api.ts';
+import { LevelingPanel } from './leveling-panel.tsx';
 import { TaskDrawer } from './task-drawer.tsx';
 import { TimeScale, ZOOMS, type Zoom } from './time-scale.ts';
 
@@ -45,6 +47,18 @@ export function GanttChart({ kind, id, canEdit, height = 'calc(100vh - 220px)' }
   const baselines = useBaselines(kind === 'project' ? id : null);
   const edit = usePlanEdit();
   const data = query.data;
+  const [leveling, setLeveling] = useState(false);
+  const [levelingRun, setLevelingRun] = useState<LevelingRunDetail | null>(null);
+  const ghosts = useMemo(() => {
+    if (!data || !leveling || levelingRun?.status !== 'preview') return undefined;
+    const index = new Map(data.tasks.id.map((taskId, i) => [taskId, i]));
+    const out = new Map<number, readonly [number, number]>();
+    for (const t of levelingRun.result.movedTasks) {
+      const i = index.get(t.taskId);
+      if (i !== undefined) out.set(i, [minutesOf(t.newStart), minutesOf(t.newFinish)]);
+    }
+    return out;
+  }, [data, leveling, levelingRun]);
 
   // Program view opens with each project folded to its summary bar.
   const [foldedProjects, setFoldedProjects] = useState(false);
@@ -148,6 +162,17 @@ export function GanttChart({ kind, id, canEdit, height = 'calc(100vh - 220px)' }
           </Button>
         </Group>
         <Group gap="xs" wrap="nowrap">
+          {canEdit && (
+            <Button
+              size="xs"
+              variant={leveling ? 'light' : 'default'}
+              leftSection={<IconScale size={14} />}
+              onClick={() => setLeveling((open) => !open)}
+              data-testid="level-resources"
+            >
+              Level resources
+            </Button>
+          )}
           <Text size="xs" c="dimmed" data-testid="gantt-count">
             {data.tasks.id.length.toLocaleString('en')} tasks · {data.links.id.length.toLocaleString('en')}{' '}
             links
@@ -178,6 +203,14 @@ export function GanttChart({ kind, id, canEdit, height = 'calc(100vh - 220px)' }
           <ProblemAlert error={edit.error} onReload={() => edit.reset()} />
         </div>
       )}
+      {leveling && (
+        <LevelingPanel
+          scope={{ scopeType: kind, scopeId: id }}
+          shown={levelingRun}
+          onShow={setLevelingRun}
+          onClose={() => setLeveling(false)}
+        />
+      )}
       {data.tasks.id.length === 0 && (
         <Alert color="gray" mb="xs">
           No tasks yet. Add tasks through the API, the CLI or an MS Project import to see them here.
@@ -198,12 +231,14 @@ export function GanttChart({ kind, id, canEdit, height = 'calc(100vh - 220px)' }
         onSelect={selectTask}
         onOpen={openTask}
         onEdit={edit.mutate}
+        ghosts={ghosts}
       />
       <Group gap="md" mt={6}>
         <Legend color="#8fb8fa" label="Task" />
         <Legend color="#ff9a9a" label="Critical task" />
         <Legend color="#343a40" label="Summary / milestone" />
         {data.baseline !== null && <Legend color="#adb5bd" label={`Baseline ${data.baseline}`} />}
+        {ghosts && <Legend color="#f08c00" label="Leveled position (preview)" />}
         <Legend color="#fa5252" label="Today" line />
         {statusDate != null && <Legend color="#7048e8" label="Status date" line />}
         {canEdit && (

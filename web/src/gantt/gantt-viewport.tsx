@@ -65,6 +65,7 @@ export interface GanttViewportProps {
   onSelect: (task: number) => void;
   onOpen: (task: number) => void;
   onEdit: (change: PlanEdit | LinkAdd | LinkRemove) => void;
+  ghosts?: ReadonlyMap<number, readonly [number, number]>;
 }
 
 /**
@@ -86,6 +87,7 @@ export function GanttViewport({
   onSelect,
   onOpen,
   onEdit,
+  ghosts,
 }: GanttViewportProps) {
   const scroll = useRef({ top: 0, left: 0 });
   const [, setWindowKey] = useState('');
@@ -219,6 +221,7 @@ export function GanttViewport({
               showBaseline={data.baseline !== null}
               editable={canEdit}
               drag={drag}
+              ghosts={ghosts}
               onBarPointerDown={onBarPointerDown}
               onBarDoubleClick={onOpen}
             />

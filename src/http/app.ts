@@ -23,8 +23,10 @@ import { registerGanttRoutes } from './routes/gantt.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
+import { registerResourceRoutes } from './routes/resources.ts';
 import { registerRiskRoutes } from './routes/risks.ts';
 import { registerScheduleRiskRoutes } from './routes/schedule-risk.ts';
+import { registerStaffingRoutes } from './routes/staffing.ts';
 import { registerStructureRoutes } from './routes/structure.ts';
 
 export interface AppOptions {
@@ -101,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerRiskRoutes(api, options.db);
       registerChangeRequestRoutes(api, options.db);
       registerGanttRoutes(api, options.db);
+      registerResourceRoutes(api, options.db);
+      registerStaffingRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

@@ -60,6 +60,13 @@ export const entityTypes = [
   'change_authority',
   'task_estimate',
   'schedule_simulation',
+  'resource_role',
+  'skill',
+  'resource',
+  'resource_rate',
+  'assignment',
+  'staffing_request',
+  'booking',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -1,6 +1,5 @@
 import type { Database, Queryable } from '../db/connection.ts';
 import { recomputeAssignmentCosts, resources } from '../db/repositories/resources.ts';
-import { projectWithin } from '../db/repositories/scope.ts';
 import { assignments, findTaskForAssignment } from '../db/repositories/staffing.ts';
 import { findRow, listRows } from '../db/sql.ts';
 import type { ListQuery, Page } from '../model/common.ts';
@@ -8,8 +7,9 @@ import { type Assignment, assignmentInput, assignmentPatch, type Resource } from
 import { NotFoundError, ValidationError } from './errors.ts';
 import { createAudited, deleteAudited, updateAudited } from './mutation.ts';
 import { authorizeProject } from './planning.ts';
-import { type Actor, visibility } from './policy.ts';
+import type { Actor } from './policy.ts';
 import { findResource } from './resources.ts';
+import { onVisibleProjects } from './staffing.ts';
 import { parseInput } from './validate.ts';
 
 /**
@@ -69,12 +69,11 @@ export async function listResourceAssignments(
   query: ListQuery,
 ): Promise<Page<Assignment>> {
   await findResource(db, actor, resourceId);
-  const seen = visibility(actor);
   return page(
     await listRows<Assignment>(db, assignments, actor.orgId, {
       ...query,
       equals: { resourceId },
-      where: seen.all ? undefined : (params) => projectWithin('p', params, actor.orgId, seen),
+      where: onVisibleProjects(actor),
     }),
     query,
   );

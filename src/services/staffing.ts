@@ -6,7 +6,7 @@ import {
   refreshRequestStatus,
   staffingRequests,
 } from '../db/repositories/staffing.ts';
-import { findRow, listRows } from '../db/sql.ts';
+import { findRow, listRows, type SqlParams } from '../db/sql.ts';
 import type { ListQuery, Page } from '../model/common.ts';
 import {
   type Booking,
@@ -36,11 +36,14 @@ async function findRequest(q: Queryable, actor: Actor, id: string): Promise<Staf
   return request;
 }
 
-const visibleProjects = (actor: Actor) => {
+/** Rows on projects the actor may read; a subquery, so the list's count (which has no joins) can use it too. */
+export const onVisibleProjects = (actor: Actor) => {
   const seen = visibility(actor);
   return seen.all
     ? undefined
-    : (params: Parameters<typeof projectWithin>[1]) => projectWithin('p', params, actor.orgId, seen);
+    : (params: SqlParams) =>
+        `EXISTS (SELECT 1 FROM projects vp WHERE vp.org_id = t.org_id AND vp.id = t.project_id
+           AND ${projectWithin('vp', params, actor.orgId, seen)})`;
 };
 
 export async function listStaffingRequests(
@@ -51,7 +54,7 @@ export async function listStaffingRequests(
   const page = await listRows<StaffingRequest>(db, staffingRequests, actor.orgId, {
     ...query,
     equals: { projectId: query.projectId, status: query.status },
-    where: visibleProjects(actor),
+    where: onVisibleProjects(actor),
   });
   return { ...page, page: query.page, pageSize: query.pageSize };
 }
@@ -187,7 +190,7 @@ export async function listBookings(
       projectId: query.projectId,
       staffingRequestId: query.staffingRequestId,
     },
-    where: visibleProjects(actor),
+    where: onVisibleProjects(actor),
   });
   return { ...page, page: query.page, pageSize: query.pageSize };
 }

@@ -7,6 +7,7 @@ import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
 import { seedChangeControl } from './demo-seed-changes.ts';
 import { seedDemoPlans } from './demo-seed-plans.ts';
+import { seedDemoResources } from './demo-seed-resources.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
 import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
 import { audit } from './mutation.ts';
@@ -566,5 +567,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedDemoRisks(db, orgId, person);
   await seedChangeControl(db, orgId);
   await seedScheduleRiskDemo(db, system, orgId);
+  await seedDemoResources(db, system, units);
   return { ...result, orgId, created: true };
 }

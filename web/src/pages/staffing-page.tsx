@@ -38,6 +38,8 @@ function FillModal({ request, onClose }: { request: StaffingRequest; onClose: ()
   const book = useBook();
   const [kind, setKind] = useState('soft');
   const remaining = Math.max(0.01, Math.round((request.units - request.bookedUnits) * 100) / 100);
+  // One person books at most full time; a larger request takes several people.
+  const units = Math.min(remaining, 1);
   return (
     <Modal
       opened
@@ -98,7 +100,7 @@ function FillModal({ request, onClose }: { request: StaffingRequest; onClose: ()
                           kind,
                           startDate: request.startDate,
                           finishDate: request.finishDate,
-                          units: remaining,
+                          units,
                         },
                         { onSuccess: onClose },
                       )

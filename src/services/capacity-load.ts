@@ -37,13 +37,17 @@ export interface CapacityData {
 const isoDayAfter = (date: string) =>
   new Date((parseLocalDateTime(date) + MINUTES_PER_DAY) * 60_000).toISOString().slice(0, 10);
 
-/** Loads the capacity data of the resources matching `filters` for the days `from`..`to`, both included. */
+/**
+ * Loads the capacity data of the resources matching `filters` for the days `from`..`to`, both included;
+ * `withSources` keeps each assignment's project and task, for reports that say what causes a load.
+ */
 export async function loadCapacityData(
   q: Queryable,
   orgId: string,
   filters: CapacityFilters,
   from: string,
   to: string,
+  withSources = false,
 ): Promise<CapacityData> {
   const resources = await findCapacityResources(q, orgId, filters);
   const ids = resources.map((resource) => resource.id);
@@ -52,7 +56,7 @@ export async function loadCapacityData(
     ids.length === 0
       ? [[], []]
       : await Promise.all([
-          findAssignmentDemand(q, orgId, ids, from, end),
+          findAssignmentDemand(q, orgId, ids, from, end, withSources),
           findBookingDemand(q, orgId, ids, from, end),
         ]);
   const calendarIds = new Set<string>();

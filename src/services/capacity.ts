@@ -198,7 +198,7 @@ async function demandSources(
 export async function capacityCell(db: Database, actor: Actor, input: unknown): Promise<CapacityCell> {
   const query = parseInput(capacityCellQuery, input);
   checkRange(query.from, query.to, 'day');
-  const data = await loadCapacityData(db, actor.orgId, query, query.from, query.to);
+  const data = await loadCapacityData(db, actor.orgId, query, query.from, query.to, true);
   const group = groupResources(data, query.groupBy).find((g) => g.key === query.key);
   const members = group?.members ?? [];
   const bounds = Float64Array.of(
@@ -230,7 +230,14 @@ export async function listOverAllocations(db: Database, actor: Actor, input: unk
   const query = parseInput(overAllocationQuery, input);
   checkRange(query.from, query.to, query.period);
   const periods = periodsBetween(query.from, query.to, query.period);
-  const data = await loadCapacityData(db, actor.orgId, query, periods.starts[0], lastDay(periods.bounds));
+  const data = await loadCapacityData(
+    db,
+    actor.orgId,
+    query,
+    periods.starts[0],
+    lastDay(periods.bounds),
+    true,
+  );
   const cache = new Map<string, Float64Array>();
   const found: { index: number; period: number; load: ResourceLoad }[] = [];
   data.resources.forEach((_, index) => {

@@ -65,6 +65,7 @@ export async function findCapacityResources(
 
 export interface DemandRow {
   resourceId: string;
+  /** Only with `withSources`: a heatmap needs the amounts, not where they come from. */
   projectId: string;
   taskId: string;
   workMinutes: number;
@@ -80,10 +81,11 @@ export async function findAssignmentDemand(
   resourceIds: readonly string[],
   from: string,
   to: string,
+  withSources: boolean,
 ): Promise<DemandRow[]> {
+  const sources = withSources ? 'a.project_id AS "projectId", a.task_id AS "taskId",' : '';
   return q.query<DemandRow>(
-    `SELECT a.resource_id AS "resourceId", a.project_id AS "projectId", a.task_id AS "taskId",
-       a.work_minutes::float8 AS "workMinutes",
+    `SELECT a.resource_id AS "resourceId", ${sources} a.work_minutes::float8 AS "workMinutes",
        (extract(epoch FROM k.early_start) / 60)::int AS start, (extract(epoch FROM k.early_finish) / 60)::int AS finish,
        COALESCE(k.calendar_id, ps.calendar_id) AS "calendarId"
      FROM assignments a

@@ -66,9 +66,9 @@ const PEOPLE: Person[] = [
 ];
 
 /**
- * `[project, wbs, resource code, units]`. Lena builds billing on the portal while the mobile client's
- * API layer, which starts at the same time, needs her full time too; Mei designs the system while
- * the account pages she also staffs are being built: both are over-allocated.
+ * `[project, wbs, resource code, units]`. Lena builds billing on the portal full time while she is also
+ * on the account pages at half time; Mei designs the system while the account pages she also staffs
+ * are being built: both are over-allocated in the spring of 2026.
  */
 const ASSIGNMENTS: [string, string, string, number][] = [
   ['CP-101', '1.1', 'DT-05', 1],
@@ -80,6 +80,7 @@ const ASSIGNMENTS: [string, string, string, number][] = [
   ['CP-101', '2.3', 'DT-01', 1],
   ['CP-101', '3.1', 'DT-02', 1],
   ['CP-101', '3.1', 'DT-03', 0.5],
+  ['CP-101', '3.1', 'DT-01', 0.5],
   ['CP-101', '3.2', 'DT-01', 1],
   ['CP-101', '3.2', 'DT-13', 1],
   ['CP-101', '3.3', 'DT-15', 1],

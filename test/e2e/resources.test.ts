@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await lenaOver.click();
     const sources = page.getByTestId('cell-sources');
     await sources.getByText('Billing and invoices').waitFor();
-    await sources.getByText('API client layer').waitFor();
+    await sources.getByText('Account and profile pages').waitFor();
     await snap(page, 'resources-05-capacity-cell');
     await page.keyboard.press('Escape');
     await choose(page, 'Rows', 'Skills');

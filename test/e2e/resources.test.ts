@@ -64,6 +64,10 @@ describe.skipIf(!hasChromium)(title, () => {
     await assignments.getByText('Billing and invoices').waitFor();
     await assignments.getByText('API client layer').waitFor();
     await snap(page, 'resources-03-detail');
+    await page.getByTestId('edit-skills').click();
+    await page.getByRole('textbox', { name: 'Proficiency in React' }).fill('5');
+    await page.getByTestId('save-skills').click();
+    await page.getByText('React · 5/5').waitFor();
   });
 
   it('draws the capacity heatmap, red where people are over-allocated, and opens a cell', async () => {

@@ -20,6 +20,7 @@ import { DetailFields } from '../components/detail-fields.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { SkillsEditor } from '../components/resources/skills-editor.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { ResourceForm } from '../forms/resource-form.tsx';
 import { formatDate, formatMoney } from '../lib/format.ts';
@@ -124,6 +125,7 @@ export function ResourcePage() {
   const assignments = useResourceAssignments(id);
   const bookings = useBookings({ resourceId: id, pageSize: 200, sort: 'startDate' });
   const [editing, setEditing] = useState(false);
+  const [editingSkills, setEditingSkills] = useState(false);
   if (item.isLoading) return <PageLoader />;
   if (item.error || !item.data) return <LoadError error={item.error} what="resource" />;
   const resource = item.data.data;
@@ -168,6 +170,16 @@ export function ResourcePage() {
                 value: (
                   <Group gap={4}>
                     {resource.skills.length === 0 && '—'}
+                    {canEdit && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditingSkills(true)}
+                        data-testid="edit-skills"
+                      >
+                        Edit skills
+                      </Button>
+                    )}
                     {resource.skills.map((s) => (
                       <Badge key={s.skillId} variant="light" color="indigo">
                         {s.skillName} · {s.proficiency}/5

@@ -25,8 +25,9 @@ const count = async (table: string) =>
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  let system;
-  ({ orgId, system } = await makeOrganization(db));
+  const organization = await makeOrganization(db);
+  orgId = organization.orgId;
+  const system = organization.system;
   const project = await makeProject(db, orgId);
   taskId = (await createTask(db, system, project.id, { name: 'Commissioning', durationMinutes: 960 })).id;
   const admin = await makeActor(db, orgId, 'pmo_admin');

@@ -257,6 +257,9 @@ export function ResourcePage() {
           )}
         </Section>
       </Stack>
+      {editingSkills && (
+        <SkillsEditor resourceId={id} skills={resource.skills} onClose={() => setEditingSkills(false)} />
+      )}
       {editing && (
         <ResourceForm
           opened

@@ -24,8 +24,10 @@ import { registerLevelingRoutes } from './routes/leveling.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
+import { registerResourceRoutes } from './routes/resources.ts';
 import { registerRiskRoutes } from './routes/risks.ts';
 import { registerScheduleRiskRoutes } from './routes/schedule-risk.ts';
+import { registerStaffingRoutes } from './routes/staffing.ts';
 import { registerStructureRoutes } from './routes/structure.ts';
 
 export interface AppOptions {
@@ -103,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerChangeRequestRoutes(api, options.db);
       registerGanttRoutes(api, options.db);
       registerLevelingRoutes(api, options.db);
+      registerResourceRoutes(api, options.db);
+      registerStaffingRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

@@ -8,6 +8,7 @@ export const roles = [
   'project_manager',
   'team_member',
   'executive_viewer',
+  'resource_manager',
 ] as const;
 export type Role = (typeof roles)[number];
 

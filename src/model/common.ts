@@ -61,6 +61,13 @@ export const entityTypes = [
   'task_estimate',
   'schedule_simulation',
   'leveling_run',
+  'resource_role',
+  'skill',
+  'resource',
+  'resource_rate',
+  'assignment',
+  'staffing_request',
+  'booking',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

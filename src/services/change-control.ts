@@ -71,6 +71,7 @@ const seniority: Record<Role, number> = {
   project_manager: 1,
   team_member: 0,
   executive_viewer: 0,
+  resource_manager: 0,
 };
 
 export type RequestScope = { type: 'project' | 'program'; id: string };

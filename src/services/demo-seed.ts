@@ -8,6 +8,7 @@ import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts'
 import { seedChangeControl } from './demo-seed-changes.ts';
 import { seedLevelingDemo } from './demo-seed-leveling.ts';
 import { seedDemoPlans } from './demo-seed-plans.ts';
+import { seedDemoResources } from './demo-seed-resources.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
 import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
 import { audit } from './mutation.ts';
@@ -568,5 +569,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedChangeControl(db, orgId);
   await seedScheduleRiskDemo(db, system, orgId);
   await seedLevelingDemo(db, system, orgId);
+  await seedDemoResources(db, system, units);
   return { ...result, orgId, created: true };
 }

@@ -1,13 +1,16 @@
 import type { Database } from '../db/connection.ts';
 import { listAuditEntries } from '../db/repositories/audit.ts';
 import { getRoleGrant, getUser } from './access.ts';
+import { getAssignment } from './assignments.ts';
 import { NotFoundError } from './errors.ts';
 import { getIssue } from './issues.ts';
 import { getTask } from './planning.ts';
 import { type Actor, can, organizationChain } from './policy.ts';
 import { getProject } from './projects.ts';
+import { getResource } from './resources.ts';
 import { getRiskAction } from './risk-actions.ts';
 import { getRisk } from './risks.ts';
+import { getBooking, getStaffingRequest } from './staffing.ts';
 import { getBusinessUnit, getObjective, getPortfolio, getProgram } from './structure.ts';
 
 const readers = {
@@ -22,6 +25,10 @@ const readers = {
   risk: getRisk,
   risk_action: getRiskAction,
   issue: getIssue,
+  resource: getResource,
+  assignment: getAssignment,
+  staffing_request: getStaffingRequest,
+  booking: getBooking,
 } as const;
 export type AuditedEntityType = keyof typeof readers;
 export const auditedEntityTypes = Object.keys(readers) as AuditedEntityType[];

@@ -52,6 +52,8 @@ export async function updateAudited<T extends Audited>(
   expectedVersion: number | undefined,
   patch: Record<string, unknown>,
   authorize: (tx: Queryable, before: T) => Promise<void>,
+  /** Work that follows from the change (derived figures), inside the same transaction, before the read-back. */
+  afterUpdate?: (tx: Queryable, before: T) => Promise<void>,
 ): Promise<T> {
   return translateDatabaseErrors(() =>
     db.transaction(async (tx) => {
@@ -60,6 +62,7 @@ export async function updateAudited<T extends Audited>(
       await authorize(tx, before);
       if (expectedVersion === undefined) throw new PreconditionRequiredError();
       if (!(await updateRow(tx, spec, actor.orgId, id, expectedVersion, patch))) throw staleVersion(before);
+      if (afterUpdate) await afterUpdate(tx, before);
       const after = (await findRow<T>(tx, spec, actor.orgId, id)) as T;
       await audit(tx, actor, entityType, id, 'update', before, after);
       return after;
@@ -75,6 +78,8 @@ export async function deleteAudited<T extends Audited>(
   id: string,
   expectedVersion: number | undefined,
   authorize: (tx: Queryable, before: T) => Promise<void>,
+  /** Work that follows from the removal (derived figures), inside the same transaction. */
+  afterDelete?: (tx: Queryable, before: T) => Promise<void>,
 ): Promise<void> {
   await translateDatabaseErrors(() =>
     db.transaction(async (tx) => {
@@ -83,6 +88,7 @@ export async function deleteAudited<T extends Audited>(
       await authorize(tx, before);
       if (expectedVersion === undefined) throw new PreconditionRequiredError();
       if (!(await deleteRow(tx, spec, actor.orgId, id, expectedVersion))) throw staleVersion(before);
+      if (afterDelete) await afterDelete(tx, before);
       await audit(tx, actor, entityType, id, 'delete', before, null);
     }),
   );

@@ -39,7 +39,9 @@ export type Capability =
   /** Raise a change request against a project or a program. */
   | 'request_change'
   /** Rule on change requests; which role decides at which scope is the organization's setting. */
-  | 'decide_change';
+  | 'decide_change'
+  /** Keep the resource pool (resources, rates, skills, roles) and fill staffing requests with bookings. */
+  | 'manage_resources';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -59,6 +61,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'manage_resources',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -85,6 +88,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   project_manager: new Set<Capability>(['read', 'update_project', 'manage_risks', 'request_change']),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),
+  resource_manager: new Set<Capability>(['read', 'manage_resources']),
 };
 
 /**

@@ -6,6 +6,7 @@ import { insertNotification } from '../../src/db/repositories/notifications.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import type { Role, ScopeType } from '../../src/model/access.ts';
 import { createRoleGrant, createUser, grantRoleAsSystem, systemActor } from '../../src/services/access.ts';
+import { createAssignment } from '../../src/services/assignments.ts';
 import { createApiToken } from '../../src/services/auth.ts';
 import { saveProjectBaseline } from '../../src/services/baselines.ts';
 import { createChangeRequest, startReview } from '../../src/services/change-control.ts';
@@ -15,10 +16,17 @@ import { applyLevelingRun, previewLeveling } from '../../src/services/leveling.t
 import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { createProject, getProject } from '../../src/services/projects.ts';
+import {
+  createResource,
+  createResourceRate,
+  roleCatalog,
+  skillCatalog,
+} from '../../src/services/resources.ts';
 import { createRiskAction } from '../../src/services/risk-actions.ts';
 import { getRiskMatrix } from '../../src/services/risk-matrix.ts';
 import { createRisk, createRiskCategory } from '../../src/services/risks.ts';
 import { simulateProject } from '../../src/services/schedule-risk.ts';
+import { createBooking, createStaffingRequest } from '../../src/services/staffing.ts';
 import {
   createBusinessUnit,
   createObjective,
@@ -47,7 +55,8 @@ type ActorKey =
   | 'projectManager'
   | 'teamMember'
   | 'executiveOrg'
-  | 'executiveUnit';
+  | 'executiveUnit'
+  | 'resourceUnit';
 type Target = 'in' | 'out' | 'other';
 
 const actorRoles: Record<ActorKey, [Role, ScopeType, 'org' | 'unit' | 'portfolio' | 'program' | 'project']> =
@@ -60,6 +69,7 @@ const actorRoles: Record<ActorKey, [Role, ScopeType, 'org' | 'unit' | 'portfolio
     teamMember: ['team_member', 'project', 'project'],
     executiveOrg: ['executive_viewer', 'organization', 'org'],
     executiveUnit: ['executive_viewer', 'business_unit', 'unit'],
+    resourceUnit: ['resource_manager', 'business_unit', 'unit'],
   };
 const actorKeys = Object.keys(actorRoles) as ActorKey[];
 
@@ -272,6 +282,34 @@ const ruleAt = (t: Target) =>
     name: `Rule ${++sequence}`,
     kind: 'score_at_least',
     minScore: 99,
+  });
+
+// The resource pool's fixtures: a fresh record per request, in the target's unit and project.
+const resourceKeepers = inScope(['pmoOrg', 'pmoUnit', 'resourceUnit']);
+const roleAt = (t: Target) => roleCatalog.create(db, systemFor(t), { name: `Role ${++sequence}` });
+const skillAt = (t: Target) => skillCatalog.create(db, systemFor(t), { name: `Skill ${++sequence}` });
+const resourceAt = (t: Target) =>
+  createResource(db, systemFor(t), { code: `RS${++sequence}`, name: 'Pooled', businessUnitId: tree[t].unit });
+const rateAt = async (t: Target) =>
+  createResourceRate(db, systemFor(t), (await resourceAt(t)).id, {
+    effectiveFrom: '2027-01-01',
+    standardRate: 50,
+  });
+const assignmentAt = async (t: Target) =>
+  createAssignment(db, systemFor(t), { taskId: await standingTask(t), resourceId: (await resourceAt(t)).id });
+const staffingRequestAt = async (t: Target) =>
+  createStaffingRequest(db, systemFor(t), {
+    projectId: tree[t].project,
+    roleId: (await roleAt(t)).id,
+    startDate: '2027-03-01',
+    finishDate: '2027-03-31',
+  });
+const bookingAt = async (t: Target) =>
+  createBooking(db, systemFor(t), {
+    resourceId: (await resourceAt(t)).id,
+    projectId: tree[t].project,
+    startDate: '2027-03-01',
+    finishDate: '2027-03-12',
   });
 
 interface Case {
@@ -1402,6 +1440,387 @@ const cases: Case[] = [
       return { method: 'POST', url: `${v1}/leveling-runs/${run.id}/undo` };
     },
   },
+  // The resource pool: everyone in the organization reads it; resource managers (and PMO administrators)
+  // keep it over their unit; roles and skills are the organization's. Plans' assignments and staffing
+  // requests follow the project's editors; bookings, the resource's managers.
+  {
+    route: 'GET /resource-roles',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/resource-roles` }),
+  },
+  {
+    route: 'GET /resource-roles/:id',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/resource-roles/${(await roleAt(t)).id}` }),
+  },
+  {
+    route: 'POST /resource-roles',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'POST',
+      url: `${v1}/resource-roles`,
+      payload: { name: `Role ${++sequence}` },
+    }),
+  },
+  {
+    route: 'PATCH /resource-roles/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const role = await roleAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/resource-roles/${role.id}`,
+        headers: { 'if-match': `"${role.version}"` },
+        payload: { description: 'changed' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /resource-roles/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const role = await roleAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/resource-roles/${role.id}`,
+        headers: { 'if-match': `"${role.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /skills',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/skills` }),
+  },
+  {
+    route: 'GET /skills/:id',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/skills/${(await skillAt(t)).id}` }),
+  },
+  {
+    route: 'POST /skills',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({ method: 'POST', url: `${v1}/skills`, payload: { name: `Skill ${++sequence}` } }),
+  },
+  {
+    route: 'PATCH /skills/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const skill = await skillAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/skills/${skill.id}`,
+        headers: { 'if-match': `"${skill.version}"` },
+        payload: { description: 'changed' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /skills/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const skill = await skillAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/skills/${skill.id}`,
+        headers: { 'if-match': `"${skill.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /resources',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/resources?kind=person` }),
+  },
+  {
+    route: 'GET /resources/:id',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/resources/${(await resourceAt(t)).id}` }),
+  },
+  {
+    route: 'POST /resources',
+    allowed: resourceKeepers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/resources`,
+      payload: { code: `NR${++sequence}`, name: 'New resource', businessUnitId: tree[t].unit },
+    }),
+  },
+  {
+    route: 'PATCH /resources/:id',
+    allowed: resourceKeepers,
+    request: async (t) => {
+      const resource = await resourceAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/resources/${resource.id}`,
+        headers: { 'if-match': `"${resource.version}"` },
+        payload: { maxUnits: 0.5 },
+      };
+    },
+  },
+  {
+    route: 'DELETE /resources/:id',
+    allowed: resourceKeepers,
+    request: async (t) => {
+      const resource = await resourceAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/resources/${resource.id}`,
+        headers: { 'if-match': `"${resource.version}"` },
+      };
+    },
+  },
+  {
+    route: 'PUT /resources/:id/skills',
+    allowed: resourceKeepers,
+    request: async (t) => ({
+      method: 'PUT',
+      url: `${v1}/resources/${(await resourceAt(t)).id}/skills`,
+      payload: { skills: [{ skillId: (await skillAt(t)).id, proficiency: 3 }] },
+    }),
+  },
+  {
+    route: 'GET /resources/:id/rates',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/resources/${(await resourceAt(t)).id}/rates` }),
+  },
+  {
+    route: 'POST /resources/:id/rates',
+    allowed: resourceKeepers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/resources/${(await resourceAt(t)).id}/rates`,
+      payload: { effectiveFrom: '2027-01-01', standardRate: 80 },
+    }),
+  },
+  {
+    route: 'PATCH /resource-rates/:id',
+    allowed: resourceKeepers,
+    request: async (t) => {
+      const rate = await rateAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/resource-rates/${rate.id}`,
+        headers: { 'if-match': `"${rate.version}"` },
+        payload: { standardRate: 95 },
+      };
+    },
+  },
+  {
+    route: 'DELETE /resource-rates/:id',
+    allowed: resourceKeepers,
+    request: async (t) => {
+      const rate = await rateAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/resource-rates/${rate.id}`,
+        headers: { 'if-match': `"${rate.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /resources/:id/assignments',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/resources/${(await resourceAt(t)).id}/assignments` }),
+  },
+  {
+    route: 'GET /assignments',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/assignments?projectId=${tree[t].project}` }),
+  },
+  {
+    route: 'GET /assignments/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/assignments/${(await assignmentAt(t)).id}` }),
+  },
+  {
+    route: 'POST /assignments',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/assignments`,
+      payload: { taskId: await standingTask(t), resourceId: (await resourceAt(t)).id, units: 0.5 },
+    }),
+  },
+  {
+    route: 'PATCH /assignments/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const assignment = await assignmentAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/assignments/${assignment.id}`,
+        headers: { 'if-match': `"${assignment.version}"` },
+        payload: { units: 0.25 },
+      };
+    },
+  },
+  {
+    route: 'DELETE /assignments/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const assignment = await assignmentAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/assignments/${assignment.id}`,
+        headers: { 'if-match': `"${assignment.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /tasks/:id/assignments',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/tasks/${await standingTask(t)}/assignments` }),
+  },
+  {
+    route: 'GET /staffing-requests',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/staffing-requests?status=open` }),
+  },
+  {
+    route: 'GET /staffing-requests/:id',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/staffing-requests/${(await staffingRequestAt(t)).id}`,
+    }),
+  },
+  {
+    route: 'POST /staffing-requests',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/staffing-requests`,
+      payload: {
+        projectId: tree[t].project,
+        roleId: (await roleAt(t)).id,
+        startDate: '2027-03-01',
+        finishDate: '2027-03-31',
+      },
+    }),
+  },
+  {
+    route: 'PATCH /staffing-requests/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const request = await staffingRequestAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/staffing-requests/${request.id}`,
+        headers: { 'if-match': `"${request.version}"` },
+        payload: { units: 2 },
+      };
+    },
+  },
+  {
+    route: 'DELETE /staffing-requests/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const request = await staffingRequestAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/staffing-requests/${request.id}`,
+        headers: { 'if-match': `"${request.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /staffing-requests/:id/candidates',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/staffing-requests/${(await staffingRequestAt(t)).id}/candidates`,
+    }),
+  },
+  {
+    route: 'GET /bookings',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/bookings` }),
+  },
+  {
+    route: 'GET /bookings/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/bookings/${(await bookingAt(t)).id}` }),
+  },
+  {
+    route: 'POST /bookings',
+    allowed: resourceKeepers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/bookings`,
+      payload: {
+        resourceId: (await resourceAt(t)).id,
+        staffingRequestId: (await staffingRequestAt(t)).id,
+        kind: 'hard',
+        startDate: '2027-03-01',
+        finishDate: '2027-03-12',
+      },
+    }),
+  },
+  {
+    route: 'PATCH /bookings/:id',
+    allowed: resourceKeepers,
+    request: async (t) => {
+      const booking = await bookingAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/bookings/${booking.id}`,
+        headers: { 'if-match': `"${booking.version}"` },
+        payload: { kind: 'hard' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /bookings/:id',
+    allowed: resourceKeepers,
+    request: async (t) => {
+      const booking = await bookingAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/bookings/${booking.id}`,
+        headers: { 'if-match': `"${booking.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /capacity',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({
+      method: 'GET',
+      url: `${v1}/capacity?from=2027-01-04&to=2027-03-28&groupBy=skill&businessUnitId=${tree.in.unit}`,
+    }),
+  },
+  {
+    route: 'GET /capacity/cell',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({
+      method: 'GET',
+      url: `${v1}/capacity/cell?from=2027-01-04&to=2027-01-10&key=${(await resourceAt('in')).id}`,
+    }),
+  },
+  {
+    route: 'GET /capacity/over-allocations',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({
+      method: 'GET',
+      url: `${v1}/capacity/over-allocations?from=2027-01-04&to=2027-03-28`,
+    }),
+  },
 ];
 
 describe('permission matrix', () => {
@@ -1478,5 +1897,6 @@ describe('permission matrix', () => {
       const response = await app.inject(options);
       expect(response.statusCode, testCase.route).toBe(401);
     }
-  });
+    // Every case makes its own fixtures: on a busy shared machine that takes more than the default minute.
+  }, 300_000);
 });

@@ -155,6 +155,31 @@ const programGanttRoute = createRoute({
   component: lazyRouteComponent(() => import('./gantt/gantt-page.tsx'), 'ProgramGanttPage'),
 });
 
+const resourcesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources',
+  validateSearch: validateListSearch,
+  component: lazyRouteComponent(() => import('./pages/resources-page.tsx'), 'ResourcesPage'),
+});
+
+const resourceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/resources/$id',
+  component: lazyRouteComponent(() => import('./pages/resource-page.tsx'), 'ResourcePage'),
+});
+
+const capacityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/capacity',
+  component: lazyRouteComponent(() => import('./pages/capacity-page.tsx'), 'CapacityPage'),
+});
+
+const staffingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/staffing',
+  component: lazyRouteComponent(() => import('./pages/staffing-page.tsx'), 'StaffingPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -174,6 +199,10 @@ const routeTree = rootRoute.addChildren([
     issuesRoute,
     projectGanttRoute,
     programGanttRoute,
+    resourcesRoute,
+    resourceRoute,
+    capacityRoute,
+    staffingRoute,
   ]),
 ]);
 

@@ -1,4 +1,5 @@
 // Shapes of the Orrery REST API (`/api/v1`), as the web app uses them.
+import type { NamedEntry, Resource, StaffingRequest } from './resource-types.ts';
 import type { Issue, Risk } from './risk-types.ts';
 
 export type Role =
@@ -7,7 +8,8 @@ export type Role =
   | 'program_manager'
   | 'project_manager'
   | 'team_member'
-  | 'executive_viewer';
+  | 'executive_viewer'
+  | 'resource_manager';
 
 export type ScopeType = 'organization' | 'business_unit' | 'portfolio' | 'program' | 'project';
 
@@ -188,6 +190,10 @@ export interface Collections {
   'role-grants': RoleGrant;
   risks: Risk;
   issues: Issue;
+  resources: Resource;
+  'resource-roles': NamedEntry;
+  skills: NamedEntry;
+  'staffing-requests': StaffingRequest;
 }
 
 export type CollectionName = keyof Collections;
@@ -220,6 +226,7 @@ export const ROLES: readonly Role[] = [
   'project_manager',
   'team_member',
   'executive_viewer',
+  'resource_manager',
 ];
 export const SCOPE_TYPES: readonly ScopeType[] = [
   'organization',

@@ -24,7 +24,9 @@ export type Action =
   | 'project.members'
   | 'risk.manage'
   | 'change.request'
-  | 'change.decide';
+  | 'change.decide'
+  | 'resource.manage'
+  | 'pool.manage';
 
 // Mirrors the server's rules closely enough to hide buttons that would fail; the API decides.
 const ROLES_FOR: Record<Action, readonly Role[]> = {
@@ -41,10 +43,13 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   'risk.manage': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
   'change.request': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
   'change.decide': ['pmo_admin', 'portfolio_manager', 'program_manager'],
+  // Resources of a unit: its resource managers; roles and skills: the organization's (pool.manage).
+  'resource.manage': ['pmo_admin', 'resource_manager'],
+  'pool.manage': ['pmo_admin', 'resource_manager'],
 };
 
 // Actions that only make sense organization-wide.
-const ORG_ONLY: ReadonlySet<Action> = new Set(['admin', 'objective.manage']);
+const ORG_ONLY: ReadonlySet<Action> = new Set(['admin', 'objective.manage', 'pool.manage']);
 
 function covers(grant: Grant, ctx: ScopeContext): boolean {
   switch (grant.scopeType) {

@@ -18,12 +18,15 @@ import {
   IconBriefcase,
   IconBuildingSkyscraper,
   IconChevronDown,
+  IconGridDots,
   IconListDetails,
   IconLogout,
   IconSettings,
   IconSitemap,
   IconStack2,
   IconTarget,
+  IconUserSearch,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
@@ -46,6 +49,9 @@ const NAV = [
   { to: '/objectives', label: 'Objectives', icon: IconTarget },
   { to: '/risks', label: 'Risks', icon: IconAlertTriangle },
   { to: '/issues', label: 'Issues', icon: IconAlertOctagon },
+  { to: '/resources', label: 'Resources', icon: IconUsersGroup },
+  { to: '/capacity', label: 'Capacity', icon: IconGridDots },
+  { to: '/staffing', label: 'Staffing', icon: IconUserSearch },
 ] as const;
 
 export function AppLayout() {

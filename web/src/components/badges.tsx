@@ -67,6 +67,7 @@ const ROLE_COLORS: Record<Role, string> = {
   project_manager: 'cyan',
   team_member: 'gray',
   executive_viewer: 'teal',
+  resource_manager: 'orange',
 };
 
 export function RoleBadge({ role }: { role: Role }) {

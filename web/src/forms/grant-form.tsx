@@ -26,6 +26,7 @@ const ROLE_HELP: Record<string, string> = {
   project_manager: 'Runs projects: edits the project, its members and objectives.',
   team_member: 'Works on projects: reads them.',
   executive_viewer: 'Reads everything in scope, changes nothing.',
+  resource_manager: 'Keeps the resource pool of the scope and fills staffing requests.',
 };
 
 export function GrantForm({

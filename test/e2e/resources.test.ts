@@ -1,0 +1,117 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHROMIUM,
+  choose,
+  type Harness,
+  hasChromium,
+  login,
+  newPage,
+  snap,
+  startHarness,
+} from './harness.ts';
+
+const title = hasChromium
+  ? 'resource pool, capacity and staffing in a real browser'
+  : `resource pool, capacity and staffing in a real browser — SKIPPED: ${CHROMIUM} is absent`;
+
+describe.skipIf(!hasChromium)(title, () => {
+  let h: Harness;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ context, page } = await newPage(h));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await login(page, h.admin.email, h.admin.password);
+    await page.waitForURL(`${h.baseUrl}/`);
+  }, 300_000);
+
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail' && page) {
+      const name = test.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      await snap(page, `resources-failed-${name}`).catch(() => {});
+    }
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await h?.close();
+  });
+
+  it('lists the pool and filters it by kind', async () => {
+    await page.getByRole('link', { name: 'Resources', exact: true }).click();
+    await page.waitForURL(/\/resources$/);
+    const table = page.getByTestId('resources-table');
+    await table.getByText('Lena Fischer').waitFor();
+    await choose(page, 'Kind', 'Generic role');
+    await table.getByText('Test engineer (to be named)').waitFor();
+    expect(await table.getByText('Lena Fischer').count()).toBe(0);
+    await snap(page, 'resources-01-pool-generic');
+    await page.goto('/resources');
+    await table.getByText('Lena Fischer').waitFor();
+    await snap(page, 'resources-02-pool');
+  });
+
+  it('shows a resource with its skills, rates and assignments', async () => {
+    await page.getByTestId('resources-table').getByRole('link', { name: 'Lena Fischer' }).click();
+    await page.waitForURL(/\/resources\/[0-9a-f-]+$/);
+    await page.getByText('TypeScript · 5/5').waitFor();
+    await expect.poll(() => page.getByTestId('rates-table').locator('tbody tr').count()).toBe(2);
+    const assignments = page.getByTestId('assignments-table');
+    await assignments.getByText('Billing and invoices').waitFor();
+    await assignments.getByText('API client layer').waitFor();
+    await snap(page, 'resources-03-detail');
+    await page.getByTestId('edit-skills').click();
+    await page.getByRole('textbox', { name: 'Proficiency in React' }).fill('5');
+    await page.getByTestId('save-skills').click();
+    await page.getByText('React · 5/5').waitFor();
+  });
+
+  it('draws the capacity heatmap, red where people are over-allocated, and opens a cell', async () => {
+    await page.getByRole('link', { name: 'Capacity', exact: true }).click();
+    await page.waitForURL(/\/capacity$/);
+    await page.getByRole('textbox', { name: 'From' }).fill('2026-03-02');
+    await page.getByRole('textbox', { name: 'To' }).fill('2026-08-30');
+    const heatmap = page.getByTestId('capacity-heatmap');
+    await heatmap.getByText('Lena Fischer (DT-01)').waitFor();
+    const over = heatmap.locator('td[data-over="true"]');
+    await expect.poll(() => over.count()).toBeGreaterThan(1);
+    const lenaRow = heatmap.getByRole('row', { name: /Lena Fischer/ });
+    const lenaOver = lenaRow.locator('td[data-over="true"]').first();
+    await snap(page, 'resources-04-capacity-heatmap');
+    await lenaOver.click();
+    const sources = page.getByTestId('cell-sources');
+    await sources.getByText('Billing and invoices').waitFor();
+    await sources.getByText('Account and profile pages').waitFor();
+    await snap(page, 'resources-05-capacity-cell');
+    await page.keyboard.press('Escape');
+    await choose(page, 'Rows', 'Skills');
+    await heatmap.getByText('Identity and access').waitFor();
+  });
+
+  it('fills a staffing request from the ranked candidates', async () => {
+    await page.getByRole('link', { name: 'Staffing', exact: true }).click();
+    await page.waitForURL(/\/staffing$/);
+    const open = page.getByTestId('column-open');
+    const partial = page.getByTestId('column-partially_filled');
+    await open.getByText(/CP-103 · Mobile/).waitFor();
+    await page
+      .getByTestId('column-filled')
+      .getByText(/CP-102/)
+      .waitFor();
+    await snap(page, 'resources-06-staffing-board');
+    await open.getByTestId('request-card').filter({ hasText: 'CP-103' }).getByTestId('fill-request').click();
+    const candidates = page.getByTestId('candidates');
+    await candidates.getByText('Sofia Marin').waitFor();
+    await page.getByText('Hard booking').click();
+    await snap(page, 'resources-07-candidates');
+    await candidates.getByTestId('book-DT-10').click();
+    await partial.getByText(/CP-103 · Mobile/).waitFor();
+    expect(await open.getByText(/CP-103 · Mobile/).count()).toBe(0);
+    await snap(page, 'resources-08-request-partially-filled');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/connection.ts';
+import { type App, buildApp } from '../../src/http/app.ts';
+import { createApiToken } from '../../src/services/auth.ts';
+import { createTask } from '../../src/services/planning.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { makeActor, makeOrganization, makeProject } from '../support/factories.ts';
+
+let db: Database;
+let app: App;
+let orgId: string;
+let token: string;
+let taskId: string;
+
+const call = (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown, headers = {}) =>
+  app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { authorization: `Bearer ${token}`, ...headers },
+    ...(body === undefined ? {} : { payload: body as object }),
+  });
+
+const count = async (table: string) =>
+  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE org_id = $1`, [orgId]))[0].n;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const organization = await makeOrganization(db);
+  orgId = organization.orgId;
+  const system = organization.system;
+  const project = await makeProject(db, orgId);
+  taskId = (await createTask(db, system, project.id, { name: 'Commissioning', durationMinutes: 960 })).id;
+  const admin = await makeActor(db, orgId, 'pmo_admin');
+  token = (await createApiToken(db, admin, { name: 'resources' })).token;
+  app = await buildApp({ db });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+describe('the resource API', () => {
+  it('creates a resource, assigns it and versions the assignment with ETags', async () => {
+    const created = await call('POST', '/resources', { code: 'T-1', name: 'Tess', maxUnits: 0.5 });
+    expect(created.statusCode).toBe(201);
+    const resourceId = created.json().id;
+    const assigned = await call('POST', '/assignments', { taskId, resourceId, units: 0.5 });
+    expect(assigned.statusCode).toBe(201);
+    expect(assigned.json()).toMatchObject({ workMinutes: 480, taskName: 'Commissioning' });
+    const id = assigned.json().id;
+    expect((await call('PATCH', `/assignments/${id}`, { units: 1 })).statusCode).toBe(428);
+    const stale = await call('PATCH', `/assignments/${id}`, { units: 1 }, { 'if-match': '"9"' });
+    expect(stale.statusCode).toBe(409);
+    const changed = await call(
+      'PATCH',
+      `/assignments/${id}`,
+      { units: 1 },
+      { 'if-match': assigned.headers.etag },
+    );
+    expect(changed.json()).toMatchObject({ units: 1, workMinutes: 960 });
+    const listed = await call('GET', `/tasks/${taskId}/assignments`);
+    expect(listed.json().items).toHaveLength(1);
+  });
+
+  it('answers bad input with a problem naming the field, and writes nothing', async () => {
+    const before = { resources: await count('resources'), assignments: await count('assignments') };
+    const cases: [string, unknown, string][] = [
+      ['/resources', { code: 'T-2', name: 'Too big', maxUnits: 5000 }, 'maxUnits'],
+      ['/resources', { code: 'T-3', name: 'Nobody', kind: 'generic' }, 'roleId'],
+      ['/assignments', { taskId, resourceId: taskId, units: 1 }, 'resourceId'],
+      ['/assignments', { taskId, resourceId: taskId, workMinutes: -5 }, 'workMinutes'],
+      ['/assignments', { taskId: '0190a0a0-0000-7000-8000-000000000000', resourceId: taskId }, 'taskId'],
+    ];
+    for (const [url, body, field] of cases) {
+      const response = await call('POST', url, body);
+      expect(response.statusCode, `${url} ${field}`).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect({ resources: await count('resources'), assignments: await count('assignments') }).toEqual(before);
+  });
+
+  it('refuses a capacity range with the end before the start, naming it', async () => {
+    const response = await call('GET', '/capacity?from=2027-02-01&to=2027-01-01');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ field: 'to', message: 'must be on or after from' }]);
+  });
+});

@@ -1,0 +1,98 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { request, toQuery } from './client.ts';
+import type {
+  Assignment,
+  Booking,
+  Candidate,
+  CapacityCell,
+  CapacityReport,
+  Rate,
+  ResourceSkill,
+} from './resource-types.ts';
+import type { ListParams, Page } from './types.ts';
+
+export const resourceEndpoints = {
+  rates: (id: string, signal?: AbortSignal) => request<Rate[]>(`/resources/${id}/rates`, { signal }),
+  addRate: (id: string, body: Record<string, unknown>) =>
+    request<Rate>(`/resources/${id}/rates`, { method: 'POST', body }),
+  setSkills: (id: string, skills: { skillId: string; proficiency: number }[]) =>
+    request<ResourceSkill[]>(`/resources/${id}/skills`, { method: 'PUT', body: { skills } }),
+  assignments: (id: string, signal?: AbortSignal) =>
+    request<Page<Assignment>>(`/resources/${id}/assignments?pageSize=200&sort=start`, { signal }),
+  bookings: (params: ListParams, signal?: AbortSignal) =>
+    request<Page<Booking>>(`/bookings${toQuery(params)}`, { signal }),
+  capacity: (params: ListParams, signal?: AbortSignal) =>
+    request<CapacityReport>(`/capacity${toQuery(params)}`, { signal }),
+  cell: (params: ListParams, signal?: AbortSignal) =>
+    request<CapacityCell>(`/capacity/cell${toQuery(params)}`, { signal }),
+  candidates: (requestId: string, signal?: AbortSignal) =>
+    request<Candidate[]>(`/staffing-requests/${requestId}/candidates`, { signal }),
+  book: (body: Record<string, unknown>) => request<Booking>('/bookings', { method: 'POST', body }),
+};
+
+export const resourceKeys = {
+  rates: (id: string) => ['resources', 'rates', id] as const,
+  assignments: (id: string) => ['resources', 'assignments', id] as const,
+  bookings: (params: ListParams) => ['bookings', params] as const,
+  capacity: (params: ListParams) => ['capacity', params] as const,
+  cell: (params: ListParams) => ['capacity', 'cell', params] as const,
+  candidates: (id: string) => ['staffing-requests', 'candidates', id] as const,
+};
+
+export const useRates = (id: string) =>
+  useQuery({
+    queryKey: resourceKeys.rates(id),
+    queryFn: ({ signal }) => resourceEndpoints.rates(id, signal),
+  });
+
+export const useResourceAssignments = (id: string) =>
+  useQuery({
+    queryKey: resourceKeys.assignments(id),
+    queryFn: ({ signal }) => resourceEndpoints.assignments(id, signal),
+  });
+
+export const useBookings = (params: ListParams) =>
+  useQuery({
+    queryKey: resourceKeys.bookings(params),
+    queryFn: ({ signal }) => resourceEndpoints.bookings(params, signal),
+  });
+
+export const useCapacity = (params: ListParams) =>
+  useQuery({
+    queryKey: resourceKeys.capacity(params),
+    queryFn: ({ signal }) => resourceEndpoints.capacity(params, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useCapacityCell = (params: ListParams | null) =>
+  useQuery({
+    queryKey: resourceKeys.cell(params ?? {}),
+    queryFn: ({ signal }) => resourceEndpoints.cell(params ?? {}, signal),
+    enabled: params !== null,
+  });
+
+export const useCandidates = (requestId: string) =>
+  useQuery({
+    queryKey: resourceKeys.candidates(requestId),
+    queryFn: ({ signal }) => resourceEndpoints.candidates(requestId, signal),
+  });
+
+/** A booking changes the request board, the resource's bookings and the capacity figures. */
+export function useBook() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: resourceEndpoints.book,
+    onSuccess: () => {
+      for (const key of ['staffing-requests', 'bookings', 'capacity', 'resources'])
+        client.invalidateQueries({ queryKey: [key] });
+    },
+  });
+}
+
+export function useAddRate(resourceId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => resourceEndpoints.addRate(resourceId, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: resourceKeys.rates(resourceId) }),
+  });
+}

@@ -1,0 +1,273 @@
+import {
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useItem } from '../api/queries.ts';
+import { useAddRate, useBookings, useRates, useResourceAssignments } from '../api/resources.ts';
+import { usePermissions } from '../auth/use-permissions.ts';
+import { DetailFields } from '../components/detail-fields.tsx';
+import { AnchorLink } from '../components/links.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { SkillsEditor } from '../components/resources/skills-editor.tsx';
+import { LoadError, PageLoader } from '../components/route-states.tsx';
+import { ResourceForm } from '../forms/resource-form.tsx';
+import { formatDate, formatMoney } from '../lib/format.ts';
+import { KIND_LABELS } from './resources-page.tsx';
+
+const hours = (minutes: number) => `${Math.round(minutes / 6) / 10} h`;
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder radius="sm" p="sm">
+      <Title order={5} mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function RateTable({
+  resourceId,
+  canEdit,
+  currency,
+}: {
+  resourceId: string;
+  canEdit: boolean;
+  currency: string;
+}) {
+  const rates = useRates(resourceId);
+  const add = useAddRate(resourceId);
+  const [from, setFrom] = useState('');
+  const [standard, setStandard] = useState<number | string>('');
+  const [perUse, setPerUse] = useState<number | string>(0);
+  return (
+    <Stack gap="xs">
+      <Table data-testid="rates-table" withRowBorders={false}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>From</Table.Th>
+            <Table.Th ta="right">Standard / h</Table.Th>
+            <Table.Th ta="right">Overtime / h</Table.Th>
+            <Table.Th ta="right">Per use</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(rates.data ?? []).map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{formatDate(r.effectiveFrom)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(r.standardRate, currency)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(r.overtimeRate, currency)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(r.perUseCost, currency)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {rates.data?.length === 0 && (
+        <Text size="sm" c="dimmed">
+          No rates: assignments cost nothing.
+        </Text>
+      )}
+      {canEdit && (
+        <Group gap="xs" align="flex-end">
+          <TextInput
+            size="xs"
+            label="From"
+            placeholder="YYYY-MM-DD"
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            w={120}
+          />
+          <NumberInput
+            size="xs"
+            label="Standard / h"
+            min={0}
+            value={standard}
+            onChange={setStandard}
+            w={120}
+          />
+          <NumberInput size="xs" label="Per use" min={0} value={perUse} onChange={setPerUse} w={100} />
+          <Button
+            size="xs"
+            loading={add.isPending}
+            onClick={() =>
+              add.mutate(
+                { effectiveFrom: from, standardRate: Number(standard || 0), perUseCost: Number(perUse || 0) },
+                { onSuccess: () => setFrom('') },
+              )
+            }
+          >
+            Add rate
+          </Button>
+        </Group>
+      )}
+      <ProblemAlert error={add.error} />
+    </Stack>
+  );
+}
+
+export function ResourcePage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const { can, currency } = usePermissions();
+  const item = useItem('resources', id);
+  const assignments = useResourceAssignments(id);
+  const bookings = useBookings({ resourceId: id, pageSize: 200, sort: 'startDate' });
+  const [editing, setEditing] = useState(false);
+  const [editingSkills, setEditingSkills] = useState(false);
+  if (item.isLoading) return <PageLoader />;
+  if (item.error || !item.data) return <LoadError error={item.error} what="resource" />;
+  const resource = item.data.data;
+  const canEdit = can('resource.manage', { businessUnitIds: [resource.businessUnitId] });
+  return (
+    <>
+      <PageHeader
+        crumbs={[
+          { label: 'Organization', to: '/' },
+          { label: 'Resources', to: '/resources' },
+          { label: resource.name },
+        ]}
+        title={resource.name}
+        subtitle={`${KIND_LABELS[resource.kind]} · ${resource.code}`}
+        badges={!resource.active && <Badge color="gray">Inactive</Badge>}
+        actions={
+          canEdit && (
+            <Button
+              variant="default"
+              leftSection={<IconPencil size={16} />}
+              onClick={() => setEditing(true)}
+              data-testid="edit-resource"
+            >
+              Edit
+            </Button>
+          )
+        }
+      />
+      <Stack gap="md">
+        <Paper withBorder radius="sm" p="sm">
+          <DetailFields
+            fields={[
+              { label: 'Role', value: resource.roleName ?? '—' },
+              { label: 'Business unit', value: resource.businessUnitName ?? '—' },
+              { label: 'Max units', value: `${Math.round(resource.maxUnits * 100)}%` },
+              { label: 'Calendar', value: resource.calendarName ?? 'Organization default (Mon–Fri, 8 h)' },
+              { label: 'User', value: resource.userName ?? '—' },
+              { label: 'Email', value: resource.email ?? '—' },
+              {
+                label: 'Skills',
+                wide: true,
+                value: (
+                  <Group gap={4}>
+                    {resource.skills.length === 0 && '—'}
+                    {canEdit && (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditingSkills(true)}
+                        data-testid="edit-skills"
+                      >
+                        Edit skills
+                      </Button>
+                    )}
+                    {resource.skills.map((s) => (
+                      <Badge key={s.skillId} variant="light" color="indigo">
+                        {s.skillName} · {s.proficiency}/5
+                      </Badge>
+                    ))}
+                  </Group>
+                ),
+              },
+            ]}
+          />
+        </Paper>
+        <Section title="Cost rates">
+          <RateTable resourceId={id} canEdit={canEdit} currency={currency} />
+        </Section>
+        <Section title="Assignments">
+          <Table data-testid="assignments-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Project</Table.Th>
+                <Table.Th>Task</Table.Th>
+                <Table.Th>Start</Table.Th>
+                <Table.Th>Finish</Table.Th>
+                <Table.Th ta="right">Units</Table.Th>
+                <Table.Th ta="right">Work</Table.Th>
+                <Table.Th ta="right">Cost</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(assignments.data?.items ?? []).map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>
+                    <AnchorLink to="/projects/$id" params={{ id: a.projectId }} size="sm">
+                      {a.projectCode}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>{a.taskName}</Table.Td>
+                  <Table.Td>{formatDate(a.start)}</Table.Td>
+                  <Table.Td>{formatDate(a.finish)}</Table.Td>
+                  <Table.Td ta="right">{Math.round(a.units * 100)}%</Table.Td>
+                  <Table.Td ta="right">{hours(a.workMinutes)}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(a.cost, currency)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {assignments.data?.total === 0 && (
+            <Text size="sm" c="dimmed">
+              No assignments on projects you can see.
+            </Text>
+          )}
+        </Section>
+        <Section title="Bookings">
+          <Table data-testid="bookings-table">
+            <Table.Tbody>
+              {(bookings.data?.items ?? []).map((b) => (
+                <Table.Tr key={b.id}>
+                  <Table.Td>
+                    <Badge size="sm" color={b.kind === 'hard' ? 'blue' : 'gray'} variant="light">
+                      {b.kind}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{b.projectCode}</Table.Td>
+                  <Table.Td>
+                    {formatDate(b.startDate)} – {formatDate(b.finishDate)}
+                  </Table.Td>
+                  <Table.Td ta="right">{Math.round(b.units * 100)}%</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {bookings.data?.total === 0 && (
+            <Text size="sm" c="dimmed">
+              No bookings.
+            </Text>
+          )}
+        </Section>
+      </Stack>
+      {editingSkills && (
+        <SkillsEditor resourceId={id} skills={resource.skills} onClose={() => setEditingSkills(false)} />
+      )}
+      {editing && (
+        <ResourceForm
+          opened
+          onClose={() => setEditing(false)}
+          resource={resource}
+          version={item.data.version}
+        />
+      )}
+    </>
+  );
+}

@@ -314,6 +314,13 @@ export function registerPlanningRoutes(api: FastifyInstance, db: Database): void
           calendars: z.number().int(),
           warnings: z.array(z.string()),
           computedFinish: z.string().nullable(),
+          matchedResources: z
+            .array(z.string())
+            .optional()
+            .describe("The organization's resources the file's resources were matched to, by code or name"),
+          createdResources: z.array(z.string()).optional().describe('Resources the import added to the pool'),
+          assignments: z.number().int().optional(),
+          baselines: z.array(z.number().int()).optional().describe('Baseline numbers the file brought'),
         }),
         ...errorResponses,
       },

@@ -156,20 +156,34 @@ export async function importPlanResources(
   for (const [k, r] of fresh.entries()) resourceIds.set(r.key, created[k].id);
   await insertPoolResources(tx, actor.orgId, created);
 
-  const assignments: PlanAssignmentRow[] = file.assignments.map((a) => {
+  // P6 may assign one resource to an activity twice (under two roles), and two file resources may
+  // be one resource of the pool: the pool keeps one assignment per task and resource, so they add up.
+  const merged = new Map<string, PlanAssignmentRow>();
+  for (const a of file.assignments) {
     const resourceId = resourceIds.get(a.resourceKey);
     if (!resourceId)
       throw new ValidationError([{ field: 'file', message: `${a.where}: names no resource of the file` }]);
-    return {
-      id: uuidv7(),
-      taskId: a.taskId,
-      resourceId,
-      units: a.units,
-      workMinutes: Math.round(a.workMinutes),
-      actualWorkMinutes: Math.round(Math.min(a.actualWorkMinutes, a.workMinutes)),
-      cost: a.cost,
-    };
-  });
+    const key = `${a.taskId} ${resourceId}`;
+    const known = merged.get(key);
+    const work = Math.round(a.workMinutes);
+    const actual = Math.round(Math.min(a.actualWorkMinutes, a.workMinutes));
+    if (known) {
+      known.units = Math.min(MAX_UNITS, known.units + a.units);
+      known.workMinutes += work;
+      known.actualWorkMinutes += actual;
+      known.cost += a.cost;
+    } else
+      merged.set(key, {
+        id: uuidv7(),
+        taskId: a.taskId,
+        resourceId,
+        units: a.units,
+        workMinutes: work,
+        actualWorkMinutes: actual,
+        cost: a.cost,
+      });
+  }
+  const assignments = [...merged.values()];
   await insertPlanAssignments(tx, actor.orgId, projectId, assignments);
 
   const numbers = [...new Set(file.baselines.map((b) => b.number))].sort((a, b) => a - b);

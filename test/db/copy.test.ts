@@ -4,7 +4,7 @@ import { csvOf } from '../../src/db/copy.ts';
 import { insertLinks, insertTasks, type NewTaskRow } from '../../src/db/repositories/plans.ts';
 import { uuidv7 } from '../../src/db/uuid.ts';
 import { openTestDatabase } from '../support/database.ts';
-import { makeOrganization, makeProject } from '../support/factories.ts';
+import { makeOrganization, makeProject, newTaskRow } from '../support/factories.ts';
 
 let db: Database;
 let orgId: string;
@@ -15,23 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const task = (name: string, wbsCode: string, parentId: string | null = null): NewTaskRow => ({
-  id: uuidv7(),
-  parentId,
-  position: 0,
-  wbsCode,
-  name,
-  durationMinutes: 480,
-  durationElapsed: false,
-  milestone: false,
-  constraintType: 'ASAP',
-  constraintDate: null,
-  deadline: null,
-  actualStart: null,
-  actualFinish: null,
-  percentComplete: 12.5,
-  calendarId: null,
-});
+const task = (name: string, wbsCode: string, parentId: string | null = null): NewTaskRow =>
+  newTaskRow({ id: uuidv7(), name, wbsCode, parentId, percentComplete: 12.5 });
 
 describe('bulk inserts', () => {
   it('writes CSV with strings always quoted, so an empty string stays a string and NULL stays NULL', () => {

@@ -4,7 +4,7 @@ import { ServiceError } from '../../src/services/errors.ts';
 import { applyPlanBulk } from '../../src/services/plan-bulk.ts';
 import { createLink, createTask, getTask, listTasks } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { countOrgRows, openTestDatabase } from '../support/database.ts';
 import { makeActor, makeOrganization, makeProject } from '../support/factories.ts';
 
 let db: Database;
@@ -17,8 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const auditTotal = async () =>
-  (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE org_id = $1', [orgId]))[0].n;
+const auditTotal = () => countOrgRows(db, 'audit_log', orgId);
 const taskRows = async (projectId: string) =>
   (await listTasks(db, system, projectId, 1, 500)).items.map((t) => ({
     id: t.id,

@@ -11,7 +11,7 @@ import { ValidationError } from '../../src/services/errors.ts';
 import { exportProjectPlan } from '../../src/services/plan-export.ts';
 import { importMspdiPlan } from '../../src/services/plan-import.ts';
 import type { Actor } from '../../src/services/policy.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { countOrgRows, openTestDatabase } from '../support/database.ts';
 import { makeOrganization, makeProject } from '../support/factories.ts';
 
 const data = new URL('../../../shared/data/mspdi/', import.meta.url);
@@ -31,8 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const count = async (table: string) =>
-  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE org_id = $1`, [orgId]))[0].n;
+const count = (table: string) => countOrgRows(db, table, orgId);
 
 describe('importing resources, assignments and baselines from MSPDI', () => {
   it('creates the resources the pool lacks with their rates, and matches them on the next import', async () => {

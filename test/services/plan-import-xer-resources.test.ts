@@ -8,7 +8,7 @@ import { ValidationError } from '../../src/services/errors.ts';
 import { exportProjectPlan } from '../../src/services/plan-export.ts';
 import { importXerPlan } from '../../src/services/plan-import-xer.ts';
 import type { Actor } from '../../src/services/policy.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { countOrgRows, openTestDatabase } from '../support/database.ts';
 import { makeOrganization, makeProject } from '../support/factories.ts';
 
 const data = new URL('../../../shared/data/xer/', import.meta.url);
@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-const count = async (table: string) =>
-  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE org_id = $1`, [orgId]))[0].n;
+const count = (table: string) => countOrgRows(db, table, orgId);
 
 /** The project's assignments by activity code and resource code, to compare two projects. */
 async function assignmentsOf(projectId: string) {

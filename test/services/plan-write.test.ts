@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { NewTaskRow } from '../../src/db/repositories/plans.ts';
 import { referencesStayInPlan, type WholePlan } from '../../src/services/plan-write.ts';
+import { newTaskRow } from '../support/factories.ts';
 
-const task = (id: string, parentId: string | null = null, calendarId: string | null = null): NewTaskRow => ({
-  id,
-  parentId,
-  position: 0,
-  wbsCode: '',
-  name: id,
-  durationMinutes: 0,
-  durationElapsed: false,
-  milestone: false,
-  constraintType: 'ASAP',
-  constraintDate: null,
-  deadline: null,
-  actualStart: null,
-  actualFinish: null,
-  percentComplete: 0,
-  calendarId,
-});
+const task = (id: string, parentId: string | null = null, calendarId: string | null = null): NewTaskRow =>
+  newTaskRow({ id, parentId, calendarId });
 const link = (predecessorId: string, successorId: string) => ({
   id: `${predecessorId}-${successorId}`,
   predecessorId,

@@ -6,7 +6,17 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Loads CSV rows into `table` with COPY, where the driver can feed it without a stream (PGlite's
+   * `/dev/blob`); absent elsewhere, and callers fall back to an INSERT.
+   */
+  copyCsv?(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** The session may change superuser settings (the embedded database); PostgreSQL servers may not allow it. */
+  readonly superuser?: boolean;
 }
+
+const copyStatement = (table: string, columns: readonly string[]) =>
+  `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`;
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
@@ -47,6 +57,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     async exec(sql: string) {
       await lite.exec(sql);
     },
+    superuser: true,
+    async copyCsv(table, columns, csv) {
+      await lite.query(copyStatement(table, columns), [], { blob: new Blob([csv]) });
+    },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
       return lite.transaction(async (tx) =>
         work({
@@ -56,6 +70,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
           },
           async exec(sql: string) {
             await tx.exec(sql);
+          },
+          superuser: true,
+          async copyCsv(table, columns, csv) {
+            await tx.query(copyStatement(table, columns), [], { blob: new Blob([csv]) });
           },
         }),
       );

@@ -8,6 +8,32 @@ import type { LoadedPlan } from './plan-export.ts';
 const time = (v: string | null) => (v === null ? null : parseLocalDateTime(v));
 const FINISH_CONSTRAINTS = new Set(['FNET', 'FNLT', 'MFO']);
 
+/** The plan's resources and the assignments of its activities (P6 has no assignments on WBS elements). */
+function xerResources(plan: LoadedPlan, taskIds: ReadonlyMap<string, number>) {
+  const resourceIds = new Map(plan.resources.map((r, k) => [r.id, k + 1]));
+  return {
+    resources: plan.resources.map((r) => ({
+      id: resourceIds.get(r.id)!,
+      code: r.code,
+      name: r.name,
+      material: r.kind === 'material',
+      email: r.email,
+      maxUnitsPerHour: r.maxUnits,
+      costPerHour: r.standardRate,
+    })),
+    assignments: plan.assignments
+      .filter((a) => taskIds.has(a.taskId))
+      .map((a) => ({
+        taskId: taskIds.get(a.taskId)!,
+        resourceId: resourceIds.get(a.resourceId)!,
+        unitsPerHour: a.units,
+        plannedHours: a.workMinutes / 60,
+        actualHours: a.actualWorkMinutes / 60,
+        plannedCost: a.cost,
+      })),
+  };
+}
+
 /** Working hours of a calendar's first working weekday, for P6's hours-per-day. */
 function hoursPerDay(week: readonly DayPattern[] | undefined, fallbackMinutes: number): number {
   const day = week?.find((d) => d && d.length > 0);
@@ -130,6 +156,7 @@ export function toXer(plan: LoadedPlan): Buffer {
         type: l.type as LinkType,
         lagHours: l.lagMinutes / 60,
       })),
+    ...xerResources(plan, taskIds),
   };
   return encodeXer(writeXer(write));
 }

@@ -10,6 +10,11 @@ import {
   listExportLinks,
   listExportTasks,
 } from '../db/repositories/plan-export.ts';
+import {
+  listPlanAssignments,
+  listPlanBaselineTasks,
+  listPlanResources,
+} from '../db/repositories/plan-resources.ts';
 import { parseLocalDateTime } from '../engine/calendar/epoch.ts';
 import type { ConstraintType, LinkType } from '../engine/schedule/types.ts';
 import {
@@ -19,6 +24,7 @@ import {
   writeMspdi,
 } from '../interop/mspdi-write/index.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
+import { type LoadedPlanResources, mspdiResources } from './plan-export-resources.ts';
 import { toXer } from './plan-export-xer.ts';
 import { authorizeProject } from './planning.ts';
 import type { Actor } from './policy.ts';
@@ -43,7 +49,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 const EXTENSIONS: Record<ExportFormat, string> = { mspdi: 'xml', csv: 'csv', xlsx: 'xlsx', xer: 'xer' };
 
 /** A project's plan as read for export: tasks in WBS order with their ID (row number) and outline number. */
-export interface LoadedPlan {
+export interface LoadedPlan extends LoadedPlanResources {
   project: { name: string; code: string };
   settings: NonNullable<Awaited<ReturnType<typeof findExportSettings>>>;
   tasks: Array<ExportTaskRow & { rowId: number; outlineNumber: string; hasChildren: boolean }>;
@@ -77,7 +83,12 @@ async function loadPlan(db: Database, actor: Actor, projectId: string): Promise<
       numbers.set(row.id, outlineNumber);
       return { ...row, rowId: k + 1, outlineNumber, hasChildren: parents.has(row.id) };
     });
-    return { project, settings, tasks, links, calendars };
+    const resources = {
+      resources: await listPlanResources(tx, actor.orgId, projectId, settings.startDate.slice(0, 10)),
+      assignments: await listPlanAssignments(tx, actor.orgId, projectId),
+      baselineTasks: await listPlanBaselineTasks(tx, actor.orgId, projectId),
+    };
+    return { project, settings, tasks, links, calendars, ...resources };
   });
 }
 
@@ -90,6 +101,7 @@ function toMspdi(plan: LoadedPlan): string {
     baseId: c.baseCalendarId === null ? null : (calendarUids.get(c.baseCalendarId) ?? null),
   }));
   const uids = new Map(plan.tasks.map((t) => [t.id, t.rowId]));
+  const pool = mspdiResources(plan, uids);
   const predecessors = new Map<string, ExportLinkRow[]>();
   for (const link of plan.links)
     predecessors.set(link.successorId, [...(predecessors.get(link.successorId) ?? []), link]);
@@ -127,6 +139,7 @@ function toMspdi(plan: LoadedPlan): string {
       lagPercent: l.lagPercent,
       lagElapsed: l.lagElapsed,
     })),
+    baselines: pool.baselinesOf(t.id),
   }));
   const s = plan.settings;
   try {
@@ -143,6 +156,8 @@ function toMspdi(plan: LoadedPlan): string {
       },
       calendars,
       tasks,
+      resources: pool.resources,
+      assignments: pool.assignments,
     });
   } catch (error) {
     if (error instanceof MspdiWriteError)

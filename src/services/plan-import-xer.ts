@@ -23,6 +23,8 @@ import {
 import { ValidationError } from './errors.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
 import type { ImportPhase, ImportSummary } from './plan-import.ts';
+import { importPlanResources } from './plan-import-resources.ts';
+import { xerPlanResources } from './plan-import-xer-resources.ts';
 import { recomputeSchedule, standardCalendarDefinition } from './plan-schedule.ts';
 import { authorizeProject } from './planning.ts';
 import type { Actor } from './policy.ts';
@@ -247,6 +249,14 @@ export async function importXerPlan(
       await insertLinks(tx, actor.orgId, linkRows);
       onPhase('schedule');
       await recomputeSchedule(tx, actor.orgId, projectId);
+      const [settings] = await findScheduleSettings(tx, actor.orgId, [projectId]);
+      const resources = await importPlanResources(
+        tx,
+        actor,
+        projectId,
+        settings.startDate,
+        xerPlanResources(plan, taskIds),
+      );
       const summary: ImportSummary = {
         projectId,
         file,
@@ -254,7 +264,8 @@ export async function importXerPlan(
         links: linkRows.length,
         calendars: plan.calendars.length,
         warnings,
-        computedFinish: (await findScheduleSettings(tx, actor.orgId, [projectId]))[0]?.computedFinish ?? null,
+        computedFinish: settings?.computedFinish ?? null,
+        ...resources,
       };
       await audit(tx, actor, 'project_schedule', projectId, 'update', null, { imported: summary });
       return summary;

@@ -5,12 +5,14 @@ import { formatLocalDateTime } from '../engine/calendar/index.ts';
 import { MspdiFormatError, mspdiToScheduleInput, readMspdi } from '../interop/mspdi/index.ts';
 import { ValidationError } from './errors.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
+import { mspdiPlanResources } from './plan-import-mspdi-resources.ts';
+import { importPlanResources, type ResourceImportReport } from './plan-import-resources.ts';
 import { recomputeSchedule, standardCalendarDefinition } from './plan-schedule.ts';
 import { type PlanCalendar, schedulePlan, writeScheduledPlan } from './plan-write.ts';
 import { authorizeProject } from './planning.ts';
 import type { Actor } from './policy.ts';
 
-export interface ImportSummary {
+export interface ImportSummary extends Partial<ResourceImportReport> {
   projectId: string;
   file: string;
   tasks: number;
@@ -129,6 +131,13 @@ export async function importMspdiPlan(
       onPhase('write');
       const neighbours = await neighbourProjects(tx, actor.orgId, projectId);
       await writeScheduledPlan(tx, actor.orgId, whole, scheduled);
+      const resources = await importPlanResources(
+        tx,
+        actor,
+        projectId,
+        settings.startDate,
+        mspdiPlanResources(plan, taskIds, warnings),
+      );
       const rescheduled = new Set<string>();
       for (const other of neighbours)
         if (!rescheduled.has(other))
@@ -141,6 +150,7 @@ export async function importMspdiPlan(
         calendars: plan.calendars.length,
         warnings,
         computedFinish: scheduled.finish,
+        ...resources,
       };
       await audit(tx, actor, 'project_schedule', projectId, 'update', null, { imported: summary });
       return summary;

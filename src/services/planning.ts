@@ -70,6 +70,29 @@ async function ensurePlan(tx: Queryable, actor: Actor, projectId: string): Promi
   await insertScheduleSettings(tx, actor.orgId, projectId, calendarId, start);
 }
 
+/**
+ * What a plan edit does with the projects whose schedule it changed. Single edits reschedule at once;
+ * a batch collects them (`deferredReschedule`) so the engine runs once after the last edit.
+ */
+export type Reschedule = (tx: Queryable, orgId: string, projectId: string) => Promise<unknown>;
+
+/** Collects the projects a batch of edits touches and reschedules each joined network once in `flush`. */
+export function deferredReschedule() {
+  const pending = new Set<string>();
+  return {
+    reschedule: async (_tx: Queryable, _orgId: string, projectId: string) => {
+      pending.add(projectId);
+    },
+    flush: async (tx: Queryable, orgId: string) => {
+      const done = new Set<string>();
+      for (const projectId of pending)
+        if (!done.has(projectId))
+          for (const joined of await recomputeSchedule(tx, orgId, projectId)) done.add(joined);
+      pending.clear();
+    },
+  };
+}
+
 async function findTask(q: Queryable, actor: Actor, id: string): Promise<Task> {
   const task = await findRow<Task>(q, tasks, actor.orgId, id);
   if (!task) throw new NotFoundError('task', id);
@@ -137,13 +160,14 @@ export async function createTaskIn(
   projectId: string,
   values: z.infer<typeof taskInput>,
   id: string = uuidv7(),
+  reschedule: Reschedule = recomputeSchedule,
 ): Promise<Task> {
   await authorizeProject(tx, actor, projectId, 'update_project');
   await checkParent(tx, actor, projectId, values.parentId);
   await ensurePlan(tx, actor, projectId);
   const position = await nextTaskPosition(tx, actor.orgId, projectId, values.parentId);
   await insertRow(tx, tasks, actor.orgId, id, { ...values, projectId, position });
-  await recomputeSchedule(tx, actor.orgId, projectId);
+  await reschedule(tx, actor.orgId, projectId);
   const created = await findTask(tx, actor, id);
   await audit(tx, actor, 'task', id, 'create', null, created);
   return created;
@@ -167,6 +191,7 @@ export async function updateTaskIn(
   id: string,
   version: number | undefined,
   patch: z.infer<typeof taskPatch>,
+  reschedule: Reschedule = recomputeSchedule,
 ): Promise<Task> {
   const before = await findTask(tx, actor, id);
   await authorizeProject(tx, actor, before.projectId, 'update_project');
@@ -189,7 +214,7 @@ export async function updateTaskIn(
   if (version === undefined) throw new PreconditionRequiredError();
   if (!(await updateRow(tx, tasks, actor.orgId, id, version, patch)))
     throw new ConflictError(`the task changed since you read it (now version ${before.version}); reload`);
-  await recomputeSchedule(tx, actor.orgId, before.projectId);
+  await reschedule(tx, actor.orgId, before.projectId);
   const after = await findTask(tx, actor, id);
   await audit(tx, actor, 'task', id, 'update', before, after);
   return after;
@@ -200,7 +225,13 @@ export async function deleteTask(db: Database, actor: Actor, id: string, version
 }
 
 /** `deleteTask` inside the caller's transaction. */
-export async function deleteTaskIn(tx: Queryable, actor: Actor, id: string, version: number | undefined) {
+export async function deleteTaskIn(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  reschedule: Reschedule = recomputeSchedule,
+) {
   const before = await findTask(tx, actor, id);
   await authorizeProject(tx, actor, before.projectId, 'update_project');
   if (version === undefined) throw new PreconditionRequiredError();
@@ -208,11 +239,11 @@ export async function deleteTaskIn(tx: Queryable, actor: Actor, id: string, vers
   const joined = await listLinksOf(tx, actor.orgId, [before.projectId]);
   if (!(await deleteRow(tx, tasks, actor.orgId, id, version)))
     throw new ConflictError(`the task changed since you read it (now version ${before.version}); reload`);
-  await recomputeSchedule(tx, actor.orgId, before.projectId);
+  await reschedule(tx, actor.orgId, before.projectId);
   for (const projectId of new Set(
     (joined as Link[]).flatMap((link) => [link.predecessorProjectId, link.successorProjectId]),
   ))
-    if (projectId !== before.projectId) await recomputeSchedule(tx, actor.orgId, projectId);
+    if (projectId !== before.projectId) await reschedule(tx, actor.orgId, projectId);
   await audit(tx, actor, 'task', id, 'delete', before, null);
 }
 
@@ -226,6 +257,7 @@ export async function createLinkIn(
   tx: Queryable,
   actor: Actor,
   values: z.infer<typeof linkInput>,
+  reschedule: Reschedule = recomputeSchedule,
 ): Promise<Link> {
   if (values.predecessorId === values.successorId)
     throw new ValidationError([{ field: 'successorId', message: 'must differ from predecessorId' }]);
@@ -238,7 +270,7 @@ export async function createLinkIn(
   await authorizeProject(tx, actor, predecessor.projectId, 'read');
   const id = uuidv7();
   await insertRow(tx, taskLinks, actor.orgId, id, values);
-  await recomputeSchedule(tx, actor.orgId, successor.projectId);
+  await reschedule(tx, actor.orgId, successor.projectId);
   const created = (await findRow<Link>(tx, taskLinks, actor.orgId, id)) as Link;
   await audit(tx, actor, 'task_link', id, 'create', null, created);
   return created;
@@ -250,7 +282,8 @@ export async function updateLinkIn(
   actor: Actor,
   id: string,
   version: number | undefined,
-  patch: { type?: Link['type']; lagMinutes?: number },
+  patch: { type?: Link['type']; lagMinutes?: number; lagPercent?: number | null; lagElapsed?: boolean },
+  reschedule: Reschedule = recomputeSchedule,
 ): Promise<Link> {
   const before = await findRow<Link>(tx, taskLinks, actor.orgId, id);
   if (!before) throw new NotFoundError('link', id);
@@ -258,7 +291,7 @@ export async function updateLinkIn(
   if (version === undefined) throw new PreconditionRequiredError();
   if (!(await updateRow(tx, taskLinks, actor.orgId, id, version, patch)))
     throw new ConflictError('the link changed since you read it; reload');
-  await recomputeSchedule(tx, actor.orgId, before.successorProjectId);
+  await reschedule(tx, actor.orgId, before.successorProjectId);
   const after = (await findRow<Link>(tx, taskLinks, actor.orgId, id)) as Link;
   await audit(tx, actor, 'task_link', id, 'update', before, after);
   return after;
@@ -269,16 +302,22 @@ export async function deleteLink(db: Database, actor: Actor, id: string, version
 }
 
 /** `deleteLink` inside the caller's transaction. */
-export async function deleteLinkIn(tx: Queryable, actor: Actor, id: string, version: number | undefined) {
+export async function deleteLinkIn(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+  reschedule: Reschedule = recomputeSchedule,
+) {
   const before = await findRow<Link>(tx, taskLinks, actor.orgId, id);
   if (!before) throw new NotFoundError('link', id);
   await authorizeProject(tx, actor, before.successorProjectId, 'update_project');
   if (version === undefined) throw new PreconditionRequiredError();
   if (!(await deleteRow(tx, taskLinks, actor.orgId, id, version)))
     throw new ConflictError('the link changed since you read it; reload');
-  await recomputeSchedule(tx, actor.orgId, before.successorProjectId);
+  await reschedule(tx, actor.orgId, before.successorProjectId);
   if (before.predecessorProjectId !== before.successorProjectId)
-    await recomputeSchedule(tx, actor.orgId, before.predecessorProjectId);
+    await reschedule(tx, actor.orgId, before.predecessorProjectId);
   await audit(tx, actor, 'task_link', id, 'delete', before, null);
 }
 

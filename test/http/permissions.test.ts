@@ -791,6 +791,20 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'POST /projects/:id/plan/bulk',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${tree[t].project}/plan/bulk`,
+      payload: {
+        operations: [
+          { op: 'create_task', ref: 'a', task: { name: `Bulk ${++sequence}` } },
+          { op: 'create_link', predecessorId: await standingTask(t), successorRef: 'a' },
+        ],
+      },
+    }),
+  },
+  {
     route: 'GET /projects/:id/schedule',
     allowed: readersOut,
     request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/schedule` }),

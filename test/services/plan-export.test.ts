@@ -8,6 +8,11 @@ import {
   listExportLinks,
   listExportTasks,
 } from '../../src/db/repositories/plan-export.ts';
+import {
+  listPlanAssignments,
+  listPlanBaselineTasks,
+  listPlanResources,
+} from '../../src/db/repositories/plan-resources.ts';
 import { exportProjectPlan, predecessorText } from '../../src/services/plan-export.ts';
 import { importMspdiPlan } from '../../src/services/plan-import.ts';
 import { createLink, createTask } from '../../src/services/planning.ts';
@@ -21,6 +26,8 @@ const files = [
   'mpxj/legacy/sample1.xml',
   'mpxj/generated/calendar-recurring-exceptions/calendar-recurring-exceptions-project2013-mspdi.xml',
   'mpxj/generated/assignment-assignments/assignment-assignments-project2007-mspdi.xml',
+  'mpxj/generated/task-baselines/task-baselines-project2016-mspdi.xml',
+  'mpxj/mspdiresource.xml',
 ];
 
 let db: Database;
@@ -40,6 +47,10 @@ async function snapshot(projectId: string) {
   const links = await listExportLinks(db, orgId, projectId);
   const settings = await findExportSettings(db, orgId, projectId);
   const row = new Map(tasks.map((t, k) => [t.id, k + 1]));
+  const onDate = settings!.startDate.slice(0, 10);
+  const resourceOf = new Map(
+    (await listPlanResources(db, orgId, projectId, onDate)).map(({ id, ...r }) => [id, r]),
+  );
   const calendarName = new Map(calendars.map((c) => [c.id, c.name]));
   return {
     settings: { ...settings, calendarId: calendarName.get(settings!.calendarId) },
@@ -60,6 +71,16 @@ async function snapshot(projectId: string) {
         successor: row.get(successorId),
       }))
       .sort((a, b) => a.successor! - b.successor! || a.predecessor! - b.predecessor!),
+    assignments: (await listPlanAssignments(db, orgId, projectId))
+      .map(({ id, taskId, resourceId, ...a }) => ({
+        ...a,
+        task: row.get(taskId),
+        resource: resourceOf.get(resourceId),
+      }))
+      .sort((a, b) => a.task! - b.task! || a.resource!.code.localeCompare(b.resource!.code)),
+    baselines: (await listPlanBaselineTasks(db, orgId, projectId))
+      .map(({ taskId, ...b }) => ({ ...b, task: row.get(taskId) }))
+      .sort((a, b) => a.number - b.number || a.task! - b.task!),
   };
 }
 
@@ -79,6 +100,8 @@ describe('exporting a plan', () => {
     expect(b.calendars).toEqual(a.calendars);
     expect(b.tasks).toEqual(a.tasks);
     expect(b.links).toEqual(a.links);
+    expect(b.assignments).toEqual(a.assignments);
+    expect(b.baselines).toEqual(a.baselines);
   });
 
   it('writes the task table as RFC 4180 CSV with MS Project predecessor text', async () => {

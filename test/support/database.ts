@@ -30,3 +30,11 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 export const usingPostgres = () => Boolean(process.env.DATABASE_URL);
+
+/** How many rows of an organization a tenant table holds: what a refused write must leave unchanged. */
+export async function countOrgRows(db: Database, table: string, orgId: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE org_id = $1`, [
+    orgId,
+  ]);
+  return row.n;
+}

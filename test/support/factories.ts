@@ -1,4 +1,5 @@
 import type { Database } from '../../src/db/connection.ts';
+import type { NewTaskRow } from '../../src/db/repositories/plans.ts';
 import type { Role, ScopeType } from '../../src/model/access.ts';
 import type { Project } from '../../src/model/organization.ts';
 import { createUser, ensureOrganization, grantRoleAsSystem, systemActor } from '../../src/services/access.ts';
@@ -71,4 +72,25 @@ export async function makeProject(
     targetFinish: '2027-06-30',
     budget: 100_000,
   });
+}
+
+/** A task row as bulk writes take it (no dates): an unstarted 1-day ASAP task unless overridden. */
+export function newTaskRow(overrides: Partial<NewTaskRow> & { id: string }): NewTaskRow {
+  return {
+    parentId: null,
+    position: 0,
+    wbsCode: '',
+    name: overrides.id,
+    durationMinutes: 480,
+    durationElapsed: false,
+    milestone: false,
+    constraintType: 'ASAP',
+    constraintDate: null,
+    deadline: null,
+    actualStart: null,
+    actualFinish: null,
+    percentComplete: 0,
+    calendarId: null,
+    ...overrides,
+  };
 }

@@ -57,8 +57,11 @@ export async function saveBaseline(
     [baseline.orgId, baseline.id, baseline.projectId, baseline.number, baseline.name, baseline.savedBy],
   );
   await q.query(
-    `INSERT INTO baseline_tasks (org_id, baseline_id, task_id, start_date, finish_date, duration_minutes)
-     SELECT org_id, $3, id, early_start, early_finish, duration_minutes FROM tasks WHERE org_id = $1 AND project_id = $2`,
+    `INSERT INTO baseline_tasks (org_id, baseline_id, task_id, start_date, finish_date, duration_minutes, work_minutes, cost)
+     SELECT t.org_id, $3, t.id, t.early_start, t.early_finish, t.duration_minutes,
+       (SELECT coalesce(sum(a.work_minutes), 0) FROM assignments a WHERE a.org_id = t.org_id AND a.task_id = t.id),
+       (SELECT coalesce(sum(a.cost), 0) FROM assignments a WHERE a.org_id = t.org_id AND a.task_id = t.id)
+     FROM tasks t WHERE t.org_id = $1 AND t.project_id = $2`,
     [baseline.orgId, baseline.projectId, baseline.id],
   );
 }

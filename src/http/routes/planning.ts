@@ -12,8 +12,10 @@ import {
   taskPatch,
   taskSchema,
 } from '../../model/plan.ts';
+import { planBulkInput, planBulkResult } from '../../model/plan-bulk.ts';
 import * as baselines from '../../services/baselines.ts';
 import { ValidationError } from '../../services/errors.ts';
+import { applyPlanBulk } from '../../services/plan-bulk.ts';
 import { importPlanFile } from '../../services/plan-import-file.ts';
 import * as planning from '../../services/planning.ts';
 import { actorOf, expectedVersion } from '../authentication.ts';
@@ -119,6 +121,17 @@ export function registerPlanningRoutes(api: FastifyInstance, db: Database): void
       await planning.deleteLink(db, actorOf(request), request.params.id, expectedVersion(request));
       return reply.code(204).send(null);
     },
+  });
+  app.post('/projects/:id/plan/bulk', {
+    schema: {
+      tags,
+      summary:
+        'Apply an ordered list of task and link edits in one transaction with one reschedule; tasks created earlier in the list are named by `ref`. A failure names the operation index and writes nothing',
+      params: idParams,
+      body: planBulkInput,
+      response: { 200: planBulkResult, ...errorResponses },
+    },
+    handler: (request) => applyPlanBulk(db, actorOf(request), request.params.id, request.body),
   });
   app.get('/projects/:id/schedule', {
     schema: {
@@ -301,6 +314,13 @@ export function registerPlanningRoutes(api: FastifyInstance, db: Database): void
           calendars: z.number().int(),
           warnings: z.array(z.string()),
           computedFinish: z.string().nullable(),
+          matchedResources: z
+            .array(z.string())
+            .optional()
+            .describe("The organization's resources the file's resources were matched to, by code or name"),
+          createdResources: z.array(z.string()).optional().describe('Resources the import added to the pool'),
+          assignments: z.number().int().optional(),
+          baselines: z.array(z.number().int()).optional().describe('Baseline numbers the file brought'),
         }),
         ...errorResponses,
       },

@@ -67,6 +67,41 @@ export interface MspdiWriteTask {
   readonly freeSlack?: number | null;
   readonly critical?: boolean;
   readonly predecessors: readonly MspdiWriteLink[];
+  readonly baselines?: readonly MspdiWriteBaseline[];
+}
+
+/** A saved baseline of a task (number 0–10); work in minutes, cost in currency units. */
+export interface MspdiWriteBaseline {
+  readonly number: number;
+  readonly start: LocalDateTime | null;
+  readonly finish: LocalDateTime | null;
+  readonly durationMinutes: number | null;
+  readonly workMinutes: number | null;
+  readonly cost: number | null;
+}
+
+export interface MspdiWriteResource {
+  readonly uid: number;
+  readonly name: string;
+  readonly code?: string | null;
+  readonly type: 'work' | 'material';
+  readonly maxUnits: number;
+  /** Currency per hour (per unit of material). */
+  readonly standardRate: number;
+  readonly overtimeRate: number;
+  readonly costPerUse: number;
+  readonly email?: string | null;
+  readonly materialLabel?: string | null;
+}
+
+export interface MspdiWriteAssignment {
+  readonly uid: number;
+  readonly taskUid: number;
+  readonly resourceUid: number;
+  readonly units: number;
+  readonly workMinutes: number;
+  readonly actualWorkMinutes?: number;
+  readonly cost: number;
 }
 
 export interface MspdiWriteProject {
@@ -74,6 +109,8 @@ export interface MspdiWriteProject {
   readonly calendars: readonly MspdiWriteCalendar[];
   /** In outline order: each summary task directly before its children. */
   readonly tasks: readonly MspdiWriteTask[];
+  readonly resources?: readonly MspdiWriteResource[];
+  readonly assignments?: readonly MspdiWriteAssignment[];
 }
 
 /** Raised when the data cannot be written as MSPDI; names the task or calendar and the field. */

@@ -2,7 +2,8 @@ import type { ConstraintType, LinkType } from '../../engine/schedule/types.ts';
 import { parseXmlTree } from '../xml-tree.ts';
 import { MspdiFormatError } from './errors.ts';
 import { readCalendars } from './read-calendars.ts';
-import type { MspdiLink, MspdiProject, MspdiTask } from './types.ts';
+import { readAssignments, readResources, readTaskBaselines } from './read-resources.ts';
+import type { MspdiDocument, MspdiLink, MspdiTask } from './types.ts';
 import { asArray, ValueReader, type XmlNode } from './values.ts';
 
 const CONSTRAINTS: ConstraintType[] = ['ASAP', 'ALAP', 'MSO', 'MFO', 'SNET', 'SNLT', 'FNET', 'FNLT'];
@@ -17,7 +18,7 @@ const PERCENT_FORMATS = new Set([19, 20, 51, 52]);
  *
  * @example readMspdi(xml, 'plan.xml').tasks.length
  */
-export function readMspdi(xml: string, file = 'MSPDI'): MspdiProject {
+export function readMspdi(xml: string, file = 'MSPDI'): MspdiDocument {
   let doc: XmlNode;
   try {
     doc = parseXmlTree(xml);
@@ -128,7 +129,15 @@ export function readMspdi(xml: string, file = 'MSPDI'): MspdiProject {
         freeSlack: slack('FreeSlack'),
         critical: vr.bool(t, 'Critical'),
       },
+      baselines: readTaskBaselines(vr, t, w),
     });
   }
-  return { properties: { ...properties, summaryStart }, calendars, tasks };
+  const resources = readResources(vr, root);
+  const assignments = readAssignments(
+    vr,
+    root,
+    new Set(tasks.map((task) => task.uid)),
+    new Set(resources.map((resource) => resource.uid)),
+  );
+  return { properties: { ...properties, summaryStart }, calendars, tasks, resources, assignments };
 }

@@ -53,6 +53,47 @@ export interface MspdiTask {
   readonly levelingDelay: number;
   readonly predecessors: readonly MspdiLink[];
   readonly stored: StoredTaskDates;
+  /** Absent when the source (an MS Project JSON dump) carries none. */
+  readonly baselines?: readonly MspdiBaseline[];
+}
+
+/** A saved baseline of a task; amounts in minutes and currency units. */
+export interface MspdiBaseline {
+  readonly number: number;
+  readonly start: number | null;
+  readonly finish: number | null;
+  readonly duration: number | null;
+  readonly work: number | null;
+  readonly cost: number | null;
+}
+
+export interface MspdiResource {
+  readonly uid: number;
+  readonly name: string;
+  readonly code: string | null;
+  readonly type: 'work' | 'material' | 'cost';
+  /** 1 = one full-time unit. */
+  readonly maxUnits: number;
+  /** Currency per hour (per unit of material). */
+  readonly standardRate: number;
+  readonly overtimeRate: number;
+  readonly costPerUse: number;
+  readonly calendarUid: number | null;
+  readonly email: string | null;
+  readonly materialLabel: string | null;
+}
+
+export interface MspdiAssignment {
+  readonly uid: number;
+  readonly taskUid: number;
+  readonly resourceUid: number;
+  /** 1 = 100%. */
+  readonly units: number;
+  /** Minutes. */
+  readonly work: number;
+  readonly actualWork: number;
+  /** Currency units. */
+  readonly cost: number;
 }
 
 export interface MspdiProperties {
@@ -77,4 +118,10 @@ export interface MspdiProject {
   readonly properties: MspdiProperties;
   readonly calendars: CalendarDefinition[];
   readonly tasks: MspdiTask[];
+}
+
+/** An MSPDI file as read: the schedule plus the resources, assignments and baselines it holds. */
+export interface MspdiDocument extends MspdiProject {
+  readonly resources: MspdiResource[];
+  readonly assignments: MspdiAssignment[];
 }

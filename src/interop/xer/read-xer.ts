@@ -277,12 +277,26 @@ export function readXer(source: Uint8Array | string, file = 'XER'): XerPlan {
     });
   }
 
+  // P6 keeps rates with start dates in RSRCRATE; the earliest row stands for the resource.
+  const rates = new Map<string, { start: string; maxUnitsPerHour: number; costPerHour: number }>();
+  for (const r of rowsOf(file, tables, 'RSRCRATE', ['rsrc_rate_id', 'rsrc_id'], false)) {
+    const rate = {
+      start: r.text('start_date'),
+      maxUnitsPerHour: r.number('max_qty_per_hr', 1),
+      costPerHour: r.number('cost_per_qty'),
+    };
+    const known = rates.get(r.text('rsrc_id'));
+    if (!known || rate.start < known.start) rates.set(r.text('rsrc_id'), rate);
+  }
   const resources: XerResource[] = rowsOf(file, tables, 'RSRC', ['rsrc_id'], false).map((r) => ({
     id: r.id('rsrc_id'),
     code: r.text('rsrc_short_name') || r.text('rsrc_id'),
     name: r.text('rsrc_name') || r.text('rsrc_short_name'),
     calendarId: calendarOf(r, 'clndr_id'),
     type: r.text('rsrc_type') || 'RT_Labor',
+    email: r.text('email_addr') || null,
+    maxUnitsPerHour: rates.get(r.text('rsrc_id'))?.maxUnitsPerHour ?? 1,
+    costPerHour: rates.get(r.text('rsrc_id'))?.costPerHour ?? 0,
     line: r.row.line,
   }));
   const resourceIds = new Set(resources.map((r) => r.id));
@@ -299,6 +313,8 @@ export function readXer(source: Uint8Array | string, file = 'XER'): XerPlan {
       resourceId,
       unitsPerHour: r.number('target_qty_per_hr', 1),
       plannedHours: r.number('target_qty'),
+      actualHours: r.number('act_reg_qty') + r.number('act_ot_qty'),
+      plannedCost: r.number('target_cost'),
       line: r.row.line,
     });
   }

@@ -92,6 +92,10 @@ export interface XerResource {
   readonly calendarId: string | null;
   /** RT_Labor, RT_Equip, RT_Mat. */
   readonly type: string;
+  readonly email: string | null;
+  /** From the resource's first RSRCRATE row: units per hour (1 = one full-time unit) and cost per hour. */
+  readonly maxUnitsPerHour: number;
+  readonly costPerHour: number;
   readonly line: number;
 }
 
@@ -102,6 +106,8 @@ export interface XerAssignment {
   /** Units per hour (1 = one full-time resource). */
   readonly unitsPerHour: number;
   readonly plannedHours: number;
+  readonly actualHours: number;
+  readonly plannedCost: number;
   readonly line: number;
 }
 

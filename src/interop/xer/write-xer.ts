@@ -60,6 +60,24 @@ export interface XerWritePlan {
     readonly type: LinkType;
     readonly lagHours: number;
   }[];
+  readonly resources?: readonly {
+    readonly id: number;
+    readonly code: string;
+    readonly name: string;
+    readonly material: boolean;
+    readonly email: string | null;
+    /** Units per hour (1 = one full-time unit) and cost per hour, written as one RSRCRATE row. */
+    readonly maxUnitsPerHour: number;
+    readonly costPerHour: number;
+  }[];
+  readonly assignments?: readonly {
+    readonly taskId: number;
+    readonly resourceId: number;
+    readonly unitsPerHour: number;
+    readonly plannedHours: number;
+    readonly actualHours: number;
+    readonly plannedCost: number;
+  }[];
 }
 
 const CONSTRAINT_CODES: Record<ConstraintType, string> = {
@@ -91,6 +109,63 @@ function table(name: string, fields: readonly string[], rows: readonly (string |
   const lines = [`%T\t${name}`, `%F\t${fields.join('\t')}`];
   for (const r of rows) lines.push(`%R\t${r.map(cell).join('\t')}`);
   return lines.join('\r\n');
+}
+
+/** RSRC, RSRCRATE and TASKRSRC; a plan without resources writes none of them. */
+function resourceTables(plan: XerWritePlan): string[] {
+  const resources = plan.resources ?? [];
+  if (resources.length === 0) return [];
+  const amount = (v: number) => String(Math.round(v * 100) / 100);
+  return [
+    table(
+      'RSRC',
+      ['rsrc_id', 'clndr_id', 'rsrc_name', 'rsrc_short_name', 'email_addr', 'rsrc_type'],
+      resources.map((r) => [
+        r.id,
+        plan.project.calendarId,
+        r.name,
+        r.code,
+        r.email ?? '',
+        r.material ? 'RT_Mat' : 'RT_Labor',
+      ]),
+    ),
+    table(
+      'RSRCRATE',
+      ['rsrc_rate_id', 'rsrc_id', 'max_qty_per_hr', 'cost_per_qty', 'start_date'],
+      resources.map((r) => [
+        r.id,
+        r.id,
+        hours(r.maxUnitsPerHour),
+        amount(r.costPerHour),
+        date(plan.project.plannedStart),
+      ]),
+    ),
+    table(
+      'TASKRSRC',
+      [
+        'taskrsrc_id',
+        'task_id',
+        'proj_id',
+        'rsrc_id',
+        'target_qty',
+        'target_qty_per_hr',
+        'act_reg_qty',
+        'act_ot_qty',
+        'target_cost',
+      ],
+      (plan.assignments ?? []).map((a, k) => [
+        k + 1,
+        a.taskId,
+        PROJECT_ID,
+        a.resourceId,
+        hours(a.plannedHours),
+        hours(a.unitsPerHour),
+        hours(a.actualHours),
+        0,
+        amount(a.plannedCost),
+      ]),
+    ),
+  ];
 }
 
 /**
@@ -276,6 +351,7 @@ export function writeXer(plan: XerWritePlan, exportDate = new Date()): string {
       ]),
     ),
   );
+  parts.push(...resourceTables(plan));
   parts.push('%E');
   return `${parts.join('\r\n')}\r\n`;
 }

@@ -1,4 +1,4 @@
-import { orderByKey } from './activity-order.ts';
+import { orderByKey, orderByLatestFinish } from './activity-order.ts';
 import { compareScores, hashStarts, scoreLength, scoreSchedule } from './objective.ts';
 import { priorityKeys, sampleActivityList } from './priority-rules.ts';
 import type { ArcDirection, CompiledProblem } from './problem.ts';
@@ -80,7 +80,6 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   const fStart = new Int32Array(N);
   const rStart = new Int32Array(N);
   const order = new Int32Array(N);
-  const key = new Float64Array(N);
   const score = new Int32Array(L);
   const best = new Int32Array(N);
   const bestScore = new Int32Array(L).fill(0x7fffffff);
@@ -131,8 +130,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
       resetForward(p, ws);
       const T = runSerialSgs(p, p.forward, list, fStart, ws);
       consider(fStart, T);
-      for (let i = 0; i < N; i++) key[i] = -((fStart[i] + dur[i]) * scale + fStart[i]);
-      orderByKey(p, p.reverse, key, order, ws);
+      orderByLatestFinish(p, p.reverse, fStart, order, ws);
       resetReverse(p, ws, T);
       const T2 = runSerialSgs(p, p.reverse, order, rStart, ws);
       makespan = toForward(p.uniformCapacity ? T2 : T);
@@ -146,8 +144,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
       // Reversed period t' is forward period reference − 1 − t' (any shift when capacity is uniform).
       const m = toForward(p.uniformCapacity ? T : reference);
       if (m >= 0) consider(fStart, m);
-      for (let i = 0; i < N; i++) key[i] = -((rStart[i] + dur[i]) * scale + rStart[i]);
-      orderByKey(p, p.forward, key, order, ws);
+      orderByLatestFinish(p, p.forward, rStart, order, ws);
       resetForward(p, ws);
       makespan = runSerialSgs(p, p.forward, order, fStart, ws);
       consider(fStart, makespan);

@@ -1,5 +1,5 @@
 import type { ArcDirection, CompiledProblem } from './problem.ts';
-import { BLOCK_SHIFT, refreshBlocks, type Workspace } from './workspace.ts';
+import { BLOCK_SHIFT, refreshBlock, type Workspace } from './workspace.ts';
 
 /** A schedule generator ran past the horizon: a bug, or an input the compiler let through. */
 export class LevelingHorizonError extends Error {
@@ -26,7 +26,7 @@ export function findSlot(p: CompiledProblem, ws: Workspace, j: number, t: number
   const q0 = demStart[j];
   const q1 = demStart[j + 1];
   const avail = ws.avail;
-  const blockMax = ws.blockMax;
+  const { blockMax, blockStale } = ws;
   // Periods in [t, fitsUntil) are known to fit.
   let fitsUntil = t;
   for (;;) {
@@ -48,8 +48,11 @@ export function findSlot(p: CompiledProblem, ws: Workspace, j: number, t: number
     t = u + 1;
     const r = demRes[failed];
     const need = demAmt[failed];
-    while (t < H && blockMax[(t >> BLOCK_SHIFT) * R + r] < need) {
-      t = ((t >> BLOCK_SHIFT) + 1) << BLOCK_SHIFT;
+    while (t < H) {
+      const b = t >> BLOCK_SHIFT;
+      if (blockStale[b * R + r]) refreshBlock(p, ws, b, r);
+      if (blockMax[b * R + r] >= need) break;
+      t = (b + 1) << BLOCK_SHIFT;
     }
     if (t > fitsUntil) fitsUntil = t;
   }
@@ -65,7 +68,7 @@ export function allocate(p: CompiledProblem, ws: Workspace, j: number, t: number
     const r = demRes[q];
     const amount = demAmt[q];
     for (let u = t; u < t + d; u++) avail[u * R + r] -= amount;
-    refreshBlocks(p, ws, r, t, t + d);
+    for (let b = t >> BLOCK_SHIFT; b <= (t + d - 1) >> BLOCK_SHIFT; b++) ws.blockStale[b * R + r] = 1;
   }
 }
 

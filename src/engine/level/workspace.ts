@@ -11,9 +11,11 @@ export interface Workspace {
    * Upper bound of `avail` per block of {@link BLOCK} periods and resource, at `block * R + r`.
    * A slot search skips a whole block whose bound is below the demand, which matters when
    * activities wait far past their earliest start (long programs, low-priority projects).
-   * Allocation only lowers `avail`, so a stale bound stays an upper bound and stays safe.
+   * Bounds are recomputed lazily, only for blocks a search asks about.
    */
   readonly blockMax: Int32Array;
+  /** 1 where `avail` changed since `blockMax` was computed: recompute before trusting it. */
+  readonly blockStale: Uint8Array;
   /** `blockMax` of the full capacity profile, restored by a forward reset. */
   readonly baseBlockMax: Int32Array;
   /** Periods of `avail` written since the last reset. */
@@ -38,17 +40,15 @@ export interface Workspace {
 export const BLOCK_SHIFT = 4;
 export const BLOCK = 1 << BLOCK_SHIFT;
 
-/** Recomputes `blockMax` from `avail` for resource `r` in the blocks covering periods [from, to). */
-export function refreshBlocks(p: CompiledProblem, ws: Workspace, r: number, from: number, to: number): void {
+/** Recomputes `blockMax` of block `b` for resource `r` from `avail`, and marks it current. */
+export function refreshBlock(p: CompiledProblem, ws: Workspace, b: number, r: number): void {
   const R = p.resourceCount;
   const avail = ws.avail;
-  const last = Math.min(to, p.horizon) - 1;
-  for (let b = from >> BLOCK_SHIFT; b <= last >> BLOCK_SHIFT; b++) {
-    const end = Math.min((b + 1) << BLOCK_SHIFT, p.horizon);
-    let max = 0;
-    for (let u = b << BLOCK_SHIFT; u < end; u++) if (avail[u * R + r] > max) max = avail[u * R + r];
-    ws.blockMax[b * R + r] = max;
-  }
+  const end = Math.min((b + 1) << BLOCK_SHIFT, p.horizon);
+  let max = 0;
+  for (let u = b << BLOCK_SHIFT; u < end; u++) if (avail[u * R + r] > max) max = avail[u * R + r];
+  ws.blockMax[b * R + r] = max;
+  ws.blockStale[b * R + r] = 0;
 }
 
 export function createWorkspace(p: CompiledProblem): Workspace {
@@ -61,6 +61,7 @@ export function createWorkspace(p: CompiledProblem): Workspace {
   const ws: Workspace = {
     avail,
     blockMax,
+    blockStale: new Uint8Array(blocks * R),
     baseBlockMax: blockMax,
     dirty: 0,
     counter: new Int32Array(N),
@@ -80,7 +81,7 @@ export function createWorkspace(p: CompiledProblem): Workspace {
     ws.topoForward[p.topoRank[i]] = i;
     ws.topoReverse[N - 1 - p.topoRank[i]] = i;
   }
-  for (let r = 0; r < R; r++) refreshBlocks(p, ws, r, 0, p.horizon);
+  for (let b = 0; b < blocks; b++) for (let r = 0; r < R; r++) refreshBlock(p, ws, b, r);
   return { ...ws, baseBlockMax: blockMax.slice() };
 }
 
@@ -89,7 +90,9 @@ export function resetForward(p: CompiledProblem, ws: Workspace): void {
   const R = p.resourceCount;
   const end = Math.min(ws.dirty, p.horizon);
   ws.avail.set(p.capacity.subarray(0, end * R));
-  ws.blockMax.set(ws.baseBlockMax.subarray(0, ((end + BLOCK - 1) >> BLOCK_SHIFT) * R));
+  const blocks = ((end + BLOCK - 1) >> BLOCK_SHIFT) * R;
+  ws.blockMax.set(ws.baseBlockMax.subarray(0, blocks));
+  ws.blockStale.fill(0, 0, blocks);
   ws.dirty = 0;
 }
 
@@ -110,7 +113,7 @@ export function resetReverse(p: CompiledProblem, ws: Workspace, makespan: number
     const src = t < makespan ? (makespan - 1 - t) * R : tail;
     for (let r = 0; r < R; r++) ws.avail[t * R + r] = p.capacity[src + r];
   }
-  for (let r = 0; r < R; r++) refreshBlocks(p, ws, r, 0, end);
+  ws.blockStale.fill(1, 0, ((end + BLOCK - 1) >> BLOCK_SHIFT) * R);
   // Everything written here differs from the forward profile: the next forward reset restores it.
   ws.dirty = end;
 }

@@ -1,5 +1,5 @@
 import { orderByKey, orderByLatestFinish } from './activity-order.ts';
-import { compareScores, hashStarts, scoreLength, scoreSchedule } from './objective.ts';
+import { compareScores, hashStarts, scoreBound, scoreLength, scoreSchedule } from './objective.ts';
 import { priorityKeys, sampleActivityList } from './priority-rules.ts';
 import type { ArcDirection, CompiledProblem } from './problem.ts';
 import type { Random } from './random.ts';
@@ -85,6 +85,9 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   const bestScore = new Int32Array(L).fill(0x7fffffff);
   let bestMakespan = 0x7fffffff;
   let spent = 0;
+  const bound = scoreBound(p);
+  // Set once the best reaches the lower bound: every further schedule would be wasted.
+  let optimal = false;
 
   const makePool = (dir: ArcDirection): Pool => ({
     dir,
@@ -103,6 +106,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
       bestScore.set(score);
       best.set(start);
       bestMakespan = makespan;
+      optimal = compareScores(bestScore, 0, bound, 0, L) === 0;
     }
   };
 
@@ -123,7 +127,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
    * schedule's list and score in slot `slot` of the other population. False when out of budget.
    */
   const evaluate = (from: Pool, list: Int32Array, to: Pool, slot: number): boolean => {
-    if (spent + 2 > budget) return false;
+    if (optimal || spent + 2 > budget) return false;
     const out = to.lists.subarray(slot * N, slot * N + N);
     let makespan: number;
     if (from === left) {
@@ -373,7 +377,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   };
 
   const searchUntil = budget * (1 - localShare);
-  while (spent + 2 <= searchUntil && left.size >= 2 && right.size >= 2) {
+  while (!optimal && spent + 2 <= searchUntil && left.size >= 2 && right.size >= 2) {
     breed(left, right);
     breed(right, left);
   }

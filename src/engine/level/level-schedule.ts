@@ -1,6 +1,6 @@
 import { orderByKey } from './activity-order.ts';
 import { searchGenetic } from './genetic-search.ts';
-import { compareScores, scoreLength, scoreSchedule } from './objective.ts';
+import { compareScores, scoreBound, scoreLength, scoreSchedule } from './objective.ts';
 import { runParallelSgs } from './parallel-sgs.ts';
 import { PRIORITY_RULES, type PriorityRule, priorityKeys, sampleActivityList } from './priority-rules.ts';
 import { type CompiledProblem, compileProblem, type LevelingProblem } from './problem.ts';
@@ -106,7 +106,8 @@ function levelAllowingDelay(p: CompiledProblem, budget: number, seed: number, ru
     }
     if (budget < 20) break; // small budgets: one or two passes, then justification below
   }
-  if (budget - spent >= 2) {
+  const optimal = compareScores(bestScore, 0, scoreBound(p), 0, L) === 0;
+  if (!optimal && budget - spent >= 2) {
     const found = searchGenetic(p, { budget: budget - spent, rng: createRandom(seed), seeds });
     spent += found.schedules;
     if (compareScores(found.score, 0, bestScore, 0, L) < 0) best.set(found.start);

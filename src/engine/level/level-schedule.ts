@@ -70,6 +70,11 @@ function report(p: CompiledProblem, start: Int32Array, unresolved: number[], sch
   };
 }
 
+/** Budget below which one genetic search is better than two halves. */
+const SCHEDULES_PER_SEARCH = 1000;
+/** Gives the second search its own random stream, still a function of the caller's seed. */
+const SECOND_SEARCH_OFFSET = 7919;
+
 function levelAllowingDelay(p: CompiledProblem, budget: number, seed: number, rule: PriorityRule) {
   const N = p.count;
   const L = scoreLength(p);
@@ -106,11 +111,21 @@ function levelAllowingDelay(p: CompiledProblem, budget: number, seed: number, ru
     }
     if (budget < 20) break; // small budgets: one or two passes, then justification below
   }
-  const optimal = compareScores(bestScore, 0, scoreBound(p), 0, L) === 0;
-  if (!optimal && budget - spent >= 2) {
-    const found = searchGenetic(p, { budget: budget - spent, rng: createRandom(seed), seeds });
+  // Two independent searches when the budget affords both a full run: a population that has
+  // converged rarely leaves its plateau, and a second one from fresh samples often finds what
+  // the first missed (PSPLIB j30/j60 at 5,000 schedules: fewer misses than one longer search).
+  const bound = scoreBound(p);
+  const searches = budget - spent >= 2 * SCHEDULES_PER_SEARCH ? 2 : 1;
+  for (let k = 0; k < searches; k++) {
+    const share = k === searches - 1 ? budget - spent : Math.floor((budget - spent) / (searches - k));
+    if (share < 2 || compareScores(bestScore, 0, bound, 0, L) === 0) break;
+    const rng = createRandom(k === 0 ? seed : seed + SECOND_SEARCH_OFFSET);
+    const found = searchGenetic(p, { budget: share, rng, seeds });
     spent += found.schedules;
-    if (compareScores(found.score, 0, bestScore, 0, L) < 0) best.set(found.start);
+    if (compareScores(found.score, 0, bestScore, 0, L) < 0) {
+      best.set(found.start);
+      bestScore.set(found.score);
+    }
   }
   return { start: best, spent };
 }
@@ -156,7 +171,9 @@ function levelWithinSlack(p: CompiledProblem, budget: number, seed: number, rule
  *
  * With a budget of 1 it is one parallel-generation pass with the priority rule; then a serial
  * pass, parallel passes with the other classic rules (from 20 schedules on), and a genetic
- * search over activity lists with justification, seeded with those passes.
+ * search over activity lists with justification, seeded with those passes (two independent
+ * searches sharing the budget from 2,000 schedules on). It stops early when a schedule reaches
+ * the resource-unconstrained bound, which no schedule can beat.
  *
  * @example
  * // Two tasks that each need the single crane: one waits for the other.

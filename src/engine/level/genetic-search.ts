@@ -22,6 +22,8 @@ export interface GeneticOptions {
   readonly localShare?: number;
   /** Number of walks sharing that budget, each from a different elite schedule. */
   readonly walks?: number;
+  /** Priority keys that bias the random lists of new individuals; LFT by default. */
+  readonly sampleKeys?: Float64Array;
   /** Schedules (start per compiled activity) to put in the first population. */
   readonly seeds?: readonly Int32Array[];
 }
@@ -290,7 +292,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
     return compareScores(pool.scores, a * L, pool.scores, b * L, L) <= 0 ? a : b;
   };
 
-  const lft = priorityKeys(p, 'lft');
+  const lft = options.sampleKeys ?? priorityKeys(p, 'lft');
   const sample = new Int32Array(N);
   /** A fresh individual for `pool`'s slot: a biased random forward list, or a perturbed right one. */
   const fresh = (pool: Pool, slot: number, first: boolean): boolean => {

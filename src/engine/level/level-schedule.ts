@@ -2,7 +2,13 @@ import { orderByKey } from './activity-order.ts';
 import { searchGenetic } from './genetic-search.ts';
 import { compareScores, scoreBound, scoreLength, scoreSchedule } from './objective.ts';
 import { runParallelSgs } from './parallel-sgs.ts';
-import { PRIORITY_RULES, type PriorityRule, priorityKeys, sampleActivityList } from './priority-rules.ts';
+import {
+  commonEndLateStart,
+  PRIORITY_RULES,
+  type PriorityRule,
+  priorityKeys,
+  sampleActivityList,
+} from './priority-rules.ts';
 import { type CompiledProblem, compileProblem, type LevelingProblem } from './problem.ts';
 import { createRandom } from './random.ts';
 import { runSerialSgs, runSerialSgsWithinSlack } from './serial-sgs.ts';
@@ -95,10 +101,17 @@ function levelAllowingDelay(p: CompiledProblem, budget: number, seed: number, ru
   };
   // Single passes first: parallel generation with the chosen rule (alone, usually the better
   // generator), then serial with it, then parallel with the other classic rules — minimum slack
-  // is the multi-project favourite (Browning & Yassine 2010). They also seed the search.
-  const rules = [rule, ...PRIORITY_RULES.filter((r) => r !== rule && r !== 'spt')];
-  for (let k = 0; k < rules.length && spent < budget; k++) {
-    const keys = priorityKeys(p, rules[k]);
+  // is the multi-project favourite (Browning & Yassine 2010). They also seed the search. Late
+  // dates run against the common end, which suits the makespan objective (commonEndLateStart);
+  // for a program, passes on each project's own dates join the seeds after the others.
+  const commonEnd = commonEndLateStart(p);
+  const passes = [rule, ...PRIORITY_RULES.filter((r) => r !== rule && r !== 'spt')].map((r) => ({
+    rule: r,
+    late: commonEnd,
+  }));
+  if (p.projectCount > 1) passes.push({ rule, late: p.lateStart }, { rule: 'mslk', late: p.lateStart });
+  for (let k = 0; k < passes.length && spent < budget; k++) {
+    const keys = priorityKeys(p, passes[k].rule, passes[k].late);
     const start = new Int32Array(N);
     resetForward(p, ws);
     keep(start, runParallelSgs(p, keys, start, ws));
@@ -120,7 +133,12 @@ function levelAllowingDelay(p: CompiledProblem, budget: number, seed: number, ru
     const share = k === searches - 1 ? budget - spent : Math.floor((budget - spent) / (searches - k));
     if (share < 2 || compareScores(bestScore, 0, bound, 0, L) === 0) break;
     const rng = createRandom(k === 0 ? seed : seed + SECOND_SEARCH_OFFSET);
-    const found = searchGenetic(p, { budget: share, rng, seeds });
+    const found = searchGenetic(p, {
+      budget: share,
+      rng,
+      seeds,
+      sampleKeys: priorityKeys(p, 'lft', commonEnd),
+    });
     spent += found.schedules;
     if (compareScores(found.score, 0, bestScore, 0, L) < 0) {
       best.set(found.start);

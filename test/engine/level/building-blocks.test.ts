@@ -7,14 +7,14 @@ import {
   type CompiledProblem,
   compileProblem,
 } from '../../../src/engine/level/problem.ts';
-import { allocate, findSlot, runSerialSgs } from '../../../src/engine/level/serial-sgs.ts';
+import { allocate, findSlot } from '../../../src/engine/level/serial-sgs.ts';
 import {
   createWorkspace,
   resetForward,
   resetReverse,
   type Workspace,
 } from '../../../src/engine/level/workspace.ts';
-import { problems } from './random-problems.ts';
+import { problems, randomKeys, serialSchedule } from './random-problems.ts';
 
 /** The slot search without shortcuts: try every start from `t` on, every period of the window. */
 function naiveSlot(p: CompiledProblem, ws: Workspace, j: number, t: number, limit: number): number {
@@ -102,30 +102,20 @@ describe('leveling building blocks', () => {
 
   it('orders a schedule by start time into a precedence-feasible list, whatever the links', () => {
     fc.assert(
-      fc.property(
-        problems({ generalLinks: true, vacations: true }),
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 11, maxLength: 11 }),
-        (problem, random) => {
-          const p = compileProblem(problem);
-          const ws = createWorkspace(p);
-          const list = new Int32Array(p.count);
-          const start = new Int32Array(p.count);
-          orderByKey(p, p.forward, random, list, ws);
-          resetForward(p, ws);
-          runSerialSgs(p, p.forward, list, start, ws);
-          const byStart = new Int32Array(p.count);
-          orderByKey(p, p.forward, start, byStart, ws);
-          expect([...byStart].sort((a, b) => a - b)).toEqual([...Array(p.count).keys()]);
-          expect(respectsArcs(p.forward, byStart)).toBe(true);
-          // Without negative lags every link goes forward in time: the list is sorted by start.
-          const sorted = [...byStart].every((i, k) => k === 0 || start[byStart[k - 1]] <= start[i]);
-          if (p.forward.predDelta.every((d) => d >= 0)) expect(sorted).toBe(true);
-          const latest = new Int32Array(p.count);
-          orderByLatestFinish(p, p.reverse, start, latest, ws);
-          expect(respectsArcs(p.reverse, latest)).toBe(true);
-          expect([...latest].sort((a, b) => a - b)).toEqual([...Array(p.count).keys()]);
-        },
-      ),
+      fc.property(problems({ generalLinks: true, vacations: true }), randomKeys, (problem, random) => {
+        const { p, ws, start } = serialSchedule(problem, random);
+        const byStart = new Int32Array(p.count);
+        orderByKey(p, p.forward, start, byStart, ws);
+        expect([...byStart].sort((a, b) => a - b)).toEqual([...Array(p.count).keys()]);
+        expect(respectsArcs(p.forward, byStart)).toBe(true);
+        // Without negative lags every link goes forward in time: the list is sorted by start.
+        const sorted = [...byStart].every((i, k) => k === 0 || start[byStart[k - 1]] <= start[i]);
+        if (p.forward.predDelta.every((d) => d >= 0)) expect(sorted).toBe(true);
+        const latest = new Int32Array(p.count);
+        orderByLatestFinish(p, p.reverse, start, latest, ws);
+        expect(respectsArcs(p.reverse, latest)).toBe(true);
+        expect([...latest].sort((a, b) => a - b)).toEqual([...Array(p.count).keys()]);
+      }),
       { numRuns: 300 },
     );
   });

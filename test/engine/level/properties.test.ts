@@ -1,14 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orderByKey } from '../../../src/engine/level/activity-order.ts';
 import { checkSchedule } from '../../../src/engine/level/feasibility.ts';
 import { createJustifyScratch, justifyTwice } from '../../../src/engine/level/justification.ts';
 import { levelSchedule } from '../../../src/engine/level/level-schedule.ts';
 import { runParallelSgs } from '../../../src/engine/level/parallel-sgs.ts';
-import { compileProblem } from '../../../src/engine/level/problem.ts';
-import { runSerialSgs } from '../../../src/engine/level/serial-sgs.ts';
-import { createWorkspace, resetForward } from '../../../src/engine/level/workspace.ts';
-import { criticalPathBound, problems } from './random-problems.ts';
+import { resetForward } from '../../../src/engine/level/workspace.ts';
+import { criticalPathBound, problems, randomKeys, serialSchedule } from './random-problems.ts';
 
 describe('leveling properties', () => {
   it('every leveled schedule passes the feasibility checker and is no shorter than the critical path', () => {
@@ -29,45 +26,25 @@ describe('leveling properties', () => {
 
   it('serial generation on any precedence-feasible list and parallel generation on any keys are feasible', () => {
     fc.assert(
-      fc.property(
-        problems({ generalLinks: true, vacations: true }),
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 11, maxLength: 11 }),
-        (problem, random) => {
-          const p = compileProblem(problem);
-          const ws = createWorkspace(p);
-          const list = new Int32Array(p.count);
-          const start = new Int32Array(p.count);
-          orderByKey(p, p.forward, random, list, ws);
-          resetForward(p, ws);
-          runSerialSgs(p, p.forward, list, start, ws);
-          expect(checkSchedule(problem, start.subarray(0, p.n))).toEqual([]);
-          resetForward(p, ws);
-          runParallelSgs(p, random, start, ws);
-          expect(checkSchedule(problem, start.subarray(0, p.n))).toEqual([]);
-        },
-      ),
+      fc.property(problems({ generalLinks: true, vacations: true }), randomKeys, (problem, random) => {
+        const { p, ws, start } = serialSchedule(problem, random);
+        expect(checkSchedule(problem, start.subarray(0, p.n))).toEqual([]);
+        resetForward(p, ws);
+        runParallelSgs(p, random, start, ws);
+        expect(checkSchedule(problem, start.subarray(0, p.n))).toEqual([]);
+      }),
       { numRuns: 200 },
     );
   });
 
   it('double justification keeps a schedule feasible and never lengthens it', () => {
     fc.assert(
-      fc.property(
-        problems({ generalLinks: false, vacations: true }),
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 11, maxLength: 11 }),
-        (problem, random) => {
-          const p = compileProblem(problem);
-          const ws = createWorkspace(p);
-          const list = new Int32Array(p.count);
-          const start = new Int32Array(p.count);
-          orderByKey(p, p.forward, random, list, ws);
-          resetForward(p, ws);
-          const before = runSerialSgs(p, p.forward, list, start, ws);
-          const after = justifyTwice(p, start, before, ws, createJustifyScratch(p));
-          expect(checkSchedule(problem, start.subarray(0, p.n))).toEqual([]);
-          expect(after).toBeLessThanOrEqual(before);
-        },
-      ),
+      fc.property(problems({ generalLinks: false, vacations: true }), randomKeys, (problem, random) => {
+        const { p, ws, start, makespan: before } = serialSchedule(problem, random);
+        const after = justifyTwice(p, start, before, ws, createJustifyScratch(p));
+        expect(checkSchedule(problem, start.subarray(0, p.n))).toEqual([]);
+        expect(after).toBeLessThanOrEqual(before);
+      }),
       { numRuns: 200 },
     );
   });

@@ -1,5 +1,26 @@
 import fc from 'fast-check';
-import type { LevelingProblem } from '../../../src/engine/level/problem.ts';
+import { orderByKey } from '../../../src/engine/level/activity-order.ts';
+import { compileProblem, type LevelingProblem } from '../../../src/engine/level/problem.ts';
+import { runSerialSgs } from '../../../src/engine/level/serial-sgs.ts';
+import { createWorkspace, resetForward } from '../../../src/engine/level/workspace.ts';
+
+/** Random priority keys for the up to 11 activities (with a source) of `problems`. */
+export const randomKeys = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+  minLength: 11,
+  maxLength: 11,
+});
+
+/** Compiles `problem` and decodes the list its keys order by serial generation. */
+export function serialSchedule(problem: LevelingProblem, keys: number[]) {
+  const p = compileProblem(problem);
+  const ws = createWorkspace(p);
+  const list = new Int32Array(p.count);
+  const start = new Int32Array(p.count);
+  orderByKey(p, p.forward, keys, list, ws);
+  resetForward(p, ws);
+  const makespan = runSerialSgs(p, p.forward, list, start, ws);
+  return { p, ws, start, makespan };
+}
 
 /** Small random problems: a DAG of links of every type with lags, release dates, vacations. */
 export const problems = (options: { generalLinks: boolean; vacations: boolean }) =>

@@ -41,22 +41,24 @@ function countSuccessorsTransitively(p: CompiledProblem): Float64Array {
 }
 
 /**
- * Late starts against one common end, the latest unleveled project finish, instead of each
- * project's own finish. When the goal is the program's makespan, a project that finishes early
- * has slack against that end, and rules on these dates favour the projects that set it: on the
- * INSISOC multi-project instances single passes come out up to 10% shorter. Equal to
- * `p.lateStart` for one project.
+ * Late starts against one common end per priority class, the latest unleveled finish of its
+ * activities, instead of each project's own finish. When the goal is the makespan (of each
+ * class, in priority order), a project that finishes early has slack against that end, and rules
+ * on these dates favour the projects that set it: on the INSISOC multi-project instances single
+ * passes come out up to 10% shorter. Equal to `p.lateStart` for one project.
  */
 export function commonEndLateStart(p: CompiledProblem): Int32Array {
-  const end = new Int32Array(p.projectCount);
+  const projectEnd = new Int32Array(p.projectCount);
+  const classEnd = new Int32Array(p.classCount);
   for (let i = 0; i < p.n; i++) {
     const f = p.earlyStart[i] + p.duration[i];
-    if (f > end[p.project[i]]) end[p.project[i]] = f;
+    if (f > projectEnd[p.project[i]]) projectEnd[p.project[i]] = f;
+    if (f > classEnd[p.priorityClass[i]]) classEnd[p.priorityClass[i]] = f;
   }
-  let last = 0;
-  for (let k = 0; k < p.projectCount; k++) if (end[k] > last) last = end[k];
   const late = p.lateStart.slice();
-  for (let i = 0; i < p.n; i++) late[i] += last - end[p.project[i]];
+  for (let i = 0; i < p.n; i++) {
+    late[i] += Math.max(0, classEnd[p.priorityClass[i]] - projectEnd[p.project[i]]);
+  }
   return late;
 }
 

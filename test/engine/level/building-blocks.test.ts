@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orderByKey, orderByLatestFinish } from '../../../src/engine/level/activity-order.ts';
 import { levelSchedule } from '../../../src/engine/level/level-schedule.ts';
+import { commonEndLateStart } from '../../../src/engine/level/priority-rules.ts';
 import {
   type ArcDirection,
   type CompiledProblem,
@@ -126,6 +127,19 @@ describe('leveling building blocks', () => {
     const out = new Int32Array(4);
     orderByLatestFinish(p, p.reverse, Int32Array.from([3, 1, 4, 0]), out, ws);
     expect(Array.from(out)).toEqual([2, 0, 1, 3]);
+  });
+
+  it('moves late starts to the latest finish of the same priority class, never earlier', () => {
+    // Projects 0 and 1 share the top priority and end at 2 and 5; project 2 (lower) ends at 9.
+    const p = compileProblem({
+      durations: [2, 5, 9],
+      capacities: [1],
+      demands: [0, 0, 0],
+      projects: [0, 1, 2],
+      projectPriorities: [5, 5, 1],
+    });
+    expect(Array.from(p.lateStart)).toEqual([0, 0, 0]);
+    expect(Array.from(commonEndLateStart(p))).toEqual([3, 0, 0]);
   });
 
   it('stops generating schedules once one reaches the critical-path bound', () => {

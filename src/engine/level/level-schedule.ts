@@ -76,7 +76,7 @@ function report(p: CompiledProblem, start: Int32Array, unresolved: number[], sch
   };
 }
 
-/** Budget below which one genetic search is better than two halves. */
+/** Smallest budget worth a genetic search of its own: two searches start at twice this. */
 const SCHEDULES_PER_SEARCH = 1000;
 /** Gives the second search its own random stream, still a function of the caller's seed. */
 const SECOND_SEARCH_OFFSET = 7919;

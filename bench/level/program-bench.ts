@@ -112,7 +112,22 @@ const rows = [
 ];
 const width = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 process.stdout.write(`${rows.map((r) => r.map((v, c) => v.padStart(width[c])).join('  ')).join('\n')}\n`);
+const date = new Date().toISOString();
 writeFileSync(
   fileURLToPath(new URL('../results/level-program.json', import.meta.url)),
-  `${JSON.stringify({ machine, date: new Date().toISOString(), projects, perProject, resources: R, schedules: result.schedules, unleveled, makespan: result.makespan, violations, seconds, cpuSeconds }, null, 2)}\n`,
+  `${JSON.stringify({ machine, date, projects, perProject, resources: R, schedules: result.schedules, unleveled, makespan: result.makespan, violations, seconds, cpuSeconds }, null, 2)}\n`,
+);
+writeFileSync(
+  fileURLToPath(new URL('../results/level-program.md', import.meta.url)),
+  [
+    '# Leveling a large program',
+    '',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average ${machine.loadAverage.join(' / ')} at the end (shared machine: wall time is inflated by other work, CPU time much less); ${date}.`,
+    `Generated program: ${projects} projects × ${perProject} tasks, ${R} shared resources, release dates, project priorities, cross-project links; budget ${schedules} schedules, seed 1. Yardstick: under 10 s.`,
+    '',
+    `| ${rows[0].join(' | ')} |`,
+    `| ${rows[0].map(() => '---').join(' | ')} |`,
+    `| ${rows[1].join(' | ')} |`,
+    '',
+  ].join('\n'),
 );

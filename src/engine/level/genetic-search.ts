@@ -1,5 +1,5 @@
-import { orderByKey } from './activity-order.ts';
-import { compareScores, hashStarts, scoreLength, scoreSchedule } from './objective.ts';
+import { orderByKey, orderByLatestFinish } from './activity-order.ts';
+import { compareScores, hashStarts, scoreBound, scoreLength, scoreSchedule } from './objective.ts';
 import { priorityKeys, sampleActivityList } from './priority-rules.ts';
 import type { ArcDirection, CompiledProblem } from './problem.ts';
 import type { Random } from './random.ts';
@@ -22,6 +22,8 @@ export interface GeneticOptions {
   readonly localShare?: number;
   /** Number of walks sharing that budget, each from a different elite schedule. */
   readonly walks?: number;
+  /** Priority keys that bias the random lists of new individuals; LFT by default. */
+  readonly sampleKeys?: Float64Array;
   /** Schedules (start per compiled activity) to put in the first population. */
   readonly seeds?: readonly Int32Array[];
 }
@@ -80,12 +82,14 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   const fStart = new Int32Array(N);
   const rStart = new Int32Array(N);
   const order = new Int32Array(N);
-  const key = new Float64Array(N);
   const score = new Int32Array(L);
   const best = new Int32Array(N);
   const bestScore = new Int32Array(L).fill(0x7fffffff);
   let bestMakespan = 0x7fffffff;
   let spent = 0;
+  const bound = scoreBound(p);
+  // Set once the best reaches the lower bound: every further schedule would be wasted.
+  let optimal = false;
 
   const makePool = (dir: ArcDirection): Pool => ({
     dir,
@@ -104,6 +108,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
       bestScore.set(score);
       best.set(start);
       bestMakespan = makespan;
+      optimal = compareScores(bestScore, 0, bound, 0, L) === 0;
     }
   };
 
@@ -124,15 +129,14 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
    * schedule's list and score in slot `slot` of the other population. False when out of budget.
    */
   const evaluate = (from: Pool, list: Int32Array, to: Pool, slot: number): boolean => {
-    if (spent + 2 > budget) return false;
+    if (optimal || spent + 2 > budget) return false;
     const out = to.lists.subarray(slot * N, slot * N + N);
     let makespan: number;
     if (from === left) {
       resetForward(p, ws);
       const T = runSerialSgs(p, p.forward, list, fStart, ws);
       consider(fStart, T);
-      for (let i = 0; i < N; i++) key[i] = -((fStart[i] + dur[i]) * scale + fStart[i]);
-      orderByKey(p, p.reverse, key, order, ws);
+      orderByLatestFinish(p, p.reverse, fStart, order, ws);
       resetReverse(p, ws, T);
       const T2 = runSerialSgs(p, p.reverse, order, rStart, ws);
       makespan = toForward(p.uniformCapacity ? T2 : T);
@@ -146,8 +150,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
       // Reversed period t' is forward period reference − 1 − t' (any shift when capacity is uniform).
       const m = toForward(p.uniformCapacity ? T : reference);
       if (m >= 0) consider(fStart, m);
-      for (let i = 0; i < N; i++) key[i] = -((rStart[i] + dur[i]) * scale + rStart[i]);
-      orderByKey(p, p.forward, key, order, ws);
+      orderByLatestFinish(p, p.forward, rStart, order, ws);
       resetForward(p, ws);
       makespan = runSerialSgs(p, p.forward, order, fStart, ws);
       consider(fStart, makespan);
@@ -289,7 +292,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
     return compareScores(pool.scores, a * L, pool.scores, b * L, L) <= 0 ? a : b;
   };
 
-  const lft = priorityKeys(p, 'lft');
+  const lft = options.sampleKeys ?? priorityKeys(p, 'lft');
   const sample = new Int32Array(N);
   /** A fresh individual for `pool`'s slot: a biased random forward list, or a perturbed right one. */
   const fresh = (pool: Pool, slot: number, first: boolean): boolean => {
@@ -376,7 +379,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   };
 
   const searchUntil = budget * (1 - localShare);
-  while (spent + 2 <= searchUntil && left.size >= 2 && right.size >= 2) {
+  while (!optimal && spent + 2 <= searchUntil && left.size >= 2 && right.size >= 2) {
     breed(left, right);
     breed(right, left);
   }

@@ -1,4 +1,4 @@
-import { orderByKey } from './activity-order.ts';
+import { orderByLatestFinish } from './activity-order.ts';
 import type { CompiledProblem } from './problem.ts';
 import { runSerialSgs } from './serial-sgs.ts';
 import { resetForward, resetReverse, type Workspace } from './workspace.ts';
@@ -7,14 +7,12 @@ import { resetForward, resetReverse, type Workspace } from './workspace.ts';
 export interface JustifyScratch {
   readonly order: Int32Array;
   readonly reverseStart: Int32Array;
-  readonly key: Float64Array;
 }
 
 export function createJustifyScratch(p: CompiledProblem): JustifyScratch {
   return {
     order: new Int32Array(p.count),
     reverseStart: new Int32Array(p.count),
-    key: new Float64Array(p.count),
   };
 }
 
@@ -34,18 +32,13 @@ export function justifyTwice(
   ws: Workspace,
   scratch: JustifyScratch,
 ): number {
-  const N = p.count;
-  const scale = p.horizon + 1;
-  const { order, reverseStart, key } = scratch;
-  const dur = p.duration;
+  const { order, reverseStart } = scratch;
   // Right pass: latest finish first, placed as late as possible (as early as possible in reversed time).
-  for (let i = 0; i < N; i++) key[i] = -((start[i] + dur[i]) * scale + start[i]);
-  orderByKey(p, p.reverse, key, order, ws);
+  orderByLatestFinish(p, p.reverse, start, order, ws);
   resetReverse(p, ws, makespan);
   runSerialSgs(p, p.reverse, order, reverseStart, ws);
   // Left pass: earliest start of the right-justified schedule first.
-  for (let i = 0; i < N; i++) key[i] = -((reverseStart[i] + dur[i]) * scale + reverseStart[i]);
-  orderByKey(p, p.forward, key, order, ws);
+  orderByLatestFinish(p, p.forward, reverseStart, order, ws);
   resetForward(p, ws);
   const after = runSerialSgs(p, p.forward, order, start, ws);
   return after;

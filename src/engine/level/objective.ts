@@ -31,6 +31,18 @@ export function scoreSchedule(
   out[at + K] = makespan;
 }
 
+/**
+ * The score of the resource-unconstrained early schedule: no feasible schedule scores better in
+ * any component, so a schedule that reaches it is optimal and the search can stop.
+ */
+export function scoreBound(p: CompiledProblem): Int32Array {
+  let makespan = 0;
+  for (let i = 0; i < p.count; i++) makespan = Math.max(makespan, p.earlyStart[i] + p.duration[i]);
+  const out = new Int32Array(scoreLength(p));
+  scoreSchedule(p, p.earlyStart, makespan, out, 0);
+  return out;
+}
+
 /** Negative when score a (at ao) is better than score b (at bo). */
 export function compareScores(a: Int32Array, ao: number, b: Int32Array, bo: number, length: number): number {
   for (let k = 0; k < length; k++) {

@@ -1,5 +1,5 @@
 import type { ArcDirection, CompiledProblem } from './problem.ts';
-import type { Workspace } from './workspace.ts';
+import { BLOCK_SHIFT, refreshBlock, type Workspace } from './workspace.ts';
 
 /** A schedule generator ran past the horizon: a bug, or an input the compiler let through. */
 export class LevelingHorizonError extends Error {
@@ -10,13 +10,73 @@ export class LevelingHorizonError extends Error {
 }
 
 /**
+ * Earliest start ≥ `t` and < `limit` where activity `j` (duration > 0, some demand) fits the
+ * remaining capacity for its whole duration; -1 if there is none.
+ *
+ * Each candidate window is tested from its last period backwards, and periods already found to
+ * fit are not tested again: a failing period u moves the candidate to u + 1, so a stretch of
+ * busy periods costs one test per duration rather than one per period. After a failure it also
+ * jumps over every following block of periods whose capacity bound is below the failing demand.
+ */
+export function findSlot(p: CompiledProblem, ws: Workspace, j: number, t: number, limit: number): number {
+  const R = p.resourceCount;
+  const H = p.horizon;
+  const d = p.duration[j];
+  const { demStart, demRes, demAmt } = p;
+  const q0 = demStart[j];
+  const q1 = demStart[j + 1];
+  const avail = ws.avail;
+  const { blockMax, blockStale } = ws;
+  // Periods in [t, fitsUntil) are known to fit.
+  let fitsUntil = t;
+  for (;;) {
+    if (t >= limit || t + d > H) return -1;
+    let u = t + d - 1;
+    let failed = -1;
+    for (; u >= fitsUntil; u--) {
+      const base = u * R;
+      for (let q = q0; q < q1; q++) {
+        if (avail[base + demRes[q]] < demAmt[q]) {
+          failed = q;
+          break;
+        }
+      }
+      if (failed >= 0) break;
+    }
+    if (failed < 0) return t;
+    fitsUntil = t + d;
+    t = u + 1;
+    const r = demRes[failed];
+    const need = demAmt[failed];
+    while (t < H) {
+      const b = t >> BLOCK_SHIFT;
+      if (blockStale[b * R + r]) refreshBlock(p, ws, b, r);
+      if (blockMax[b * R + r] >= need) break;
+      t = (b + 1) << BLOCK_SHIFT;
+    }
+    if (t > fitsUntil) fitsUntil = t;
+  }
+}
+
+/** Takes activity `j`'s demand off the remaining capacity from period `t` on. */
+export function allocate(p: CompiledProblem, ws: Workspace, j: number, t: number): void {
+  const R = p.resourceCount;
+  const d = p.duration[j];
+  const { demStart, demRes, demAmt } = p;
+  const avail = ws.avail;
+  for (let q = demStart[j]; q < demStart[j + 1]; q++) {
+    const r = demRes[q];
+    const amount = demAmt[q];
+    for (let u = t; u < t + d; u++) avail[u * R + r] -= amount;
+    for (let b = t >> BLOCK_SHIFT; b <= (t + d - 1) >> BLOCK_SHIFT; b++) ws.blockStale[b * R + r] = 1;
+  }
+}
+
+/**
  * Serial schedule generation: takes the activities in list order and starts each at the
  * earliest period that its (already scheduled) predecessors and the remaining capacity allow.
  * Works forwards with `p.forward` or backwards in reversed time with `p.reverse`; the caller
  * resets `ws.avail` for the direction first. Writes `start` and returns the makespan.
- *
- * The slot search walks periods once: it counts consecutive periods that fit and restarts the
- * count after a period that does not, so no period is tested twice.
  *
  * @example
  * const p = compileProblem(problem);
@@ -33,12 +93,10 @@ export function runSerialSgs(
   ws: Workspace,
 ): number {
   const N = p.count;
-  const R = p.resourceCount;
   const H = p.horizon;
   const dur = p.duration;
-  const { demStart, demRes, demAmt } = p;
+  const demStart = p.demStart;
   const { predStart, predIdx, predDelta } = dir;
-  const avail = ws.avail;
   let makespan = 0;
   for (let k = 0; k < N; k++) {
     const j = list[k];
@@ -48,32 +106,10 @@ export function runSerialSgs(
       if (v > t) t = v;
     }
     const d = dur[j];
-    const q0 = demStart[j];
-    const q1 = demStart[j + 1];
-    if (d > 0 && q1 > q0) {
-      let tau = t;
-      let run = 0;
-      while (run < d) {
-        if (tau >= H) throw new LevelingHorizonError(j);
-        const base = tau * R;
-        let fits = true;
-        for (let q = q0; q < q1; q++) {
-          if (avail[base + demRes[q]] < demAmt[q]) {
-            fits = false;
-            break;
-          }
-        }
-        tau++;
-        if (fits) run++;
-        else {
-          run = 0;
-          t = tau;
-        }
-      }
-      for (let u = t; u < tau; u++) {
-        const base = u * R;
-        for (let q = q0; q < q1; q++) avail[base + demRes[q]] -= demAmt[q];
-      }
+    if (d > 0 && demStart[j + 1] > demStart[j]) {
+      t = findSlot(p, ws, j, t, H);
+      if (t < 0) throw new LevelingHorizonError(j);
+      allocate(p, ws, j, t);
     }
     start[j] = t;
     if (t + d > makespan) makespan = t + d;
@@ -100,11 +136,9 @@ export function runSerialSgsWithinSlack(
   ws: Workspace,
 ): number {
   const N = p.count;
-  const R = p.resourceCount;
   const dur = p.duration;
-  const { demStart, demRes, demAmt, lateStart } = p;
+  const { demStart, lateStart } = p;
   const { predStart, predIdx, predDelta } = p.forward;
-  const avail = ws.avail;
   let unresolved = 0;
   let makespan = 0;
   for (let k = 0; k < N; k++) {
@@ -115,39 +149,16 @@ export function runSerialSgsWithinSlack(
       if (v > es) es = v;
     }
     const d = dur[j];
-    const q0 = demStart[j];
-    const q1 = demStart[j + 1];
     let t = es;
     overloaded[j] = 0;
-    if (d > 0 && q1 > q0) {
-      const last = lateStart[j];
-      let tau = t;
-      let run = 0;
-      while (run < d && t <= last) {
-        const base = tau * R;
-        let fits = true;
-        for (let q = q0; q < q1; q++) {
-          if (avail[base + demRes[q]] < demAmt[q]) {
-            fits = false;
-            break;
-          }
-        }
-        tau++;
-        if (fits) run++;
-        else {
-          run = 0;
-          t = tau;
-        }
-      }
-      if (run < d) {
+    if (d > 0 && demStart[j + 1] > demStart[j]) {
+      t = findSlot(p, ws, j, es, lateStart[j] + 1);
+      if (t < 0) {
         t = es;
         overloaded[j] = 1;
         unresolved++;
       }
-      for (let u = t; u < t + d; u++) {
-        const base = u * R;
-        for (let q = q0; q < q1; q++) avail[base + demRes[q]] -= demAmt[q];
-      }
+      allocate(p, ws, j, t);
     }
     start[j] = t;
     if (t + d > makespan) makespan = t + d;

@@ -7,6 +7,17 @@ import type { CompiledProblem } from './problem.ts';
 export interface Workspace {
   /** Remaining capacity per period and resource. */
   readonly avail: Int32Array;
+  /**
+   * Upper bound of `avail` per block of {@link BLOCK} periods and resource, at `block * R + r`.
+   * A slot search skips a whole block whose bound is below the demand, which matters when
+   * activities wait far past their earliest start (long programs, low-priority projects).
+   * Bounds are recomputed lazily, only for blocks a search asks about.
+   */
+  readonly blockMax: Int32Array;
+  /** 1 where `avail` changed since `blockMax` was computed: recompute before trusting it. */
+  readonly blockStale: Uint8Array;
+  /** `blockMax` of the full capacity profile, restored by a forward reset. */
+  readonly baseBlockMax: Int32Array;
   /** Periods of `avail` written since the last reset. */
   dirty: number;
   readonly counter: Int32Array;
@@ -16,14 +27,42 @@ export interface Workspace {
   readonly eligible: Int32Array;
   readonly mark: Int32Array;
   stamp: number;
+  /** Counting-sort buckets, long enough for any start time and for ranks up to 6 × count. */
+  readonly sortCount: Int32Array;
+  readonly sortTemp: Int32Array;
+  readonly finish: Int32Array;
+  /** Activities in topological order of the forward arcs, and of the reversed arcs. */
+  readonly topoForward: Int32Array;
+  readonly topoReverse: Int32Array;
+}
+
+/** log2 of the periods per block of `blockMax`. */
+export const BLOCK_SHIFT = 4;
+export const BLOCK = 1 << BLOCK_SHIFT;
+
+/** Recomputes `blockMax` of block `b` for resource `r` from `avail`, and marks it current. */
+export function refreshBlock(p: CompiledProblem, ws: Workspace, b: number, r: number): void {
+  const R = p.resourceCount;
+  const avail = ws.avail;
+  const end = Math.min((b + 1) << BLOCK_SHIFT, p.horizon);
+  let max = 0;
+  for (let u = b << BLOCK_SHIFT; u < end; u++) if (avail[u * R + r] > max) max = avail[u * R + r];
+  ws.blockMax[b * R + r] = max;
+  ws.blockStale[b * R + r] = 0;
 }
 
 export function createWorkspace(p: CompiledProblem): Workspace {
   const N = p.count;
+  const R = p.resourceCount;
   const avail = new Int32Array(p.capacity.length);
   avail.set(p.capacity);
-  return {
+  const blocks = (p.horizon + BLOCK - 1) >> BLOCK_SHIFT;
+  const blockMax = new Int32Array(blocks * R);
+  const ws: Workspace = {
     avail,
+    blockMax,
+    blockStale: new Uint8Array(blocks * R),
+    baseBlockMax: blockMax,
     dirty: 0,
     counter: new Int32Array(N),
     heap: new Int32Array(N),
@@ -32,13 +71,28 @@ export function createWorkspace(p: CompiledProblem): Workspace {
     eligible: new Int32Array(N),
     mark: new Int32Array(N),
     stamp: 0,
+    sortCount: new Int32Array(Math.max(p.horizon, 6 * N) + 2),
+    sortTemp: new Int32Array(N),
+    finish: new Int32Array(N),
+    topoForward: new Int32Array(N),
+    topoReverse: new Int32Array(N),
   };
+  for (let i = 0; i < N; i++) {
+    ws.topoForward[p.topoRank[i]] = i;
+    ws.topoReverse[N - 1 - p.topoRank[i]] = i;
+  }
+  for (let b = 0; b < blocks; b++) for (let r = 0; r < R; r++) refreshBlock(p, ws, b, r);
+  return { ...ws, baseBlockMax: blockMax.slice() };
 }
 
 /** Restores full capacity for a forward pass. */
 export function resetForward(p: CompiledProblem, ws: Workspace): void {
-  const end = Math.min(ws.dirty, p.horizon) * p.resourceCount;
-  ws.avail.set(p.capacity.subarray(0, end));
+  const R = p.resourceCount;
+  const end = Math.min(ws.dirty, p.horizon);
+  ws.avail.set(p.capacity.subarray(0, end * R));
+  const blocks = ((end + BLOCK - 1) >> BLOCK_SHIFT) * R;
+  ws.blockMax.set(ws.baseBlockMax.subarray(0, blocks));
+  ws.blockStale.fill(0, 0, blocks);
   ws.dirty = 0;
 }
 
@@ -59,6 +113,7 @@ export function resetReverse(p: CompiledProblem, ws: Workspace, makespan: number
     const src = t < makespan ? (makespan - 1 - t) * R : tail;
     for (let r = 0; r < R; r++) ws.avail[t * R + r] = p.capacity[src + r];
   }
+  ws.blockStale.fill(1, 0, ((end + BLOCK - 1) >> BLOCK_SHIFT) * R);
   // Everything written here differs from the forward profile: the next forward reset restores it.
   ws.dirty = end;
 }

@@ -159,6 +159,24 @@ describe('levelSchedule', () => {
     expect(r.makespan).toBe(9);
   });
 
+  it('ranks a program by late dates against its common end, so the project that sets the finish goes first', () => {
+    // Project 0: one 2-period crane job. Project 1: a 3-period crane job, then 10 periods without it.
+    // Against each project's own finish project 0 looks more urgent (late finish 2 against 3) and
+    // the program ends at 15; against the common end (13) it has 11 periods of slack.
+    const result = levelSchedule(
+      {
+        durations: [2, 3, 10],
+        capacities: [1],
+        demands: [1, 1, 0],
+        links: { from: [1], to: [2] },
+        projects: [0, 1, 1],
+      },
+      { schedules: 1 },
+    );
+    expect(result.makespan).toBe(13);
+    expect(Array.from(result.starts)).toEqual([3, 0, 3]);
+  });
+
   it('returns the same schedule for the same seed', () => {
     const problem = twoProjects([0, 0]);
     const a = levelSchedule(problem, { schedules: 300, seed: 42 });

@@ -108,10 +108,10 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
   const kernel = new ForwardKernel(c);
   const path = new DrivingPath(c, kernel);
   const rng = new Xoshiro128(input.seed);
-  // durations by node rank (see ForwardKernel.runRanked)
+  // durations by slot (see ForwardKernel.runBySlot)
   const slot = kernel.taskSlot;
   const dur = new Float64Array(net.nodeCount);
-  const base = Float64Array.from(net.order, (v) => c.baseDuration[net.nodeTask[v]]);
+  const base = Float64Array.from(kernel.nodeAt, (v) => c.baseDuration[net.nodeTask[v]]);
   const sampledSlot = Int32Array.from(c.sampled.task, (i) => slot[i]);
   const riskSlot = Int32Array.from(c.risks.task, (i) => slot[i]);
   const finishes = new Float64Array(N);
@@ -153,7 +153,7 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
         dur[t] += extra;
       }
     }
-    kernel.runRanked(dur);
+    kernel.runBySlot(dur);
     kernel.projectFinishes(pf);
     let f = pf[0];
     for (let p = 0; p < pc; p++) {
@@ -192,7 +192,7 @@ function meanDuration(run: IterationRecord, i: number, fixed: number): number {
 }
 
 /**
- * Draws every sampled task's duration into `dur` (by node rank: `slot[j]`). The generator's state
+ * Draws every sampled task's duration into `dur` (by slot: `slot[j]`). The generator's state
  * lives in locals for the loop: this runs once per task per iteration.
  */
 function sampleDurations(

@@ -1,6 +1,10 @@
 import * as codes from '../schedule/network.ts';
 import type { CompiledSimulation } from './compile.ts';
 import { DateSteps } from './date-steps.ts';
+import * as steps from './forward-pass.ts';
+import { forwardPass } from './forward-pass.ts';
+import type { Xoshiro128 } from './random.ts';
+import type { DurationPlan } from './sampler.ts';
 import * as timeCode from './time-code.ts';
 import { usefulEdges } from './useful-edges.ts';
 
@@ -16,16 +20,9 @@ const C_MSO = codes.C_MSO;
 const NEG = Number.NEGATIVE_INFINITY;
 const K = timeCode.K;
 const INV_K = timeCode.INV_K;
-const START_OFFSET = timeCode.START_OFFSET;
 const { decodeTime } = timeCode;
 
-// Step codes per slot; the leaf steps come first so one comparison picks the common case.
-const STEP_LEAF = 0;
-const STEP_SNET = 1;
-const STEP_FNET = 2;
-const STEP_SLOW = 3;
-const STEP_SUMMARY_START = 4;
-const STEP_SUMMARY_FINISH = 5;
+const { STEP_LEAF, STEP_SNET, STEP_FNET, STEP_SLOW, STEP_SUMMARY_START, STEP_SUMMARY_FINISH } = steps;
 
 /**
  * One iteration's forward pass over the compiled network, on time codes: the same rules as
@@ -58,6 +55,8 @@ export class ForwardKernel {
   readonly taskSlot: Int32Array;
   readonly leafSlots: Int32Array;
   readonly leafFinishSlot: Int32Array;
+  /** Per slot: the finish slot a leaf counts in, -1 for summary nodes. */
+  readonly finishSlotOf: Int32Array;
   readonly c: CompiledSimulation;
   readonly dates: DateSteps;
   readonly slotTask: Int32Array;
@@ -77,7 +76,10 @@ export class ForwardKernel {
   readonly edgeSlot: Int32Array;
   readonly percentSlot: Int32Array;
   readonly percentTaskSlot: Int32Array;
-  readonly scratch: Float64Array;
+  /** Percent lags by the slot of their predecessor (CSR over indices into percentSlot). */
+  readonly percentOffsets: Int32Array;
+  readonly percentOrder: Int32Array;
+  private fixed: DurationPlan | null = null;
 
   constructor(c: CompiledSimulation) {
     this.c = c;
@@ -177,9 +179,19 @@ export class ForwardKernel {
     this.percentSlot = Int32Array.from(c.percentEdges, (e) => this.edgeSlot[e]);
     this.taskSlot = Int32Array.from({ length: net.taskCount }, (_, i) => this.slotOfNode[net.taskNode[i]]);
     this.percentTaskSlot = Int32Array.from(c.percentTask, (i) => this.taskSlot[i]);
-    this.scratch = new Float64Array(nc);
     this.leafSlots = Int32Array.from(leaves);
     this.leafFinishSlot = Int32Array.from(leafFinish);
+    this.finishSlotOf = new Int32Array(nc).fill(-1);
+    leaves.forEach((s, k) => {
+      this.finishSlotOf[s] = leafFinish[k];
+    });
+    const byPredecessor = Array.from(this.percentTaskSlot, (_, k) => k).sort(
+      (x, y) => this.percentTaskSlot[x] - this.percentTaskSlot[y] || x - y,
+    );
+    this.percentOrder = Int32Array.from(byPredecessor);
+    this.percentOffsets = new Int32Array(nc + 1);
+    for (const k of byPredecessor) this.percentOffsets[this.percentTaskSlot[k] + 1]++;
+    for (let s = 0; s < nc; s++) this.percentOffsets[s + 1] += this.percentOffsets[s];
   }
 
   /** Early start code of node `v` (after `run`). */
@@ -194,36 +206,49 @@ export class ForwardKernel {
 
   /** Schedules with task durations `dur` (working minutes, indexed by task). */
   run(dur: Float64Array): void {
-    const bySlot = this.scratch;
+    const bySlot = new Float64Array(this.nodeCount);
     for (let s = 0; s < this.nodeCount; s++) bySlot[s] = dur[this.slotTask[s]];
     this.runBySlot(bySlot);
   }
 
-  /**
-   * Schedules with durations indexed by slot (`taskSlot` maps a task to its first node's
-   * slot): the hot loop then reads them in sequence.
-   */
+  /** Schedules with fixed durations indexed by slot (`taskSlot` maps a task to its first node's slot). */
   runBySlot(dur: Float64Array): void {
-    const ps = this.percentSlot;
-    const percentValue = this.c.percentValue;
-    for (let k = 0; k < ps.length; k++)
-      this.inLag[ps[k]] = Math.round((dur[this.percentTaskSlot[k]] * percentValue[k]) / 100);
-    forwardPass(this, dur);
-    this.findFinishes();
+    const n = this.nodeCount;
+    this.fixed ??= {
+      source: new Uint8Array(n),
+      base: dur,
+      dur: new Float64Array(n),
+      low: new Float64Array(n),
+      span: new Float64Array(n),
+      table: new Int32Array(n),
+      done: new Float64Array(n),
+      tables: new Float64Array(2),
+      other: () => {
+        throw new Error('fixed durations have no other source');
+      },
+    };
+    this.runPlan({ ...this.fixed, base: dur }, null);
   }
 
-  /** The last finish of each finish slot, which leaf gives it and how many tie. */
-  private findFinishes(): void {
-    const { slotMax, slotArg, slotTies, leafSlots, leafFinishSlot, times } = this;
-    slotMax.fill(NEG);
-    for (let k = 0; k < leafSlots.length; k++) {
-      const f = times[leafSlots[k]];
-      const slot = leafFinishSlot[k];
-      if (f > slotMax[slot]) {
-        slotMax[slot] = f;
-        slotArg[slot] = leafSlots[k];
-        slotTies[slot] = 1;
-      } else if (f === slotMax[slot]) slotTies[slot]++;
+  /**
+   * Schedules one iteration: each leaf's duration comes from `plan` as the pass reaches it
+   * (drawing from `rng` for the sampled ones, see DurationSampler).
+   */
+  runPlan(plan: DurationPlan, rng: Xoshiro128 | null): void {
+    const { percentSlot, percentTaskSlot, inLag } = this;
+    const percentValue = this.c.percentValue;
+    for (let k = 0; k < percentSlot.length; k++)
+      inLag[percentSlot[k]] = Math.round((plan.base[percentTaskSlot[k]] * percentValue[k]) / 100);
+    this.slotMax.fill(NEG);
+    forwardPass(this, plan, rng);
+  }
+
+  /** A varying predecessor's percent lags, once the pass has its duration. */
+  setPercentLags(s: number, d: number): void {
+    const percentValue = this.c.percentValue;
+    for (let q = this.percentOffsets[s]; q < this.percentOffsets[s + 1]; q++) {
+      const k = this.percentOrder[q];
+      this.inLag[this.percentSlot[k]] = Math.round((d * percentValue[k]) / 100);
     }
   }
 
@@ -250,77 +275,5 @@ export class ForwardKernel {
     const lag = j < 0 ? net.edgeLag[e] : this.inLag[j];
     if (this.c.slowEdge[e]) return this.dates.edgeTime(e, ref, lag);
     return lag === 0 ? ref : (Math.floor(ref * INV_K) + lag) * K;
-  }
-}
-
-/**
- * The hot loop, alone in its function: V8 compiles it on the stack while the first long pass
- * runs, and code after the loop that has not run yet would make that compiled loop bail out
- * on every later call.
- */
-function forwardPass(k: ForwardKernel, dur: Float64Array): void {
-  const nc = k.nodeCount;
-  const { times, step, slotStart, slotConstraint, slotMilestone, slotTask, dates } = k;
-  const { inOffsets, inRef, inLag, inStart, inFinish, inSlowFrom, inEdge } = k;
-  // module constants in locals: V8 reloads and rechecks a module binding on every use
-  const scale = K;
-  const invScale = INV_K;
-  const startOffset = START_OFFSET;
-  const none = NEG;
-  for (let s = 0, end = k.moving; s < end; s++) {
-    const st = step[s];
-    let sc = st === STEP_SUMMARY_FINISH ? none : slotStart[s];
-    let fc = none;
-    const finishFrom = inFinish[s];
-    const slowFrom = inSlowFrom[s];
-    for (let j = inOffsets[s]; j < finishFrom; j++) {
-      const ref = times[inRef[j]];
-      const lag = inLag[j];
-      const t = lag === 0 ? ref : (Math.floor(ref * invScale) + lag) * scale;
-      if (t > sc) sc = t;
-    }
-    for (let j = finishFrom; j < slowFrom; j++) {
-      const ref = times[inRef[j]];
-      const lag = inLag[j];
-      const t = lag === 0 ? ref : (Math.floor(ref * invScale) + lag) * scale;
-      if (t > fc) fc = t;
-    }
-    for (let j = slowFrom, last = inOffsets[s + 1]; j < last; j++) {
-      const t = dates.edgeTime(inEdge[j], times[inRef[j]], inLag[j]);
-      if (inStart[j] === 1) {
-        if (t > sc) sc = t;
-      } else if (t > fc) fc = t;
-    }
-    if (st <= STEP_FNET) {
-      if (st === STEP_SNET) {
-        if (slotConstraint[s] > sc) sc = slotConstraint[s];
-      } else if (st === STEP_FNET && slotConstraint[s] > fc) fc = slotConstraint[s];
-      const d = dur[s];
-      const ms = d === 0 || slotMilestone[s] === 1;
-      let finishDriven = false;
-      if (fc !== none) {
-        const fromFinish = ms ? fc : (Math.floor(fc * invScale) - d) * scale + startOffset;
-        if (fromFinish > sc) {
-          sc = fromFinish;
-          finishDriven = true;
-        }
-      }
-      const startPos = Math.floor(sc * invScale);
-      const start = ms ? sc : startPos * scale + startOffset;
-      let f = d === 0 ? start : (startPos + d) * scale;
-      // the scheduler keeps a finish-driven task's finish at the driving instant itself
-      if (finishDriven && Math.floor(f * invScale) === Math.floor(fc * invScale)) f = fc;
-      times[nc + s] = start;
-      times[s] = f;
-    } else if (st === STEP_SLOW) {
-      dates.leaf(times, nc + s, s, slotTask[s], sc, fc, dur[s]);
-    } else if (st === STEP_SUMMARY_START) {
-      const start = dates.summaryStart(slotTask[s], sc, slotConstraint[s]);
-      times[nc + s] = start;
-      times[s] = start;
-    } else {
-      times[nc + s] = fc;
-      times[s] = fc;
-    }
   }
 }

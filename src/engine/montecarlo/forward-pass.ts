@@ -98,7 +98,9 @@ export function forwardPass(k: ForwardKernel, plan: DurationPlan, rng: Xoshiro12
           const i = table[s] + at;
           q = tables[i] + (tables[i + 1] - tables[i]) * (pos - at);
         } else q = u;
-        d = done[s] + Math.round(low[s] + q * span[s]);
+        // Math.round compiles to a branch that a random value mispredicts half the time; for
+        // the non-negative values here floor(y + 0.5) is the same number without one
+        d = done[s] + Math.floor(low[s] + q * span[s] + 0.5);
       }
       dur[s] = d;
       if (st === STEP_SLOW) dates.leaf(times, nc + s, s, slotTask[s], sc, fc, d);

@@ -27,7 +27,7 @@ const SRC_OTHER = samplerCodes.SRC_OTHER;
 export function forwardPass(k: ForwardKernel, plan: DurationPlan, rng: Xoshiro128 | null): void {
   const nc = k.nodeCount;
   const { times, step, slotStart, slotConstraint, slotMilestone, slotTask, dates } = k;
-  const { inOffsets, inRef, inLag, inStart, inFinish, inSlowFrom, inEdge } = k;
+  const { inOffsets, inRef, inLag, inStart, inSlow, inLagged, inFinish, inSlowFrom, inEdge } = k;
   const { finishSlotOf, slotMax, slotArg, slotTies } = k;
   const { source, base, dur, low, span, table, done, tables } = plan;
   // module constants in locals: V8 reloads and rechecks a module binding on every use
@@ -44,12 +44,15 @@ export function forwardPass(k: ForwardKernel, plan: DurationPlan, rng: Xoshiro12
     const st = step[s];
     let sc = st === STEP_SUMMARY_FINISH ? none : slotStart[s];
     let fc = none;
+    const lagged = inLagged[s];
     const finishFrom = inFinish[s];
     const slowFrom = inSlowFrom[s];
-    for (let j = inOffsets[s]; j < finishFrom; j++) {
-      const ref = times[inRef[j]];
-      const lag = inLag[j];
-      const t = lag === 0 ? ref : (Math.floor(ref * invScale) + lag) * scale;
+    for (let j = inOffsets[s]; j < lagged; j++) {
+      const t = times[inRef[j]];
+      if (t > sc) sc = t;
+    }
+    for (let j = lagged; j < finishFrom; j++) {
+      const t = (Math.floor(times[inRef[j]] * invScale) + inLag[j]) * scale;
       if (t > sc) sc = t;
     }
     for (let j = finishFrom; j < slowFrom; j++) {
@@ -59,7 +62,14 @@ export function forwardPass(k: ForwardKernel, plan: DurationPlan, rng: Xoshiro12
       if (t > fc) fc = t;
     }
     for (let j = slowFrom, last = inOffsets[s + 1]; j < last; j++) {
-      const t = dates.edgeTime(inEdge[j], times[inRef[j]], inLag[j]);
+      const ref = times[inRef[j]];
+      const lag = inLag[j];
+      const t =
+        inSlow[j] === 1
+          ? dates.edgeTime(inEdge[j], ref, lag)
+          : lag === 0
+            ? ref
+            : (Math.floor(ref * invScale) + lag) * scale;
       if (inStart[j] === 1) {
         if (t > sc) sc = t;
       } else if (t > fc) fc = t;

@@ -69,7 +69,15 @@ export class ForwardKernel {
   readonly inRef: Int32Array;
   readonly inLag: Int32Array;
   readonly inStart: Uint8Array;
-  /** Per slot: where its fast finish links and its slow links begin. */
+  /** 1 when the edge needs real dates (see CompiledSimulation.slowEdge). */
+  readonly inSlow: Uint8Array;
+
+  /**
+   * Per slot, where its groups of in-edges begin after the start links without lag: start
+   * links with a fixed lag, finish links, then the rest (real dates or percent lags). Each
+   * group's loop then has no branch on the lag that a mix of edges would mispredict.
+   */
+  readonly inLagged: Int32Array;
   readonly inFinish: Int32Array;
   readonly inSlowFrom: Int32Array;
   readonly inEdge: Int32Array;
@@ -119,6 +127,9 @@ export class ForwardKernel {
     this.inRef = new Int32Array(m);
     this.inLag = new Int32Array(m);
     this.inStart = new Uint8Array(m);
+    this.inSlow = new Uint8Array(m);
+
+    this.inLagged = new Int32Array(nc);
     this.inFinish = new Int32Array(nc);
     this.inSlowFrom = new Int32Array(nc);
     this.inEdge = new Int32Array(m);
@@ -126,6 +137,7 @@ export class ForwardKernel {
     const leaves: number[] = [];
     const leafFinish: number[] = [];
     let j = 0;
+    const percent = new Set(c.percentEdges);
     for (let s = 0; s < nc; s++) {
       const v = this.nodeAt[s];
       const i = net.nodeTask[v];
@@ -148,27 +160,32 @@ export class ForwardKernel {
         const still = kind === KIND_SUMMARY_START ? this.slotStart[s] : NEG;
         this.times[s] = still;
         this.times[nc + s] = still;
+        this.inLagged[s] = j;
         this.inFinish[s] = j;
         this.inSlowFrom[s] = j;
         continue;
       }
-      // fast start links, then fast finish links, then the ones that need real dates
-      const groups: number[][] = [[], [], []];
+      const groups: number[][] = [[], [], [], []];
       for (let q = net.inOffsets[v]; q < net.inOffsets[v + 1]; q++) {
         const e = net.inEdges[q];
         if (!keep[e]) continue;
         const type = net.edgeType[e];
-        groups[c.slowEdge[e] ? 2 : type === LINK_FS || type === LINK_SS ? 0 : 1].push(e);
+        const startLink = type === LINK_FS || type === LINK_SS;
+        const group =
+          c.slowEdge[e] || (startLink && percent.has(e)) ? 3 : !startLink ? 2 : net.edgeLag[e] !== 0 ? 1 : 0;
+        groups[group].push(e);
       }
-      for (let g = 0; g < 3; g++) {
-        if (g === 1) this.inFinish[s] = j;
-        if (g === 2) this.inSlowFrom[s] = j;
+      for (let g = 0; g < 4; g++) {
+        if (g === 1) this.inLagged[s] = j;
+        if (g === 2) this.inFinish[s] = j;
+        if (g === 3) this.inSlowFrom[s] = j;
         for (const e of groups[g]) {
           const type = net.edgeType[e];
           const ps = this.slotOfNode[net.edgeFrom[e]];
           this.inRef[j] = type === LINK_FS || type === LINK_FF ? ps : nc + ps;
           this.inLag[j] = net.edgeLag[e];
           this.inStart[j] = type === LINK_FS || type === LINK_SS ? 1 : 0;
+          this.inSlow[j] = c.slowEdge[e];
           this.inEdge[j] = e;
           this.edgeSlot[e] = j;
           j++;

@@ -9,9 +9,12 @@ import * as timeCode from './time-code.ts';
 export const STEP_LEAF = 0;
 export const STEP_SNET = 1;
 export const STEP_FNET = 2;
-export const STEP_SLOW = 3;
-export const STEP_SUMMARY_START = 4;
-export const STEP_SUMMARY_FINISH = 5;
+/** Start or finish no later than, honoured: a cap on the start (milestones take the date path). */
+export const STEP_SNLT = 3;
+export const STEP_FNLT = 4;
+export const STEP_SLOW = 5;
+export const STEP_SUMMARY_START = 6;
+export const STEP_SUMMARY_FINISH = 7;
 const SRC_FIXED = samplerCodes.SRC_FIXED;
 const SRC_PERT = samplerCodes.SRC_PERT;
 const SRC_OTHER = samplerCodes.SRC_OTHER;
@@ -113,12 +116,12 @@ export function forwardPass(k: ForwardKernel, plan: DurationPlan, rng: Xoshiro12
         d = done[s] + Math.floor(low[s] + q * span[s] + 0.5);
       }
       dur[s] = d;
-      if (st === STEP_SLOW) dates.leaf(times, nc + s, s, slotTask[s], sc, fc, d);
+      const ms = d === 0 || slotMilestone[s] === 1;
+      if (st === STEP_SLOW || (ms && st >= STEP_SNLT)) dates.leaf(times, nc + s, s, slotTask[s], sc, fc, d);
       else {
         if (st === STEP_SNET) {
           if (slotConstraint[s] > sc) sc = slotConstraint[s];
         } else if (st === STEP_FNET && slotConstraint[s] > fc) fc = slotConstraint[s];
-        const ms = d === 0 || slotMilestone[s] === 1;
         let finishDriven = false;
         if (fc !== none) {
           const fromFinish = ms ? fc : (Math.floor(fc * invScale) - d) * scale + startOffset;
@@ -127,7 +130,15 @@ export function forwardPass(k: ForwardKernel, plan: DurationPlan, rng: Xoshiro12
             finishDriven = true;
           }
         }
-        const startPos = Math.floor(sc * invScale);
+        let startPos = Math.floor(sc * invScale);
+        if (st >= STEP_SNLT) {
+          // the latest start the constraint allows, as the date path's snapStart(startFromFinish(…))
+          const cap = Math.floor(slotConstraint[s] * invScale) - (st === STEP_FNLT ? d : 0);
+          if (startPos > cap) {
+            startPos = cap;
+            finishDriven = false;
+          }
+        }
         const start = ms ? sc : startPos * scale + startOffset;
         let f = d === 0 ? start : (startPos + d) * scale;
         // the scheduler keeps a finish-driven task's finish at the driving instant itself

@@ -16,13 +16,24 @@ const LINK_FF = codes.LINK_FF;
 const LINK_SS = codes.LINK_SS;
 const C_SNET = codes.C_SNET;
 const C_FNET = codes.C_FNET;
+const C_SNLT = codes.C_SNLT;
+const C_FNLT = codes.C_FNLT;
 const C_MSO = codes.C_MSO;
 const NEG = Number.NEGATIVE_INFINITY;
 const K = timeCode.K;
 const INV_K = timeCode.INV_K;
 const { decodeTime } = timeCode;
 
-const { STEP_LEAF, STEP_SNET, STEP_FNET, STEP_SLOW, STEP_SUMMARY_START, STEP_SUMMARY_FINISH } = steps;
+const {
+  STEP_LEAF,
+  STEP_SNET,
+  STEP_FNET,
+  STEP_SNLT,
+  STEP_FNLT,
+  STEP_SLOW,
+  STEP_SUMMARY_START,
+  STEP_SUMMARY_FINISH,
+} = steps;
 
 /**
  * One iteration's forward pass over the compiled network, on time codes: the same rules as
@@ -150,7 +161,11 @@ export class ForwardKernel {
             ? STEP_SNET
             : con === C_FNET
               ? STEP_FNET
-              : STEP_LEAF;
+              : con === C_SNLT && c.honor[net.project[i]]
+                ? STEP_SNLT
+                : con === C_FNLT && c.honor[net.project[i]]
+                  ? STEP_FNLT
+                  : STEP_LEAF;
         leaves.push(s);
         leafFinish.push(c.leafSlot[v]);
       } else this.step[s] = kind === KIND_SUMMARY_START ? STEP_SUMMARY_START : STEP_SUMMARY_FINISH;

@@ -3,15 +3,18 @@
  * tasks (WBS summaries, about 1.5 links per task, FS/SS/FF/SF with lags, constraints; see
  * bench/schedule/generate-network.ts) on one calendar and on the generator's two calendars,
  * and of the largest real plan in the shared data (INSISOC multi-project instance), with a
- * PERT default spread of -10 % / +25 %, a correlation group and risk events. One core, no
- * workers. Reports compile and simulate time (wall and CPU), iterations per second, and the
- * ratio of one iteration to one deterministic scheduleProject run in the same process.
+ * PERT default spread of -10 % / +25 %, a correlation group and risk events. One core: the
+ * simulation is one JavaScript thread with no workers, and `--single-threaded` keeps V8's
+ * compiler and garbage collector on that thread too, so the CPU time is one core's work.
+ * Reports the whole call's wall and CPU time, the iterations' share, iterations per second,
+ * and the ratio of one iteration to one deterministic scheduleProject run in the same process.
  *
- *   node --import tsx bench/montecarlo.ts [--iterations 10000] [--sizes 1000,10000]
+ *   node --single-threaded --import tsx bench/montecarlo.ts [--iterations 10000] [--sizes 1000,10000]
  *
- * Writes bench/results/montecarlo.json.
+ * Writes bench/results/montecarlo.json and the table of bench/results/montecarlo.md (keeping
+ * the notes by hand below it).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { simulateSchedule } from '../src/engine/montecarlo/index.ts';
@@ -31,7 +34,8 @@ interface Row {
   iterations: number;
   compileMs: number;
   simulateMs: number;
-  /** CPU time of the whole simulateSchedule call (compile, iterations, analysis): wall time means little on a shared machine. */
+  /** Wall and CPU time of the whole simulateSchedule call (compile, iterations, analysis); on a shared machine the CPU time is the one to compare. */
+  totalWallMs: number;
   totalCpuMs: number;
   /** CPU of the iterations alone: the total less that of a one-iteration run. */
   iterationsCpuMs: number;
@@ -78,6 +82,7 @@ function measure(network: string, input: ScheduleInput, iterations: number): Row
     scheduleMs = Math.min(scheduleMs, performance.now() - t);
   }
   const cpuOf = (n: number) => {
+    const wall = performance.now();
     const cpu = process.cpuUsage();
     const result = simulateSchedule({
       schedule: input,
@@ -87,11 +92,11 @@ function measure(network: string, input: ScheduleInput, iterations: number): Row
       ...extras(input),
     });
     const used = process.cpuUsage(cpu);
-    return { result, cpuMs: (used.user + used.system) / 1000 };
+    return { result, cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall };
   };
   // one iteration costs the compile, the deterministic schedule and the analysis: the rest is the iterations
   const overhead = cpuOf(1).cpuMs;
-  const { result: r, cpuMs } = cpuOf(iterations);
+  const { result: r, cpuMs, wallMs } = cpuOf(iterations);
   return {
     network,
     tasks: input.tasks.length,
@@ -99,6 +104,7 @@ function measure(network: string, input: ScheduleInput, iterations: number): Row
     iterations,
     compileMs: Math.round(r.timings.compileMs),
     simulateMs: Math.round(r.timings.simulateMs),
+    totalWallMs: Math.round(wallMs),
     totalCpuMs: Math.round(cpuMs),
     iterationsCpuMs: Math.round(cpuMs - overhead),
     analyseMs: Math.round(r.timings.analyseMs),
@@ -139,6 +145,7 @@ const header = [
   'iterations',
   'compile ms',
   'simulate ms',
+  'total wall ms',
   'total cpu ms',
   'iterations cpu ms',
   'iter/s',
@@ -156,6 +163,7 @@ const cells = rows.map((r) =>
     r.iterations,
     r.compileMs,
     r.simulateMs,
+    r.totalWallMs,
     r.totalCpuMs,
     r.iterationsCpuMs,
     r.iterationsPerSecond,
@@ -187,12 +195,30 @@ const machine = {
     .loadavg()
     .map((x) => x.toFixed(1))
     .join(' '),
+  flags: process.execArgv.filter((f) => f.startsWith('--') && f !== '--import').join(' '),
   calibrationLoopMs: calibration.ms,
   calibrationLoopCpuMs: calibration.cpuMs,
 };
 console.log([line(header), ...cells.map(line)].join('\n'));
 console.log(
   `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverage}, 100M-step typed-array loop ${calibration.ms} ms wall / ${calibration.cpuMs} ms CPU`,
+);
+const table = [line(header), ...cells.map(line)].join('\n');
+const NOTES = '\n## Reading these numbers';
+const mdPath = 'bench/results/montecarlo.md';
+const notes = existsSync(mdPath) ? readFileSync(mdPath, 'utf8').split(NOTES).slice(1).join(NOTES) : '';
+writeFileSync(
+  mdPath,
+  `# Monte Carlo benchmark
+
+\`node ${process.execArgv.join(' ')} bench/montecarlo.ts\` on ${new Date().toISOString().slice(0, 16)}Z, ${machine.cpu}, ${machine.cores} cores, Node ${machine.node} (load average while running: ${machine.loadAverage}; a plain 100M-step typed-array loop took ${calibration.ms} ms wall, ${calibration.cpuMs} ms CPU, as a gauge of how busy the shared machine was).
+
+"total" is one whole \`simulateSchedule\` call (compile, the deterministic schedule, ${iterations.toLocaleString('en')} iterations, analysis); "iterations cpu ms" is that less a one-iteration call. Times in ms.
+
+\`\`\`
+${table}
+\`\`\`
+${notes ? NOTES + notes : ''}`,
 );
 writeFileSync(
   'bench/results/montecarlo.json',

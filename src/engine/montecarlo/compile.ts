@@ -6,7 +6,9 @@ import {
   C_ALAP,
   C_ASAP,
   C_FNET,
+  C_FNLT,
   C_SNET,
+  C_SNLT,
   KIND_LEAF,
   type Network,
 } from '../schedule/network.ts';
@@ -32,7 +34,7 @@ export interface CompiledSimulation {
   /** Per task: project start coded on the task's calendar, constraint date coded. */
   readonly startCode: Float64Array;
   readonly constraintCode: Float64Array;
-  /** 1 when the leaf needs the exact date-space step (fixed dates, elapsed time, delays, hard constraints). */
+  /** 1 when the leaf needs the exact date-space step (fixed dates, elapsed time, delays, must-on constraints). */
   readonly slowTask: Uint8Array;
   readonly milestoneFlag: Uint8Array;
   readonly baseDuration: Float64Array;
@@ -155,7 +157,7 @@ export function compileSimulation(input: ScheduleInput, options: SimulationOptio
     if (!Number.isNaN(net.constraintDate[i])) constraintCode[i] = encodeTime(cal, net.constraintDate[i]);
     milestoneFlag[i] = input.tasks[i].milestone ? 1 : 0;
     const simple =
-      (c === C_ASAP || c === C_ALAP || c === C_SNET || c === C_FNET) &&
+      (c === C_ASAP || c === C_ALAP || c === C_SNET || c === C_FNET || c === C_SNLT || c === C_FNLT) &&
       !net.elapsed[i] &&
       !(net.levelingDelay[i] > 0) &&
       Number.isNaN(net.actualStart[i]) &&

@@ -43,7 +43,7 @@ export class DrivingPath {
     const c = this.c;
     const net = c.net;
     const kernel = this.kernel;
-    const { slotMax, slotArg, slotTies, leafRanks, leafRankSlot, times } = kernel;
+    const { slotMax, slotArg, slotTies, leafSlots, leafFinishSlot, times, nodeAt } = kernel;
     const { seen, taskSeen, stack, fixedStart, finishing } = this;
     let top = 0;
     let ties = false;
@@ -52,17 +52,17 @@ export class DrivingPath {
       if (!finishing[s]) continue;
       if (slotTies[s] > 1) ties = true;
       else {
-        const v = net.order[slotArg[s]];
+        const v = nodeAt[slotArg[s]];
         seen[v] = stamp;
         stack[top++] = v;
       }
     }
     // several leaves finish last: find them all (rare enough to scan for)
-    for (let k = 0; ties && k < leafRanks.length; k++) {
-      const r = leafRanks[k];
-      const s = leafRankSlot[k];
+    for (let k = 0; ties && k < leafSlots.length; k++) {
+      const r = leafSlots[k];
+      const s = leafFinishSlot[k];
       if (finishing[s] && slotTies[s] > 1 && times[r] === slotMax[s]) {
-        const v = net.order[r];
+        const v = nodeAt[r];
         seen[v] = stamp;
         stack[top++] = v;
       }

@@ -1,13 +1,16 @@
-import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import * as codes from '../schedule/network.ts';
-import { finishFrom, startFromFinish } from '../schedule/passes.ts';
 import type { CompiledSimulation } from './compile.ts';
+import { DateSteps } from './date-steps.ts';
+import * as steps from './forward-pass.ts';
+import { forwardPass } from './forward-pass.ts';
+import type { Xoshiro128 } from './random.ts';
+import type { DurationPlan } from './sampler.ts';
 import * as timeCode from './time-code.ts';
+import { usefulEdges } from './useful-edges.ts';
 
 // Module-level copies: a live-binding import read in a hot loop costs a getter call per read under tsx.
 const KIND_LEAF = codes.KIND_LEAF;
 const KIND_SUMMARY_START = codes.KIND_SUMMARY_START;
-const KIND_SUMMARY_FINISH = codes.KIND_SUMMARY_FINISH;
 const LINK_FS = codes.LINK_FS;
 const LINK_FF = codes.LINK_FF;
 const LINK_SS = codes.LINK_SS;
@@ -16,255 +19,268 @@ const C_FNET = codes.C_FNET;
 const C_SNLT = codes.C_SNLT;
 const C_FNLT = codes.C_FNLT;
 const C_MSO = codes.C_MSO;
-const C_MFO = codes.C_MFO;
 const NEG = Number.NEGATIVE_INFINITY;
 const K = timeCode.K;
 const INV_K = timeCode.INV_K;
-const START_OFFSET = timeCode.START_OFFSET;
-const { decodeTime, encodeTime } = timeCode;
+const { decodeTime } = timeCode;
 
-// Step codes per node; the leaf steps come first so one comparison picks the common case.
-const STEP_LEAF = 0;
-const STEP_SNET = 1;
-const STEP_FNET = 2;
-const STEP_SLOW = 3;
-const STEP_SUMMARY_START = 4;
-const STEP_SUMMARY_FINISH = 5;
+const {
+  STEP_LEAF,
+  STEP_SNET,
+  STEP_FNET,
+  STEP_SNLT,
+  STEP_FNLT,
+  STEP_SLOW,
+  STEP_SUMMARY_START,
+  STEP_SUMMARY_FINISH,
+} = steps;
 
 /**
  * One iteration's forward pass over the compiled network, on time codes: the same rules as
  * the scheduler's forward pass (src/engine/schedule/passes.ts), so with fixed durations it
  * gives the scheduler's early dates to the minute. Most nodes take the arithmetic path; a
  * node with fixed dates, elapsed time or hard constraints, and an edge that crosses calendars,
- * take a detour through real dates with the scheduler's own functions.
+ * take a detour through real dates (date-steps.ts).
+ *
+ * Nodes are held in "slots": the nodes whose dates can change, in topological order, then the
+ * summary nodes whose dates never do (a summary start with no links is the project start, a
+ * summary finish nobody reads has none), which are set once here and skipped by every pass.
  */
 export class ForwardKernel {
   /**
-   * Early finish codes of the nodes at [0, nodeCount) and early start codes at
-   * [nodeCount, 2 nodeCount), both indexed by topological rank, so a node's predecessors are
-   * read close to it and an edge reads its reference date with one index.
+   * Early finish codes at [0, nodeCount) and early start codes at [nodeCount, 2 nodeCount),
+   * both by slot, so a node's predecessors are read close to it and an edge reads its
+   * reference date with one index.
    */
   readonly times: Float64Array;
   readonly slotMax: Float64Array;
-  /** Per finish slot: the rank of the first leaf finishing last, and how many finish with it. */
+  /** Per finish slot: the slot of the first leaf finishing last, and how many finish with it. */
   readonly slotArg: Int32Array;
   readonly slotTies: Int32Array;
-  private readonly c: CompiledSimulation;
-  private readonly nodeCount: number;
-  /** Per rank: task, step code. */
-  private readonly rankTask: Int32Array;
-  private readonly step: Uint8Array;
-  private readonly rankStart: Float64Array;
-  private readonly rankConstraint: Float64Array;
-  /** In-edges by rank (CSR): where the reference date is in `times`, lag, start-type flag, edge id. */
-  private readonly inOffsets: Int32Array;
-  private readonly inRef: Int32Array;
-  private readonly inLag: Int32Array;
-  private readonly inStart: Uint8Array;
-  /** Per rank: where its fast finish links and its slow links begin. */
-  private readonly inFinish: Int32Array;
-  private readonly inSlowFrom: Int32Array;
-  private readonly inEdge: Int32Array;
-  private readonly percentSlot: Int32Array;
-  private readonly percentTaskSlot: Int32Array;
-  private readonly rankMilestone: Uint8Array;
-  private readonly scratch: Float64Array;
-  /** Rank of each task's first node: where its duration goes in `runRanked`. */
+  readonly nodeCount: number;
+  /** Slots [0, moving) are recomputed by each pass; the rest hold constants. */
+  readonly moving: number;
+  readonly slotOfNode: Int32Array;
+  readonly nodeAt: Int32Array;
+  /** Slot of each task's first node: where its duration goes in `runBySlot`. */
   readonly taskSlot: Int32Array;
-  readonly leafRanks: Int32Array;
-  readonly leafRankSlot: Int32Array;
+  readonly leafSlots: Int32Array;
+  readonly leafFinishSlot: Int32Array;
+  /** Per slot: the finish slot a leaf counts in, -1 for summary nodes. */
+  readonly finishSlotOf: Int32Array;
+  readonly c: CompiledSimulation;
+  readonly dates: DateSteps;
+  readonly slotTask: Int32Array;
+  readonly step: Uint8Array;
+  readonly slotStart: Float64Array;
+  readonly slotConstraint: Float64Array;
+  readonly slotMilestone: Uint8Array;
+  /** In-edges by slot (CSR): where the reference date is in `times`, lag, start-type flag, edge id. */
+  readonly inOffsets: Int32Array;
+  readonly inRef: Int32Array;
+  readonly inLag: Int32Array;
+  readonly inStart: Uint8Array;
+  /** 1 when the edge needs real dates (see CompiledSimulation.slowEdge). */
+  readonly inSlow: Uint8Array;
+
+  /**
+   * Per slot, where its groups of in-edges begin after the start links without lag: start
+   * links with a fixed lag, finish links, then the rest (real dates or percent lags). Each
+   * group's loop then has no branch on the lag that a mix of edges would mispredict.
+   */
+  readonly inLagged: Int32Array;
+  readonly inFinish: Int32Array;
+  readonly inSlowFrom: Int32Array;
+  readonly inEdge: Int32Array;
+  readonly edgeSlot: Int32Array;
+  readonly percentSlot: Int32Array;
+  readonly percentTaskSlot: Int32Array;
+  /** Percent lags by the slot of their predecessor (CSR over indices into percentSlot). */
+  readonly percentOffsets: Int32Array;
+  readonly percentOrder: Int32Array;
+  private fixed: DurationPlan | null = null;
 
   constructor(c: CompiledSimulation) {
     this.c = c;
     const net = c.net;
     const nc = net.nodeCount;
     this.nodeCount = nc;
+    this.dates = new DateSteps(c);
+    const keep = usefulEdges(c);
+    const keptIn = new Int32Array(nc);
+    for (let e = 0; e < keep.length; e++) if (keep[e]) keptIn[net.edgeTo[e]]++;
+    const moves = (v: number) => {
+      const kind = net.nodeKind[v];
+      if (kind === KIND_LEAF || keptIn[v] > 0) return true;
+      const con = net.constraint[net.nodeTask[v]];
+      return kind === KIND_SUMMARY_START && (con === C_SNET || con === C_MSO);
+    };
+    this.slotOfNode = new Int32Array(nc);
+    this.nodeAt = new Int32Array(nc);
+    let moving = 0;
+    for (let r = 0; r < nc; r++) if (moves(net.order[r])) this.nodeAt[moving++] = net.order[r];
+    this.moving = moving;
+    let still = moving;
+    for (let r = 0; r < nc; r++) if (!moves(net.order[r])) this.nodeAt[still++] = net.order[r];
+    for (let s = 0; s < nc; s++) this.slotOfNode[this.nodeAt[s]] = s;
+
     this.times = new Float64Array(2 * nc);
     this.slotMax = new Float64Array(c.slotProject.length);
     this.slotArg = new Int32Array(c.slotProject.length);
     this.slotTies = new Int32Array(c.slotProject.length);
-    this.rankTask = new Int32Array(nc);
+    this.slotTask = Int32Array.from(this.nodeAt, (v) => net.nodeTask[v]);
+    this.slotStart = Float64Array.from(this.slotTask, (i) => c.startCode[i]);
+    this.slotConstraint = Float64Array.from(this.slotTask, (i) => c.constraintCode[i]);
+    this.slotMilestone = Uint8Array.from(this.slotTask, (i) => c.milestoneFlag[i]);
     this.step = new Uint8Array(nc);
-    this.rankStart = new Float64Array(nc);
-    this.rankConstraint = new Float64Array(nc);
     this.inOffsets = new Int32Array(nc + 1);
     const m = net.edgeFrom.length;
     this.inRef = new Int32Array(m);
     this.inLag = new Int32Array(m);
     this.inStart = new Uint8Array(m);
+    this.inSlow = new Uint8Array(m);
+
+    this.inLagged = new Int32Array(nc);
     this.inFinish = new Int32Array(nc);
     this.inSlowFrom = new Int32Array(nc);
     this.inEdge = new Int32Array(m);
-    const edgeSlot = new Int32Array(m).fill(-1);
-    const keep = usefulEdges(c);
+    this.edgeSlot = new Int32Array(m).fill(-1);
     const leaves: number[] = [];
-    const leafSlots: number[] = [];
+    const leafFinish: number[] = [];
     let j = 0;
-    for (let r = 0; r < nc; r++) {
-      const v = net.order[r];
+    const percent = new Set(c.percentEdges);
+    for (let s = 0; s < nc; s++) {
+      const v = this.nodeAt[s];
       const i = net.nodeTask[v];
       const kind = net.nodeKind[v];
-      this.rankTask[r] = i;
-      this.rankStart[r] = c.startCode[i];
-      this.rankConstraint[r] = c.constraintCode[i];
       const con = net.constraint[i];
       if (kind === KIND_LEAF) {
-        this.step[r] = c.slowTask[i]
+        this.step[s] = c.slowTask[i]
           ? STEP_SLOW
           : con === C_SNET
             ? STEP_SNET
             : con === C_FNET
               ? STEP_FNET
-              : STEP_LEAF;
-        leaves.push(r);
-        leafSlots.push(c.leafSlot[v]);
-      } else this.step[r] = kind === KIND_SUMMARY_START ? STEP_SUMMARY_START : STEP_SUMMARY_FINISH;
-      this.inOffsets[r] = j;
-      // fast start links, then fast finish links, then the ones that need real dates
-      const groups: number[][] = [[], [], []];
+              : con === C_SNLT && c.honor[net.project[i]]
+                ? STEP_SNLT
+                : con === C_FNLT && c.honor[net.project[i]]
+                  ? STEP_FNLT
+                  : STEP_LEAF;
+        leaves.push(s);
+        leafFinish.push(c.leafSlot[v]);
+      } else this.step[s] = kind === KIND_SUMMARY_START ? STEP_SUMMARY_START : STEP_SUMMARY_FINISH;
+      this.inOffsets[s] = j;
+      if (s >= moving) {
+        // a summary start that nothing moves stays at the project start; an unread finish stays unset
+        const still = kind === KIND_SUMMARY_START ? this.slotStart[s] : NEG;
+        this.times[s] = still;
+        this.times[nc + s] = still;
+        this.inLagged[s] = j;
+        this.inFinish[s] = j;
+        this.inSlowFrom[s] = j;
+        continue;
+      }
+      const groups: number[][] = [[], [], [], []];
       for (let q = net.inOffsets[v]; q < net.inOffsets[v + 1]; q++) {
         const e = net.inEdges[q];
         if (!keep[e]) continue;
         const type = net.edgeType[e];
-        groups[c.slowEdge[e] ? 2 : type === LINK_FS || type === LINK_SS ? 0 : 1].push(e);
+        const startLink = type === LINK_FS || type === LINK_SS;
+        const group =
+          c.slowEdge[e] || (startLink && percent.has(e)) ? 3 : !startLink ? 2 : net.edgeLag[e] !== 0 ? 1 : 0;
+        groups[group].push(e);
       }
-      for (let g = 0; g < 3; g++) {
-        if (g === 1) this.inFinish[r] = j;
-        if (g === 2) this.inSlowFrom[r] = j;
+      for (let g = 0; g < 4; g++) {
+        if (g === 1) this.inLagged[s] = j;
+        if (g === 2) this.inFinish[s] = j;
+        if (g === 3) this.inSlowFrom[s] = j;
         for (const e of groups[g]) {
           const type = net.edgeType[e];
-          const pr = net.rank[net.edgeFrom[e]];
-          this.inRef[j] = type === LINK_FS || type === LINK_FF ? pr : nc + pr;
+          const ps = this.slotOfNode[net.edgeFrom[e]];
+          this.inRef[j] = type === LINK_FS || type === LINK_FF ? ps : nc + ps;
           this.inLag[j] = net.edgeLag[e];
           this.inStart[j] = type === LINK_FS || type === LINK_SS ? 1 : 0;
+          this.inSlow[j] = c.slowEdge[e];
           this.inEdge[j] = e;
-          edgeSlot[e] = j;
+          this.edgeSlot[e] = j;
           j++;
         }
       }
     }
     this.inOffsets[nc] = j;
-    this.percentSlot = Int32Array.from(c.percentEdges, (e) => edgeSlot[e]);
-    this.taskSlot = Int32Array.from({ length: net.taskCount }, (_, i) => net.rank[net.taskNode[i]]);
+    this.percentSlot = Int32Array.from(c.percentEdges, (e) => this.edgeSlot[e]);
+    this.taskSlot = Int32Array.from({ length: net.taskCount }, (_, i) => this.slotOfNode[net.taskNode[i]]);
     this.percentTaskSlot = Int32Array.from(c.percentTask, (i) => this.taskSlot[i]);
-    this.rankMilestone = Uint8Array.from(this.rankTask, (i) => c.milestoneFlag[i]);
-    this.scratch = new Float64Array(nc);
-    this.leafRanks = Int32Array.from(leaves);
-    this.leafRankSlot = Int32Array.from(leafSlots);
+    this.leafSlots = Int32Array.from(leaves);
+    this.leafFinishSlot = Int32Array.from(leafFinish);
+    this.finishSlotOf = new Int32Array(nc).fill(-1);
+    leaves.forEach((s, k) => {
+      this.finishSlotOf[s] = leafFinish[k];
+    });
+    const byPredecessor = Array.from(this.percentTaskSlot, (_, k) => k).sort(
+      (x, y) => this.percentTaskSlot[x] - this.percentTaskSlot[y] || x - y,
+    );
+    this.percentOrder = Int32Array.from(byPredecessor);
+    this.percentOffsets = new Int32Array(nc + 1);
+    for (const k of byPredecessor) this.percentOffsets[this.percentTaskSlot[k] + 1]++;
+    for (let s = 0; s < nc; s++) this.percentOffsets[s + 1] += this.percentOffsets[s];
   }
 
   /** Early start code of node `v` (after `run`). */
   es(v: number): number {
-    return this.times[this.nodeCount + this.c.net.rank[v]];
+    return this.times[this.nodeCount + this.slotOfNode[v]];
   }
 
   /** Early finish code of node `v` (after `run`). */
   ef(v: number): number {
-    return this.times[this.c.net.rank[v]];
+    return this.times[this.slotOfNode[v]];
   }
 
   /** Schedules with task durations `dur` (working minutes, indexed by task). */
   run(dur: Float64Array): void {
-    const ranked = this.scratch;
-    for (let r = 0; r < this.nodeCount; r++) ranked[r] = dur[this.rankTask[r]];
-    this.runRanked(ranked);
+    const bySlot = new Float64Array(this.nodeCount);
+    for (let s = 0; s < this.nodeCount; s++) bySlot[s] = dur[this.slotTask[s]];
+    this.runBySlot(bySlot);
+  }
+
+  /** Schedules with fixed durations indexed by slot (`taskSlot` maps a task to its first node's slot). */
+  runBySlot(dur: Float64Array): void {
+    const n = this.nodeCount;
+    this.fixed ??= {
+      source: new Uint8Array(n),
+      base: dur,
+      dur: new Float64Array(n),
+      low: new Float64Array(n),
+      span: new Float64Array(n),
+      table: new Int32Array(n),
+      done: new Float64Array(n),
+      tables: new Float64Array(2),
+      other: () => {
+        throw new Error('fixed durations have no other source');
+      },
+    };
+    this.runPlan({ ...this.fixed, base: dur }, null);
   }
 
   /**
-   * Schedules with durations indexed by the rank of each node (`taskSlot` maps a task to its
-   * first node's rank): the hot loop then reads them in sequence.
+   * Schedules one iteration: each leaf's duration comes from `plan` as the pass reaches it
+   * (drawing from `rng` for the sampled ones, see DurationSampler).
    */
-  runRanked(dur: Float64Array): void {
-    const c = this.c;
-    const nc = this.nodeCount;
-    const {
-      times,
-      rankTask,
-      step,
-      rankStart,
-      rankConstraint,
-      inOffsets,
-      inRef,
-      inLag,
-      inStart,
-      inFinish,
-      inSlowFrom,
-    } = this;
-    const ps = this.percentSlot;
-    for (let k = 0; k < ps.length; k++)
-      inLag[ps[k]] = Math.round((dur[this.percentTaskSlot[k]] * c.percentValue[k]) / 100);
-    const milestoneFlag = this.rankMilestone;
-    for (let r = 0; r < nc; r++) {
-      const st = step[r];
-      let sc = st === STEP_SUMMARY_FINISH ? NEG : rankStart[r];
-      let fc = NEG;
-      const finishFrom = inFinish[r];
-      const slowFrom = inSlowFrom[r];
-      for (let j = inOffsets[r]; j < finishFrom; j++) {
-        const ref = times[inRef[j]];
-        const lag = inLag[j];
-        const t = lag === 0 ? ref : (Math.floor(ref * INV_K) + lag) * K;
-        if (t > sc) sc = t;
-      }
-      for (let j = finishFrom; j < slowFrom; j++) {
-        const ref = times[inRef[j]];
-        const lag = inLag[j];
-        const t = lag === 0 ? ref : (Math.floor(ref * INV_K) + lag) * K;
-        if (t > fc) fc = t;
-      }
-      for (let j = slowFrom, end = inOffsets[r + 1]; j < end; j++) {
-        const t = this.slowEdgeTime(this.inEdge[j], times[inRef[j]], inLag[j]);
-        if (inStart[j] === 1) {
-          if (t > sc) sc = t;
-        } else if (t > fc) fc = t;
-      }
-      if (st <= STEP_FNET) {
-        if (st === STEP_SNET) {
-          if (rankConstraint[r] > sc) sc = rankConstraint[r];
-        } else if (st === STEP_FNET && rankConstraint[r] > fc) fc = rankConstraint[r];
-        const d = dur[r];
-        const ms = d === 0 || milestoneFlag[r] === 1;
-        let finishDriven = false;
-        if (fc !== NEG) {
-          const fromFinish = ms ? fc : (Math.floor(fc * INV_K) - d) * K + START_OFFSET;
-          if (fromFinish > sc) {
-            sc = fromFinish;
-            finishDriven = true;
-          }
-        }
-        const startPos = Math.floor(sc * INV_K);
-        const s = ms ? sc : startPos * K + START_OFFSET;
-        let f = d === 0 ? s : (startPos + d) * K;
-        // the scheduler keeps a finish-driven task's finish at the driving instant itself
-        if (finishDriven && Math.floor(f * INV_K) === Math.floor(fc * INV_K)) f = fc;
-        times[nc + r] = s;
-        times[r] = f;
-      } else if (st === STEP_SLOW) {
-        this.slowLeaf(r, rankTask[r], sc, fc, dur[r]);
-      } else if (st === STEP_SUMMARY_START) {
-        const i = rankTask[r];
-        const con = c.net.constraint[i];
-        if (con === C_SNET || (con === C_MSO && !c.honor[c.net.project[i]])) {
-          if (rankConstraint[r] > sc) sc = rankConstraint[r];
-        } else if (con === C_MSO) sc = rankConstraint[r];
-        times[nc + r] = sc;
-        times[r] = sc;
-      } else {
-        times[nc + r] = fc;
-        times[r] = fc;
-      }
-    }
-    const { slotMax, slotArg, slotTies } = this;
-    slotMax.fill(NEG);
-    const { leafRanks, leafRankSlot } = this;
-    for (let k = 0; k < leafRanks.length; k++) {
-      const f = times[leafRanks[k]];
-      const slot = leafRankSlot[k];
-      if (f > slotMax[slot]) {
-        slotMax[slot] = f;
-        slotArg[slot] = leafRanks[k];
-        slotTies[slot] = 1;
-      } else if (f === slotMax[slot]) slotTies[slot]++;
+  runPlan(plan: DurationPlan, rng: Xoshiro128 | null): void {
+    const { percentSlot, percentTaskSlot, inLag } = this;
+    const percentValue = this.c.percentValue;
+    for (let k = 0; k < percentSlot.length; k++)
+      inLag[percentSlot[k]] = Math.round((plan.base[percentTaskSlot[k]] * percentValue[k]) / 100);
+    this.slotMax.fill(NEG);
+    forwardPass(this, plan, rng);
+  }
+
+  /** A varying predecessor's percent lags, once the pass has its duration. */
+  setPercentLags(s: number, d: number): void {
+    const percentValue = this.c.percentValue;
+    for (let q = this.percentOffsets[s]; q < this.percentOffsets[s + 1]; q++) {
+      const k = this.percentOrder[q];
+      this.inLag[this.percentSlot[k]] = Math.round((d * percentValue[k]) / 100);
     }
   }
 
@@ -287,138 +303,9 @@ export class ForwardKernel {
     const type = net.edgeType[e];
     const p = net.edgeFrom[e];
     const ref = type === LINK_FS || type === LINK_FF ? this.ef(p) : this.es(p);
-    const slot = this.edgeSlotOf(e);
-    const lag = slot < 0 ? this.c.net.edgeLag[e] : this.inLag[slot];
-    if (this.c.slowEdge[e]) return this.slowEdgeTime(e, ref, lag);
+    const j = this.edgeSlot[e];
+    const lag = j < 0 ? net.edgeLag[e] : this.inLag[j];
+    if (this.c.slowEdge[e]) return this.dates.edgeTime(e, ref, lag);
     return lag === 0 ? ref : (Math.floor(ref * INV_K) + lag) * K;
   }
-
-  private edgeSlotOf(e: number): number {
-    const net = this.c.net;
-    const r = net.rank[net.edgeTo[e]];
-    for (let j = this.inOffsets[r]; j < this.inOffsets[r + 1]; j++) if (this.inEdge[j] === e) return j;
-    return -1;
-  }
-
-  private slowEdgeTime(e: number, ref: number, lag: number): number {
-    const c = this.c;
-    const net = c.net;
-    const from = c.calendars[net.calendar[net.nodeTask[net.edgeFrom[e]]]];
-    const to = c.calendars[net.calendar[net.nodeTask[net.edgeTo[e]]]];
-    let t = decodeTime(from, ref);
-    if (lag !== 0) {
-      if (net.edgeLagElapsed[e]) t += lag;
-      else {
-        const cal = c.calendars[net.edgeLagCalendar[e]];
-        t = cal.finishAt(cal.workAt(t) + lag);
-      }
-    }
-    return encodeTime(to, t);
-  }
-
-  /** The scheduler's leaf step in real dates (copied from passes.forwardNode), for the unusual tasks. */
-  private slowLeaf(r: number, i: number, scCode: number, fcCode: number, dur: number): void {
-    const c = this.c;
-    const net = c.net;
-    const cal = c.calendars[net.calendar[i]];
-    let sc = decodeTime(cal, scCode);
-    let fc = fcCode === NEG ? NEG : decodeTime(cal, fcCode);
-    const el = net.elapsed[i];
-    const ms = c.milestoneFlag[i] === 1 || dur === 0 ? 1 : 0;
-    const honor = c.honor[net.project[i]];
-    const con = net.constraint[i];
-    const cd = net.constraintDate[i];
-    if (con === C_SNET) sc = Math.max(sc, cd);
-    else if (con === C_FNET) fc = Math.max(fc, cd);
-    let finishDriven = false;
-    if (fc !== NEG) {
-      const fromFinish = ms ? fc : startFromFinish(cal, fc, dur, el);
-      if (fromFinish > sc) {
-        sc = fromFinish;
-        finishDriven = true;
-      }
-    }
-    let s = snapStart(cal, sc, ms, el);
-    const linkStart = s;
-    if (con === C_MSO) s = honor ? snapStart(cal, cd, ms, el) : Math.max(s, snapStart(cal, cd, ms, el));
-    else if (con === C_MFO) {
-      const fs = snapStart(cal, startFromFinish(cal, cd, dur, el), ms, el);
-      s = honor ? fs : Math.max(s, fs);
-    } else if (honor && con === C_SNLT && s > cd) s = snapStart(cal, cd, ms, el);
-    else if (honor && con === C_FNLT) {
-      const fs = snapStart(cal, startFromFinish(cal, cd, dur, el), ms, el);
-      if (s > fs) s = fs;
-    }
-    const delay = net.levelingDelay[i];
-    if (delay > 0) s = snapStart(cal, s + delay, ms, el);
-    if (!Number.isNaN(net.manualStart[i])) s = net.manualStart[i];
-    if (!Number.isNaN(net.actualStart[i])) s = net.actualStart[i];
-    let f = finishFrom(cal, s, dur, el);
-    if (finishDriven && s === linkStart && !el && cal.workAt(f) === cal.workAt(fc)) f = fc;
-    if (!Number.isNaN(net.manualFinish[i])) f = net.manualFinish[i];
-    if (!Number.isNaN(net.actualFinish[i])) f = net.actualFinish[i];
-    this.times[this.nodeCount + r] = encodeTime(cal, s);
-    this.times[r] = encodeTime(cal, f);
-  }
-}
-
-/**
- * The edges that can change a finish. Most summaries have no links of their own: their start
- * is the project start, which the SS edges to their children cannot raise, and nothing reads
- * their finish, so the FF edges from the children are not needed. Dropping those hierarchy
- * edges halves the edges of a typical plan. Summary dates themselves are not reported.
- */
-function usefulEdges(c: CompiledSimulation): Uint8Array {
-  const net = c.net;
-  const n = net.taskCount;
-  const m = net.edgeFrom.length;
-  const startNeeded = new Uint8Array(n);
-  const finishNeeded = new Uint8Array(n);
-  for (let e = 0; e < m; e++) {
-    if (net.edgeHierarchy[e]) continue;
-    const to = net.edgeTo[e];
-    if (net.nodeKind[to] === KIND_SUMMARY_START) startNeeded[net.nodeTask[to]] = 1;
-    const from = net.edgeFrom[e];
-    if (net.nodeKind[from] === KIND_SUMMARY_FINISH) finishNeeded[net.nodeTask[from]] = 1;
-  }
-  for (let i = 0; i < n; i++) {
-    const con = net.constraint[i];
-    const p = net.parent[i];
-    if (net.isSummary[i] && (con === C_SNET || con === C_MSO)) startNeeded[i] = 1;
-    if (p >= 0 && net.project[p] !== net.project[i]) startNeeded[p] = 1;
-  }
-  // a summary passes its parent's start down and its finish up to its parent
-  const depth = (i: number) => {
-    let d = 0;
-    for (let p = net.parent[i]; p >= 0; p = net.parent[p]) d++;
-    return d;
-  };
-  const byDepth = Array.from({ length: n }, (_, i) => i).filter((i) => net.isSummary[i]);
-  const depths = new Int32Array(n);
-  for (const i of byDepth) depths[i] = depth(i);
-  byDepth.sort((a, b) => depths[a] - depths[b]);
-  for (const i of byDepth) {
-    const p = net.parent[i];
-    if (p >= 0 && startNeeded[p]) startNeeded[i] = 1;
-    if (p >= 0 && finishNeeded[p]) finishNeeded[i] = 1;
-  }
-  const keep = new Uint8Array(m).fill(1);
-  for (let e = 0; e < m; e++) {
-    const to = net.edgeTo[e];
-    const from = net.edgeFrom[e];
-    if (net.nodeKind[to] === KIND_SUMMARY_FINISH && !finishNeeded[net.nodeTask[to]]) keep[e] = 0;
-    else if (
-      net.edgeHierarchy[e] &&
-      net.nodeKind[from] === KIND_SUMMARY_START &&
-      !startNeeded[net.nodeTask[from]] &&
-      net.calendar[net.nodeTask[from]] === net.calendar[net.nodeTask[to]]
-    )
-      keep[e] = 0;
-  }
-  return keep;
-}
-
-function snapStart(cal: WorkingCalendar, t: number, milestone: number, elapsed: number): number {
-  if (elapsed || milestone) return t;
-  return cal.nextWorkingStart(t);
 }

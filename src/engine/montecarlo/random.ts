@@ -40,6 +40,59 @@ export class Xoshiro128 {
     this.d = rotl(this.d, 11);
     return (r + 0.5) / 4294967296;
   }
+
+  /** Takes another generator's state. */
+  copyFrom(other: Xoshiro128): void {
+    this.a = other.a;
+    this.b = other.b;
+    this.c = other.c;
+    this.d = other.d;
+  }
+
+  /** Advances the state as `steps` calls of `next` would, given `jumpMatrix(steps)`, in 128 word operations. */
+  jump(matrix: Uint32Array): void {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    const words = [this.a, this.b, this.c, this.d];
+    for (let bit = 0; bit < 128; bit++) {
+      if (((words[bit >>> 5] >>> (bit & 31)) & 1) === 0) continue;
+      const col = bit * 4;
+      a ^= matrix[col];
+      b ^= matrix[col + 1];
+      c ^= matrix[col + 2];
+      d ^= matrix[col + 3];
+    }
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
+  }
+}
+
+/**
+ * The state transition of xoshiro128** is linear over GF(2) (xors, shifts and a rotation), so
+ * `steps` transitions are one 128 × 128 bit matrix: its column for each state bit is where
+ * that bit alone ends up. Lets a caller draw numbers that come later in the stream first.
+ */
+export function jumpMatrix(steps: number): Uint32Array {
+  const matrix = new Uint32Array(128 * 4);
+  const g = new Xoshiro128(0);
+  for (let bit = 0; bit < 128; bit++) {
+    g.a = 0;
+    g.b = 0;
+    g.c = 0;
+    g.d = 0;
+    const word = 1 << (bit & 31);
+    if (bit < 32) g.a = word;
+    else if (bit < 64) g.b = word;
+    else if (bit < 96) g.c = word;
+    else g.d = word;
+    for (let k = 0; k < steps; k++) g.next();
+    matrix.set([g.a, g.b, g.c, g.d], bit * 4);
+  }
+  return matrix;
 }
 
 function rotl(x: number, k: number): number {

@@ -1,17 +1,12 @@
 import { scheduleProject } from '../schedule/schedule-project.ts';
 import type { TaskId } from '../schedule/types.ts';
 import { type CompiledSimulation, compileSimulation } from './compile.ts';
-import * as distributions from './distributions.ts';
 import { DrivingPath } from './driving-path.ts';
 import { ForwardKernel } from './kernel.ts';
-import * as random from './random.ts';
 import { Xoshiro128 } from './random.ts';
+import { DurationSampler } from './sampler.ts';
 import { averageRanks, describeFinishes, FinishScale, pearson } from './statistics.ts';
 import type { SimulationInput, SimulationResult, TaskRisk } from './types.ts';
-
-// Module-level copies: an imported binding read in a hot loop costs a getter call per read under tsx.
-const { DIST_PERT, DIST_UNIFORM, PERT_STEPS, triangularQuantile } = distributions;
-const { normalCdf, normalQuantile } = random;
 
 /**
  * Monte Carlo schedule risk: samples task durations (three-point estimates or a default
@@ -108,12 +103,10 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
   const kernel = new ForwardKernel(c);
   const path = new DrivingPath(c, kernel);
   const rng = new Xoshiro128(input.seed);
-  // durations by node rank (see ForwardKernel.runRanked)
+  const sampler = new DurationSampler(c, kernel);
+  // durations by slot, as the pass left them
   const slot = kernel.taskSlot;
-  const dur = new Float64Array(net.nodeCount);
-  const base = Float64Array.from(net.order, (v) => c.baseDuration[net.nodeTask[v]]);
-  const sampledSlot = Int32Array.from(c.sampled.task, (i) => slot[i]);
-  const riskSlot = Int32Array.from(c.risks.task, (i) => slot[i]);
+  const dur = sampler.dur;
   const finishes = new Float64Array(N);
   const projectFinishes = Array.from({ length: pc }, () => new Float64Array(N));
   const pf = new Float64Array(pc);
@@ -133,27 +126,10 @@ export function runIterations(c: CompiledSimulation, input: SimulationInput): It
   let row = 0;
   let nextRow = 0;
 
-  const groupZ = new Float64Array(c.groupCount);
-  const groupA = Float64Array.from(c.groupLoading, (rho) => Math.sqrt(rho));
-  const groupB = Float64Array.from(c.groupLoading, (rho) => Math.sqrt(1 - rho));
-
   for (let it = 0; it < N; it++) {
-    dur.set(base);
-    for (let g = 0; g < groupZ.length; g++) groupZ[g] = normalQuantile(rng.next());
-    sampleDurations(c, sampledSlot, rng, groupZ, groupA, groupB, dur);
-    for (let k = 0; k < r.count; k++) {
-      if (!(rng.next() < r.probability[k])) continue;
-      for (let q = r.offsets[k]; q < r.offsets[k + 1]; q++) {
-        const t = riskSlot[q];
-        // an opportunity cannot take a task below zero
-        const extra = Math.max(
-          -dur[t],
-          Math.round(triangularQuantile(rng.next(), r.low[q], r.mode[q], r.high[q])),
-        );
-        dur[t] += extra;
-      }
-    }
-    kernel.runRanked(dur);
+    sampler.start(rng);
+    kernel.runPlan(sampler, rng);
+    sampler.finish(rng);
     kernel.projectFinishes(pf);
     let f = pf[0];
     for (let p = 0; p < pc; p++) {
@@ -189,63 +165,6 @@ function meanDuration(run: IterationRecord, i: number, fixed: number): number {
   let sum = 0;
   for (let k = 0; k < run.rows; k++) sum += run.durationRows[k * run.columns + col];
   return sum / run.rows;
-}
-
-/**
- * Draws every sampled task's duration into `dur` (by node rank: `slot[j]`). The generator's state
- * lives in locals for the loop: this runs once per task per iteration.
- */
-function sampleDurations(
-  c: CompiledSimulation,
-  slot: Int32Array,
-  rng: Xoshiro128,
-  groupZ: Float64Array,
-  groupA: Float64Array,
-  groupB: Float64Array,
-  dur: Float64Array,
-): void {
-  const { count, kind, low, mode, high, done, table, group } = c.sampled;
-  const tables = c.pertTables;
-  const STRIDE = PERT_STEPS + 1;
-  let a = rng.a;
-  let b = rng.b;
-  let cc = rng.c;
-  let d = rng.d;
-  for (let j = 0; j < count; j++) {
-    // xoshiro128** inline (see Xoshiro128.next)
-    const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    cc ^= a;
-    d ^= b;
-    b ^= cc;
-    a ^= d;
-    cc ^= t;
-    d = rotl(d, 11);
-    let u = (r + 0.5) / 4294967296;
-    const g = group[j];
-    if (g >= 0) u = normalCdf(groupA[g] * groupZ[g] + groupB[g] * normalQuantile(u));
-    const lo = low[j];
-    const hi = high[j];
-    const k = kind[j];
-    let x: number;
-    if (k === DIST_PERT) {
-      const pos = u * PERT_STEPS;
-      const step = pos | 0;
-      const at = table[j] * STRIDE + step;
-      x = lo + (tables[at] + (tables[at + 1] - tables[at]) * (pos - step)) * (hi - lo);
-    } else if (k === DIST_UNIFORM) x = lo + u * (hi - lo);
-    else x = triangularQuantile(u, lo, mode[j], hi);
-    const value = done[j] + Math.round(x);
-    dur[slot[j]] = value;
-  }
-  rng.a = a;
-  rng.b = b;
-  rng.c = cc;
-  rng.d = d;
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }
 
 /**

@@ -137,6 +137,7 @@ export function readMspdi(xml: string, file = 'MSPDI'): MspdiDocument {
     vr,
     root,
     new Set(tasks.map((task) => task.uid)),
+    seen,
     new Set(resources.map((resource) => resource.uid)),
   );
   return { properties: { ...properties, summaryStart }, calendars, tasks, resources, assignments };

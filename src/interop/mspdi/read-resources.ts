@@ -45,12 +45,14 @@ export function readResources(vr: ValueReader, root: XmlNode): MspdiResource[] {
 
 /**
  * The `<Assignments>` of a document. An assignment to a task or resource the file does not hold
- * is an error naming it; MS Project's unassigned placeholders are left out.
+ * is an error naming it; MS Project's unassigned placeholders, and assignments to the project
+ * summary task or a blank row (tasks the file holds but Orrery does not keep), are left out.
  */
 export function readAssignments(
   vr: ValueReader,
   root: XmlNode,
   taskUids: ReadonlySet<number>,
+  fileTaskUids: ReadonlySet<number>,
   resourceUids: ReadonlySet<number>,
 ): MspdiAssignment[] {
   const assignments: MspdiAssignment[] = [];
@@ -61,6 +63,7 @@ export function readAssignments(
     const taskUid = vr.int(a, 'TaskUID', where);
     const resourceUid = vr.int(a, 'ResourceUID', where);
     if (resourceUid === UNASSIGNED || resourceUid === null) continue;
+    if (taskUid !== null && !taskUids.has(taskUid) && fileTaskUids.has(taskUid)) continue;
     if (taskUid === null || !taskUids.has(taskUid))
       throw new MspdiFormatError(vr.file, `${where}/TaskUID`, `names no task of the file: ${taskUid}`);
     if (!resourceUids.has(resourceUid))

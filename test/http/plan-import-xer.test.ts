@@ -1,32 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import { type App, buildApp } from '../../src/http/app.ts';
-import { openTestDatabase } from '../support/database.ts';
-import { makeActor, makeOrganization, makeProject, TEST_PASSWORD } from '../support/factories.ts';
+import type { App } from '../../src/http/app.ts';
+import { makeProject } from '../support/factories.ts';
+import { adminApp } from '../support/http.ts';
 
 const sample = readFileSync(new URL('../../../shared/data/xer/XERNative/sample.xer', import.meta.url));
 
+const harness = adminApp();
 let db: Database;
 let app: App;
 let orgId: string;
 let session: string;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  ({ orgId } = await makeOrganization(db));
-  const { email } = await makeActor(db, orgId, 'pmo_admin');
-  app = await buildApp({ db });
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, password: TEST_PASSWORD },
-  });
-  session = login.cookies.find((c) => c.name === 'orrery_session')!.value;
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
+beforeAll(() => {
+  ({ db, app, orgId, session } = harness);
 });
 
 const upload = (projectId: string, filename: string, body: Buffer) => {

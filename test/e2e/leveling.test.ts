@@ -104,8 +104,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect.poll(async () => panel().getByTestId('leveling-status').textContent()).toBe('preview');
     await panel().getByTestId('leveling-discard').click();
     await expect.poll(async () => panel().getByTestId('leveling-status').textContent()).toBe('discarded');
-    expect(await page.getByTestId('leveling-ghost').count()).toBe(0);
-    expect(await panel().locator('[data-run-status=discarded]').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('leveling-ghost').count()).toBe(0);
+    // The run history is refetched after the discard; poll rather than read it once.
+    await expect.poll(() => panel().locator('[data-run-status=discarded]').count()).toBe(1);
     expect(pageErrors).toEqual([]);
   });
 

@@ -68,6 +68,11 @@ export const entityTypes = [
   'assignment',
   'staffing_request',
   'booking',
+  'lifecycle',
+  'gate_review',
+  'benefit',
+  'lesson',
+  'lesson_change_proposal',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -41,7 +41,15 @@ export type Capability =
   /** Rule on change requests; which role decides at which scope is the organization's setting. */
   | 'decide_change'
   /** Keep the resource pool (resources, rates, skills, roles) and fill staffing requests with bookings. */
-  | 'manage_resources';
+  | 'manage_resources'
+  /** Decide at a stage gate; the gate names the least role that may (pmo > portfolio > program manager). */
+  | 'decide_gate'
+  /** Stop a project for good, releasing its bookings: the PMO's power. */
+  | 'terminate_project'
+  /** Configure the lifecycles (stages, gates, criteria) and rule on proposed changes to standards. */
+  | 'manage_lifecycle'
+  /** Record lessons learned on a project and propose changes to templates and standards from them. */
+  | 'capture_lessons';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -62,6 +70,10 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'request_change',
     'decide_change',
     'manage_resources',
+    'decide_gate',
+    'terminate_project',
+    'manage_lifecycle',
+    'capture_lessons',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -75,6 +87,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'decide_gate',
+    'capture_lessons',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -84,8 +98,16 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'decide_gate',
+    'capture_lessons',
   ]),
-  project_manager: new Set<Capability>(['read', 'update_project', 'manage_risks', 'request_change']),
+  project_manager: new Set<Capability>([
+    'read',
+    'update_project',
+    'manage_risks',
+    'request_change',
+    'capture_lessons',
+  ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),
   resource_manager: new Set<Capability>(['read', 'manage_resources']),

@@ -20,6 +20,8 @@ import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
 import { registerGanttRoutes } from './routes/gantt.ts';
+import { registerGovernanceRoutes } from './routes/governance.ts';
+import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerLevelingRoutes } from './routes/leveling.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
@@ -107,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerLevelingRoutes(api, options.db);
       registerResourceRoutes(api, options.db);
       registerStaffingRoutes(api, options.db);
+      registerGovernanceRoutes(api, options.db);
+      registerKnowledgeRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

@@ -5,7 +5,14 @@ const name = z.string().trim().min(1, 'is required').max(200);
 const longText = z.string().max(8000);
 
 /** The project stages a configured stage may map onto; on hold and terminated are states, not stages. */
-export const mappableStages = ['proposal', 'initiation', 'planning', 'execution', 'closing', 'closed'] as const;
+export const mappableStages = [
+  'proposal',
+  'initiation',
+  'planning',
+  'execution',
+  'closing',
+  'closed',
+] as const;
 export const deciderRoles = ['pmo', 'portfolio_manager', 'program_manager'] as const;
 export type DeciderRole = (typeof deciderRoles)[number];
 export const criterionKinds = ['document', 'check'] as const;
@@ -45,13 +52,23 @@ const gatesBetweenStages = (lifecycle: { stages: Array<{ gate: unknown }> }, ctx
   lifecycle.stages.forEach((stage, index) => {
     const last = index === lifecycle.stages.length - 1;
     if (last && stage.gate !== null)
-      ctx.addIssue({ code: 'custom', path: ['stages', index, 'gate'], message: 'the last stage has no gate' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages', index, 'gate'],
+        message: 'the last stage has no gate',
+      });
     if (!last && stage.gate === null)
-      ctx.addIssue({ code: 'custom', path: ['stages', index, 'gate'], message: 'is required to leave the stage' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stages', index, 'gate'],
+        message: 'is required to leave the stage',
+      });
   });
 };
 export const lifecycleInput = lifecycleFields.superRefine(gatesBetweenStages);
-export const lifecycleReplace = lifecycleFields.omit({ businessUnitId: true }).superRefine(gatesBetweenStages);
+export const lifecycleReplace = lifecycleFields
+  .omit({ businessUnitId: true })
+  .superRefine(gatesBetweenStages);
 
 export const criterionSchema = z.object({
   id: idSchema,
@@ -208,7 +225,14 @@ export const terminationResultSchema = z.object({
 });
 
 // Benefits.
-export const benefitStatuses = ['planned', 'tracking', 'achieved', 'at_risk', 'not_achieved', 'cancelled'] as const;
+export const benefitStatuses = [
+  'planned',
+  'tracking',
+  'achieved',
+  'at_risk',
+  'not_achieved',
+  'cancelled',
+] as const;
 const quantity = z.number().min(-1e12).max(1e12);
 const benefitFields = z.object({
   programId: idSchema.nullable().default(null),

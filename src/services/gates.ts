@@ -23,8 +23,20 @@ import {
   reviewResultsInput,
 } from '../model/governance.ts';
 import type { Project } from '../model/organization.ts';
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionRequiredError, ValidationError } from './errors.ts';
-import { currentStage, isPmoFor, mayDecideGate, projectWithPlacement, setProjectStage } from './gate-authority.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PreconditionRequiredError,
+  ValidationError,
+} from './errors.ts';
+import {
+  currentStage,
+  isPmoFor,
+  mayDecideGate,
+  projectWithPlacement,
+  setProjectStage,
+} from './gate-authority.ts';
 import { lifecycleForUnit } from './lifecycles.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
 import { type Actor, can } from './policy.ts';
@@ -118,7 +130,8 @@ async function openReviewFor(
   const placed = await projectWithPlacement(tx, actor, review.projectId);
   if (!authorize(placed.chain)) throw new ForbiddenError();
   if (version === undefined) throw new PreconditionRequiredError();
-  if (review.status !== 'open') throw new ConflictError('the review is decided; open a new one to review again');
+  if (review.status !== 'open')
+    throw new ConflictError('the review is decided; open a new one to review again');
   if (review.version !== version)
     throw new ConflictError(
       `the review changed since you read it (it is now at version ${review.version}); reload and try again`,

@@ -104,7 +104,9 @@ export async function createLifecycle(db: Database, actor: Actor, body: unknown)
       if (input.businessUnitId) {
         const units = await businessUnitAncestors(tx, actor.orgId, input.businessUnitId);
         if (units.length === 0)
-          throw new ValidationError([{ field: 'businessUnitId', message: 'does not exist in this organization' }]);
+          throw new ValidationError([
+            { field: 'businessUnitId', message: 'does not exist in this organization' },
+          ]);
       }
       await requireShaper(tx, actor, input.businessUnitId);
     },

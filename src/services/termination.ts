@@ -63,7 +63,8 @@ export async function terminateInTransaction(
   await audit(tx, actor, 'project', project.id, 'update', null, { terminated: { reason, released } });
   const notified = new Set<string>();
   for (const successor of successors) {
-    if (!successor.managerId || successor.managerId === actor.userId || notified.has(successor.managerId)) continue;
+    if (!successor.managerId || successor.managerId === actor.userId || notified.has(successor.managerId))
+      continue;
     notified.add(successor.managerId);
     await insertNotification(tx, actor.orgId, {
       userId: successor.managerId,
@@ -87,7 +88,8 @@ export async function terminateProject(
   return translateDatabaseErrors(() =>
     db.transaction(async (tx) => {
       const { project, chain } = await projectWithPlacement(tx, actor, projectId);
-      if (!can(actor, 'terminate_project', chain)) throw new ForbiddenError('only the PMO may terminate a project');
+      if (!can(actor, 'terminate_project', chain))
+        throw new ForbiddenError('only the PMO may terminate a project');
       if (project.stage === 'terminated' || project.stage === 'closed')
         throw new ConflictError(`the project is already ${project.stage}`);
       if (project.version !== input.expectedVersion)
@@ -103,7 +105,11 @@ export async function terminateProject(
       let reviewId = open?.id ?? null;
       if (!reviewId && gate) {
         reviewId = uuidv7();
-        await insertRow(tx, gateReviews, actor.orgId, reviewId, { projectId, gateId: gate.id, openedBy: actor.userId });
+        await insertRow(tx, gateReviews, actor.orgId, reviewId, {
+          projectId,
+          gateId: gate.id,
+          openedBy: actor.userId,
+        });
       }
       if (reviewId)
         await recordDecision(tx, actor.orgId, reviewId, {
@@ -112,7 +118,9 @@ export async function terminateProject(
           decidedBy: actor.userId,
         });
       const released = await terminateInTransaction(tx, actor, project, input.reason, today);
-      const reviewRow = reviewId ? await findRow<GateReviewRow>(tx, gateReviews, actor.orgId, reviewId) : null;
+      const reviewRow = reviewId
+        ? await findRow<GateReviewRow>(tx, gateReviews, actor.orgId, reviewId)
+        : null;
       const review = reviewRow ? ((await withResults(tx, actor.orgId, [reviewRow]))[0] ?? null) : null;
       if (review) await audit(tx, actor, 'gate_review', review.id, 'update', null, review);
       const after = (await findRow<Project>(tx, projects, actor.orgId, projectId)) as Project;

@@ -31,7 +31,11 @@ export const gateReviews: TableSpec = {
   searchable: [],
 };
 
-export async function listProjectReviews(q: Queryable, orgId: string, projectId: string): Promise<GateReviewRow[]> {
+export async function listProjectReviews(
+  q: Queryable,
+  orgId: string,
+  projectId: string,
+): Promise<GateReviewRow[]> {
   return q.query<GateReviewRow>(
     `${gateReviews.select} WHERE t.org_id = $1 AND t.project_id = $2 ORDER BY t.created_at DESC, t.id DESC`,
     [orgId, projectId],
@@ -133,4 +137,3 @@ export async function lastDecision(
   );
   return rows[0] ?? null;
 }
-

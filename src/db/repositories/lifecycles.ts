@@ -45,7 +45,13 @@ export async function loadStages(
      WHERE s.org_id = $1 AND s.lifecycle_id = ANY($2::uuid[]) ORDER BY s.lifecycle_id, s.position`,
     [orgId, lifecycleIds],
   );
-  const criteria = await q.query<{ gateId: string; id: string; kind: 'document' | 'check'; text: string; required: boolean }>(
+  const criteria = await q.query<{
+    gateId: string;
+    id: string;
+    kind: 'document' | 'check';
+    text: string;
+    required: boolean;
+  }>(
     `SELECT c.gate_id AS "gateId", c.id, c.kind, c.text, c.required
      FROM gate_criteria c JOIN lifecycle_gates g ON g.org_id = c.org_id AND g.id = c.gate_id
      JOIN lifecycle_stages s ON s.org_id = g.org_id AND s.id = g.stage_id
@@ -163,11 +169,10 @@ async function replaceGate(
     ids.push(id ?? uuidv7());
     if (id) kept.push(id);
   }
-  await q.query('DELETE FROM gate_criteria WHERE org_id = $1 AND gate_id = $2 AND NOT (id = ANY($3::uuid[]))', [
-    orgId,
-    gateId,
-    kept,
-  ]);
+  await q.query(
+    'DELETE FROM gate_criteria WHERE org_id = $1 AND gate_id = $2 AND NOT (id = ANY($3::uuid[]))',
+    [orgId, gateId, kept],
+  );
   for (const [position, criterion] of gate.criteria.entries()) {
     const id = ids[position] as string;
     if (kept.includes(id)) continue;

@@ -43,7 +43,11 @@ async function tick(review: { id: string; version: number; results: Array<{ crit
 
 describe('lifecycle resolution', () => {
   it("gives a project its nearest business unit's lifecycle, else the organization's", async () => {
-    const parent = await createBusinessUnit(db, system, { name: 'Parent', code: 'PAR', pmoMode: 'decentralized' });
+    const parent = await createBusinessUnit(db, system, {
+      name: 'Parent',
+      code: 'PAR',
+      pmoMode: 'decentralized',
+    });
     const child = await createBusinessUnit(db, system, { name: 'Child', code: 'CHI', parentId: parent.id });
     const elsewhere = await createBusinessUnit(db, system, { name: 'Elsewhere', code: 'ELS' });
     const own = await makeLifecycle(db, system, { name: 'Parent lifecycle', businessUnitId: parent.id });
@@ -55,7 +59,11 @@ describe('lifecycle resolution', () => {
   });
 
   it("lets a unit's PMO shape its unit's lifecycle but not the organization's", async () => {
-    const unit = await createBusinessUnit(db, system, { name: 'Decentral', code: 'DEC', pmoMode: 'decentralized' });
+    const unit = await createBusinessUnit(db, system, {
+      name: 'Decentral',
+      code: 'DEC',
+      pmoMode: 'decentralized',
+    });
     const unitPmo = await makeActor(db, orgId, 'pmo_admin', 'business_unit', unit.id);
     const mine = await createLifecycle(db, unitPmo, smallLifecycle({ businessUnitId: unit.id }));
     expect(mine.businessUnitId).toBe(unit.id);
@@ -66,7 +74,11 @@ describe('lifecycle resolution', () => {
 
   it('refuses a lifecycle whose middle stage has no gate or whose last stage has one, naming the stage', async () => {
     const body = smallLifecycle();
-    const broken = { ...body, businessUnitId: null, stages: [{ ...body.stages[0], gate: null }, body.stages[2]] };
+    const broken = {
+      ...body,
+      businessUnitId: null,
+      stages: [{ ...body.stages[0], gate: null }, body.stages[2]],
+    };
     await expect(createLifecycle(db, system, broken)).rejects.toMatchObject({
       status: 400,
       errors: [{ field: 'stages.0.gate', message: 'is required to leave the stage' }],
@@ -86,7 +98,10 @@ describe('lifecycle resolution', () => {
     expect(replaced.stages.map((s) => s.id)).toEqual(lifecycle.stages.map((s) => s.id));
     expect(replaced.stages[0]!.gate!.id).toBe(lifecycle.stages[0]!.gate!.id);
     await expect(
-      replaceLifecycle(db, system, lifecycle.id, replaced.version, { name: 'Shorter', stages: renamed.slice(1) }),
+      replaceLifecycle(db, system, lifecycle.id, replaced.version, {
+        name: 'Shorter',
+        stages: renamed.slice(1),
+      }),
     ).rejects.toMatchObject({ status: 409 });
     await expect(
       replaceLifecycle(db, system, lifecycle.id, lifecycle.version, { name: 'Stale', stages: renamed }),
@@ -114,7 +129,11 @@ describe('gate decisions', () => {
   it('refuses a go while a required criterion is not met, naming it, and changes nothing', async () => {
     const { project, review } = await projectAtFirstGate();
     await expect(
-      decideGate(db, system, review.id, { decision: 'go', reason: 'Hurry', expectedVersion: project.version }),
+      decideGate(db, system, review.id, {
+        decision: 'go',
+        reason: 'Hurry',
+        expectedVersion: project.version,
+      }),
     ).rejects.toMatchObject({
       status: 400,
       errors: [{ field: 'results.0', message: '"Project charter signed" is required and not met or waived' }],
@@ -194,7 +213,9 @@ describe('gate decisions', () => {
     const passed = await decideGate(db, programManager, review.id, body);
     expect(passed.projectStage).toBe('execution');
     // G2 is the PMO's: the program manager may not decide it.
-    const g2 = await tick(await openGateReview(db, system, project.id, { gateId: after.lifecycle!.stages[1]!.gate!.id }));
+    const g2 = await tick(
+      await openGateReview(db, system, project.id, { gateId: after.lifecycle!.stages[1]!.gate!.id }),
+    );
     await expect(
       decideGate(db, programManager, g2.id, { ...body, expectedVersion: passed.projectVersion }),
     ).rejects.toMatchObject({ status: 403 });
@@ -209,13 +230,19 @@ describe('gate decisions', () => {
       decideGate(db, system, review.id, { decision: 'hold', reason: '', expectedVersion: project.version }),
     ).rejects.toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'reason' })] });
     await expect(
-      decideGate(db, system, review.id, { decision: 'hold', reason: 'x', expectedVersion: project.version - 1 }),
+      decideGate(db, system, review.id, {
+        decision: 'hold',
+        reason: 'x',
+        expectedVersion: project.version - 1,
+      }),
     ).rejects.toMatchObject({ status: 409 });
     const other = await projectAtFirstGate();
     const g2 = gates.lifecycle!.stages[1]!.gate!.id;
     await expect(openGateReview(db, system, other.project.id, { gateId: g2 })).rejects.toMatchObject({
       status: 400,
-      errors: [{ field: 'gateId', message: 'is not the gate in front of the project (that is G1 Approve plan)' }],
+      errors: [
+        { field: 'gateId', message: 'is not the gate in front of the project (that is G1 Approve plan)' },
+      ],
     });
     await expect(
       openGateReview(db, system, project.id, { gateId: gates.currentGate!.id }),
@@ -224,7 +251,11 @@ describe('gate decisions', () => {
   });
 
   it("needs the PMO's review first where the gate asks for it, unless the PMO decides", async () => {
-    const unit = await createBusinessUnit(db, system, { name: 'Strict', code: 'STR', pmoMode: 'decentralized' });
+    const unit = await createBusinessUnit(db, system, {
+      name: 'Strict',
+      code: 'STR',
+      pmoMode: 'decentralized',
+    });
     await makeLifecycle(db, system, { businessUnitId: unit.id, pmoReview: true });
     const { project, review } = await projectAtFirstGate({ businessUnitId: unit.id });
     const ticked = await tick(review);
@@ -245,7 +276,13 @@ describe('gate decisions', () => {
     const manager = await makeActor(db, orgId, 'project_manager', 'project', project.id);
     const view = await getProjectGates(db, manager, project.id);
     expect(view).toMatchObject({ canDecide: false, canTerminate: false });
-    expect(view.currentGate?.criteria.map((c) => c.text)).toEqual(['Project charter signed', 'Stakeholders briefed']);
-    expect(await getProjectGates(db, system, project.id)).toMatchObject({ canDecide: true, canTerminate: true });
+    expect(view.currentGate?.criteria.map((c) => c.text)).toEqual([
+      'Project charter signed',
+      'Stakeholders briefed',
+    ]);
+    expect(await getProjectGates(db, system, project.id)).toMatchObject({
+      canDecide: true,
+      canTerminate: true,
+    });
   });
 });

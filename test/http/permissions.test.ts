@@ -9,10 +9,14 @@ import { createRoleGrant, createUser, grantRoleAsSystem, systemActor } from '../
 import { createAssignment } from '../../src/services/assignments.ts';
 import { createApiToken } from '../../src/services/auth.ts';
 import { saveProjectBaseline } from '../../src/services/baselines.ts';
+import { addMeasurement, createBenefit } from '../../src/services/benefits.ts';
 import { createChangeRequest, startReview } from '../../src/services/change-control.ts';
 import { createEscalationRule } from '../../src/services/escalation.ts';
+import { openGateReview } from '../../src/services/gates.ts';
 import { createIssue } from '../../src/services/issues.ts';
+import { createLesson, proposeChange } from '../../src/services/lessons.ts';
 import { applyLevelingRun, previewLeveling } from '../../src/services/leveling.ts';
+import { createLifecycle } from '../../src/services/lifecycles.ts';
 import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { createProject, getProject } from '../../src/services/projects.ts';
@@ -39,6 +43,7 @@ import {
 } from '../../src/services/structure.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { makeActor, makeOrganization, TEST_PASSWORD } from '../support/factories.ts';
+import { smallLifecycle } from '../support/governance-fixtures.ts';
 import { insertAssignment, insertResource } from '../support/leveling-fixtures.ts';
 
 /**
@@ -310,6 +315,57 @@ const bookingAt = async (t: Target) =>
     projectId: tree[t].project,
     startDate: '2027-03-01',
     finishDate: '2027-03-12',
+  });
+
+// Governance: one lifecycle per organization (made on first use), fresh projects at its first gate.
+const orgLifecycles = new Map<string, Promise<Awaited<ReturnType<typeof createLifecycle>>>>();
+const lifecycleOf = (t: Target) => {
+  const orgId = orgOf(t);
+  if (!orgLifecycles.has(orgId))
+    orgLifecycles.set(orgId, createLifecycle(db, systemActor(orgId), smallLifecycle()));
+  return orgLifecycles.get(orgId)!;
+};
+const firstGateOf = async (t: Target) => (await lifecycleOf(t)).stages[0]!.gate!.id;
+const unitLifecycleAt = async (t: Target) => {
+  const unit = await createBusinessUnit(db, systemFor(t), {
+    name: 'Lifecycle unit',
+    code: `LU${++sequence}`,
+    parentId: tree[t].unit,
+  });
+  return createLifecycle(db, systemFor(t), smallLifecycle({ businessUnitId: unit.id }));
+};
+/** The target's own project (its project manager's) with no open review, so one can be opened. */
+const projectReadyForReview = async (t: Target) => {
+  await db.query(`DELETE FROM gate_reviews WHERE org_id = $1 AND project_id = $2 AND status = 'open'`, [
+    orgOf(t),
+    tree[t].project,
+  ]);
+  return tree[t].project;
+};
+const reviewAt = async (t: Target) => {
+  const project = await freshProject(t);
+  const review = await openGateReview(db, systemFor(t), project.id, { gateId: await firstGateOf(t) });
+  return { project, review };
+};
+const benefitAt = (t: Target) =>
+  createBenefit(db, systemFor(t), {
+    projectId: tree[t].project,
+    name: `Benefit ${++sequence}`,
+    measure: 'Hours saved per week',
+    target: 40,
+  });
+const lessonAt = (t: Target) =>
+  createLesson(db, systemFor(t), {
+    projectId: tree[t].project,
+    title: `Lesson ${++sequence}`,
+    category: 'Planning',
+    kind: 'success',
+  });
+const proposalAt = async (t: Target) =>
+  proposeChange(db, systemFor(t), (await lessonAt(t)).id, {
+    targetKind: 'template',
+    targetReference: 'Charter template',
+    proposedText: 'Add a section',
   });
 
 interface Case {
@@ -1834,6 +1890,297 @@ const cases: Case[] = [
       method: 'GET',
       url: `${v1}/capacity/over-allocations?from=2027-01-04&to=2027-03-28`,
     }),
+  },
+  {
+    route: 'GET /lifecycles',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/lifecycles` }),
+  },
+  {
+    route: 'GET /lifecycles/:id',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/lifecycles/${(await lifecycleOf(t)).id}` }),
+  },
+  {
+    route: 'POST /lifecycles',
+    allowed: unitShapers,
+    request: async (t) => {
+      const unit = await createBusinessUnit(db, systemFor(t), {
+        name: 'New lifecycle unit',
+        code: `NL${++sequence}`,
+        parentId: tree[t].unit,
+      });
+      return {
+        method: 'POST',
+        url: `${v1}/lifecycles`,
+        payload: smallLifecycle({ businessUnitId: unit.id }),
+      };
+    },
+  },
+  {
+    route: 'PUT /lifecycles/:id',
+    allowed: unitShapers,
+    request: async (t) => {
+      const lifecycle = await unitLifecycleAt(t);
+      return {
+        method: 'PUT',
+        url: `${v1}/lifecycles/${lifecycle.id}`,
+        headers: { 'if-match': `"${lifecycle.version}"` },
+        payload: { name: 'Renamed', stages: lifecycle.stages },
+      };
+    },
+  },
+  {
+    route: 'DELETE /lifecycles/:id',
+    allowed: unitShapers,
+    request: async (t) => {
+      const lifecycle = await unitLifecycleAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/lifecycles/${lifecycle.id}`,
+        headers: { 'if-match': `"${lifecycle.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /projects/:id/gates',
+    allowed: readersOut,
+    request: async (t) => {
+      await lifecycleOf(t);
+      return { method: 'GET', url: `${v1}/projects/${tree[t].project}/gates` };
+    },
+  },
+  {
+    route: 'POST /projects/:id/gate-reviews',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${await projectReadyForReview(t)}/gate-reviews`,
+      payload: { gateId: await firstGateOf(t) },
+    }),
+  },
+  {
+    route: 'PUT /gate-reviews/:id/results',
+    allowed: projectEditors,
+    request: async (t) => {
+      const review = await openGateReview(db, systemFor(t), await projectReadyForReview(t), {
+        gateId: await firstGateOf(t),
+      });
+      return {
+        method: 'PUT',
+        url: `${v1}/gate-reviews/${review.id}/results`,
+        headers: { 'if-match': `"${review.version}"` },
+        payload: {
+          results: [{ criterionId: review.results[0]!.criterionId, result: 'met', evidence: 'signed' }],
+        },
+      };
+    },
+  },
+  {
+    route: 'POST /gate-reviews/:id/pmo-review',
+    allowed: unitShapers,
+    request: async (t) => {
+      const { review } = await reviewAt(t);
+      return {
+        method: 'POST',
+        url: `${v1}/gate-reviews/${review.id}/pmo-review`,
+        headers: { 'if-match': `"${review.version}"` },
+        payload: { note: 'Checked' },
+      };
+    },
+  },
+  {
+    // G1 names the program manager: that role and those above it decide.
+    route: 'POST /gate-reviews/:id/decision',
+    allowed: changeDeciders,
+    request: async (t) => {
+      const { project, review } = await reviewAt(t);
+      return {
+        method: 'POST',
+        url: `${v1}/gate-reviews/${review.id}/decision`,
+        payload: { decision: 'hold', reason: 'Funding review', expectedVersion: project.version },
+      };
+    },
+  },
+  {
+    route: 'GET /projects/:id/termination-impact',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/termination-impact` }),
+  },
+  {
+    route: 'POST /projects/:id/terminate',
+    allowed: unitShapers,
+    request: async (t) => {
+      const project = await freshProject(t);
+      return {
+        method: 'POST',
+        url: `${v1}/projects/${project.id}/terminate`,
+        payload: { reason: 'No longer needed', expectedVersion: project.version },
+      };
+    },
+  },
+  {
+    route: 'GET /benefits',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/benefits` }),
+  },
+  {
+    route: 'GET /benefits/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/benefits/${(await benefitAt(t)).id}` }),
+  },
+  {
+    route: 'POST /benefits',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/benefits`,
+      payload: { projectId: tree[t].project, name: 'Faster', measure: 'Days', baseline: 10, target: 5 },
+    }),
+  },
+  {
+    route: 'PATCH /benefits/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const benefit = await benefitAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/benefits/${benefit.id}`,
+        headers: { 'if-match': `"${benefit.version}"` },
+        payload: { status: 'tracking' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /benefits/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const benefit = await benefitAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/benefits/${benefit.id}`,
+        headers: { 'if-match': `"${benefit.version}"` },
+      };
+    },
+  },
+  {
+    route: 'POST /benefits/:id/measurements',
+    allowed: projectEditors,
+    request: async (t) => {
+      const benefit = await benefitAt(t);
+      return {
+        method: 'POST',
+        url: `${v1}/benefits/${benefit.id}/measurements`,
+        headers: { 'if-match': `"${benefit.version}"` },
+        payload: { measuredOn: '2027-06-30', value: 12 },
+      };
+    },
+  },
+  {
+    route: 'DELETE /benefits/:id/measurements/:measurementId',
+    allowed: projectEditors,
+    request: async (t) => {
+      const benefit = await benefitAt(t);
+      const measured = await addMeasurement(db, systemFor(t), benefit.id, benefit.version, {
+        measuredOn: '2027-06-30',
+        value: 12,
+      });
+      return {
+        method: 'DELETE',
+        url: `${v1}/benefits/${benefit.id}/measurements/${measured.measurements[0]!.id}`,
+        headers: { 'if-match': `"${measured.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /lessons',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/lessons?q=estimate` }),
+  },
+  {
+    // Lessons are the organization's knowledge: every member reads them.
+    route: 'GET /lessons/:id',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/lessons/${(await lessonAt(t)).id}` }),
+  },
+  {
+    route: 'POST /lessons',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/lessons`,
+      payload: {
+        projectId: tree[t].project,
+        title: 'Estimate together',
+        category: 'Planning',
+        kind: 'success',
+      },
+    }),
+  },
+  {
+    route: 'PATCH /lessons/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const lesson = await lessonAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/lessons/${lesson.id}`,
+        headers: { 'if-match': `"${lesson.version}"` },
+        payload: { tags: ['estimating'] },
+      };
+    },
+  },
+  {
+    route: 'DELETE /lessons/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const lesson = await lessonAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/lessons/${lesson.id}`,
+        headers: { 'if-match': `"${lesson.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /projects/:id/suggested-lessons',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/suggested-lessons` }),
+  },
+  {
+    route: 'POST /lessons/:id/change-proposals',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/lessons/${(await lessonAt(t)).id}/change-proposals`,
+      payload: {
+        targetKind: 'standard',
+        targetReference: 'Estimating standard',
+        proposedText: 'Estimate in pairs',
+      },
+    }),
+  },
+  {
+    route: 'GET /lesson-change-proposals',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/lesson-change-proposals` }),
+  },
+  {
+    route: 'PATCH /lesson-change-proposals/:id',
+    allowed: orgAdminOnly,
+    request: async (t) => {
+      const proposal = await proposalAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/lesson-change-proposals/${proposal.id}`,
+        headers: { 'if-match': `"${proposal.version}"` },
+        payload: { status: 'accepted' },
+      };
+    },
   },
 ];
 

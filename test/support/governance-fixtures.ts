@@ -4,7 +4,9 @@ import { createLifecycle } from '../../src/services/lifecycles.ts';
 import type { Actor } from '../../src/services/policy.ts';
 
 /** Three stages and two gates: G1 (a program manager decides, one required document) and G2 (the PMO closes). */
-export function smallLifecycle(overrides: { name?: string; businessUnitId?: string | null; pmoReview?: boolean } = {}) {
+export function smallLifecycle(
+  overrides: { name?: string; businessUnitId?: string | null; pmoReview?: boolean } = {},
+) {
   return {
     name: overrides.name ?? 'Small lifecycle',
     businessUnitId: overrides.businessUnitId ?? null,

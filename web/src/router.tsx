@@ -180,6 +180,24 @@ const staffingRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/staffing-page.tsx'), 'StaffingPage'),
 });
 
+const lifecycleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/lifecycle',
+  component: lazyRouteComponent(() => import('./pages/lifecycle-page.tsx'), 'LifecyclePage'),
+});
+
+const benefitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/benefits',
+  component: lazyRouteComponent(() => import('./pages/benefits-page.tsx'), 'BenefitsPage'),
+});
+
+const lessonsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/lessons',
+  component: lazyRouteComponent(() => import('./pages/lessons-page.tsx'), 'LessonsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -203,6 +221,9 @@ const routeTree = rootRoute.addChildren([
     resourceRoute,
     capacityRoute,
     staffingRoute,
+    lifecycleRoute,
+    benefitsRoute,
+    lessonsRoute,
   ]),
 ]);
 

@@ -17,14 +17,17 @@ import {
   IconAlertTriangle,
   IconBriefcase,
   IconBuildingSkyscraper,
+  IconBulb,
   IconChevronDown,
   IconGridDots,
   IconListDetails,
   IconLogout,
+  IconRoute,
   IconSettings,
   IconSitemap,
   IconStack2,
   IconTarget,
+  IconTrendingUp,
   IconUserSearch,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -52,6 +55,9 @@ const NAV = [
   { to: '/resources', label: 'Resources', icon: IconUsersGroup },
   { to: '/capacity', label: 'Capacity', icon: IconGridDots },
   { to: '/staffing', label: 'Staffing', icon: IconUserSearch },
+  { to: '/lifecycle', label: 'Lifecycle', icon: IconRoute },
+  { to: '/benefits', label: 'Benefits', icon: IconTrendingUp },
+  { to: '/lessons', label: 'Lessons learned', icon: IconBulb },
 ] as const;
 
 export function AppLayout() {

@@ -6,6 +6,7 @@ import { useItem, useList } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
+import { BenefitsPanel } from '../components/governance/benefits-panel.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -118,7 +119,13 @@ export function ProgramPage() {
           <Tabs.Tab value="gantt" leftSection={<IconTimeline size={14} />} data-testid="gantt-tab">
             Timeline
           </Tabs.Tab>
+          <Tabs.Tab value="benefits" data-testid="tab-benefits">
+            Benefits
+          </Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="benefits">
+          <BenefitsPanel filter={{ programId: p.id }} canEdit={can('program.edit', ctx)} />
+        </Tabs.Panel>
         <Tabs.Panel value="gantt">
           <GanttTab kind="program" id={p.id} canEdit={can('project.edit', ctx)} />
         </Tabs.Panel>

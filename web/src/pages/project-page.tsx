@@ -5,8 +5,10 @@ import {
   IconGitPullRequest,
   IconHistory,
   IconPencil,
+  IconRoute,
   IconTarget,
   IconTimeline,
+  IconTrendingUp,
   IconUsers,
 } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
@@ -16,6 +18,8 @@ import { usePermissions } from '../auth/use-permissions.ts';
 import { HealthBadge, StageBadge } from '../components/badges.tsx';
 import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
+import { BenefitsPanel } from '../components/governance/benefits-panel.tsx';
+import { GatesTab } from '../components/governance/gates-tab.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -152,6 +156,12 @@ export function ProjectPage() {
           <Tabs.Tab value="plan-files" leftSection={<IconFileImport size={14} />}>
             Plan files
           </Tabs.Tab>
+          <Tabs.Tab value="gates" leftSection={<IconRoute size={14} />} data-testid="tab-gates">
+            Gates
+          </Tabs.Tab>
+          <Tabs.Tab value="benefits" leftSection={<IconTrendingUp size={14} />} data-testid="tab-benefits">
+            Benefits
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="gantt">
           <GanttTab kind="project" id={p.id} canEdit={canEdit} />
@@ -183,6 +193,12 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="plan-files">
           <PlanFiles projectId={p.id} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="gates">
+          <GatesTab projectId={p.id} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="benefits">
+          <BenefitsPanel filter={{ projectId: p.id }} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

@@ -137,3 +137,38 @@ export async function lastDecision(
   );
   return rows[0] ?? null;
 }
+
+/** A review as it happened in the past (demo data and imports): decided when it was, with its checklist. */
+export async function insertReviewHistory(
+  q: Queryable,
+  orgId: string,
+  row: {
+    id: string;
+    projectId: string;
+    gateId: string;
+    decision: string | null;
+    reason: string | null;
+    decidedBy: string | null;
+    at: string;
+    results: ReadonlyArray<{ criterionId: string; result: string | null; evidence: string }>;
+  },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO gate_reviews (org_id, id, project_id, gate_id, status, decision, reason, decided_by, decided_at,
+       opened_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $6::text IS NULL THEN NULL ELSE $9::timestamptz END,
+       $8, $9::timestamptz - interval '7 days', $9::timestamptz)`,
+    [
+      orgId,
+      row.id,
+      row.projectId,
+      row.gateId,
+      row.decision ? 'decided' : 'open',
+      row.decision,
+      row.reason,
+      row.decidedBy,
+      row.at,
+    ],
+  );
+  await upsertResults(q, orgId, row.id, row.results);
+}

@@ -160,7 +160,7 @@ async function seedReviews(
         projectId: project.id,
         gateId: next.id,
         decision: 'hold',
-        reason: 'Meter supplier insolvency: hold until the re-tender concludes.',
+        reason: 'Works council consultation on the staff transfer is pending; resume once it is agreed.',
         decidedBy: pmo,
         at: daysAgo(12),
         results,
@@ -171,7 +171,8 @@ async function seedReviews(
         projectId: project.id,
         gateId: next.id,
         decision: 'terminate',
-        reason: 'Grid connection capacity withdrawn by the regulator; the site is no longer viable.',
+        reason:
+          'The workforce vendor now ships field mobility in its standard platform; a custom app is no longer worth building.',
         decidedBy: pmo,
         at: daysAgo(30),
         results,
@@ -237,7 +238,7 @@ export async function seedGovernanceDemo(
 
   const project = (code: string) => byCode.get(code);
   const cp = project('CP-101');
-  const ox = project('OX-205');
+  const ox = project('OX-204');
   const gm = project('GM-302');
   const sd = project('IT-504');
   if (cp?.programId)
@@ -267,20 +268,20 @@ export async function seedGovernanceDemo(
       system,
       {
         projectId: ox.id,
-        name: 'Lower cost per invoice',
-        measure: 'Fully loaded cost of processing one supplier invoice',
-        unit: 'USD',
-        baseline: 4.8,
-        target: 2.5,
+        name: 'Faster month-end close',
+        measure: 'Working days from month end to closed books',
+        unit: 'days',
+        baseline: 9,
+        target: 4,
         targetDate: '2027-06-30',
         ownerId: ox.sponsorId,
         status: 'tracking',
       },
       [
-        ['2026-01-31', 4.6],
-        ['2026-04-30', 3.9],
-        ['2026-07-31', 3.4],
-        ['2026-10-31', 3.1],
+        ['2026-01-31', 8],
+        ['2026-04-30', 7],
+        ['2026-07-31', 5.5],
+        ['2026-10-31', 5],
       ],
     );
   if (ox?.programId)
@@ -348,115 +349,106 @@ export async function seedGovernanceDemo(
   await seedLessons(db, system, byCode);
 }
 
+interface DemoLesson {
+  code: string;
+  title: string;
+  body: string;
+  category: string;
+  kind: 'success' | 'problem' | 'recommendation';
+  source: 'gate_review' | 'closure' | 'termination' | 'ad_hoc';
+  tags: string[];
+}
+
+const LESSONS: DemoLesson[] = [
+  {
+    code: 'OX-204',
+    title: 'Automate reconciliations before redesigning the close calendar',
+    body: 'Shortening the calendar first only moved the overtime; the close got faster once bank and intercompany reconciliations ran nightly.',
+    category: 'Planning',
+    kind: 'success',
+    source: 'closure',
+    tags: ['finance', 'automation'],
+  },
+  {
+    code: 'OX-205',
+    title: 'Consult the works council before announcing staff transfers',
+    body: 'The transfer plan was announced before consultation; the council asked for a hold and the project has waited since.',
+    category: 'Stakeholders',
+    kind: 'problem',
+    source: 'gate_review',
+    tags: ['transition', 'shared services', 'hr'],
+  },
+  {
+    code: 'IT-504',
+    title: 'One ticket taxonomy across all desks before consolidation',
+    body: 'Three desks used three category trees; reporting was impossible until a joint taxonomy was agreed. Do it in planning.',
+    category: 'Technical',
+    kind: 'recommendation',
+    source: 'closure',
+    tags: ['service desk', 'itsm'],
+  },
+  {
+    code: 'GM-305',
+    title: 'Check the vendor roadmap before building a custom app',
+    body: 'Six months into the custom field app, the workforce vendor released the same features in its standard product.',
+    category: 'Procurement',
+    kind: 'problem',
+    source: 'termination',
+    tags: ['vendor', 'build or buy', 'mobile'],
+  },
+  {
+    code: 'EN-401',
+    title: 'Confirm grid connection capacity before feasibility spend',
+    body: 'A one-week capacity enquiry with the network operator at idea stage shows a constraint before a study starts.',
+    category: 'Risk',
+    kind: 'recommendation',
+    source: 'gate_review',
+    tags: ['grid connection', 'solar', 'regulator'],
+  },
+  {
+    code: 'GM-302',
+    title: 'Order substation transformers at initiation',
+    body: 'Transformer lead times reached 60 weeks; ordering at the planning gate put the critical path on the supplier.',
+    category: 'Procurement',
+    kind: 'problem',
+    source: 'gate_review',
+    tags: ['transformer', 'long lead', 'substation'],
+  },
+  {
+    code: 'CP-101',
+    title: 'Weekly demos kept the sponsor close',
+    body: 'A 30-minute demo every Friday replaced monthly steering packs and halved decision time.',
+    category: 'Communication',
+    kind: 'success',
+    source: 'ad_hoc',
+    tags: ['agile', 'sponsor'],
+  },
+  {
+    code: 'CP-102',
+    title: 'Test single sign-on with real partner tenants early',
+    body: 'Federation with two partner tenants failed in user acceptance because test tenants had default claims.',
+    category: 'Quality',
+    kind: 'problem',
+    source: 'gate_review',
+    tags: ['sso', 'identity', 'testing'],
+  },
+];
+
 async function seedLessons(db: Database, system: Actor, byCode: Map<string, Project>): Promise<void> {
-  const lessons: Array<
-    [
-      code: string,
-      title: string,
-      body: string,
-      category: string,
-      kind: string,
-      source: string,
-      tags: string[],
-    ]
-  > = [
-    [
-      'OX-205',
-      'Move finance staff in waves, not all at once',
-      'The first wave of 12 accountants settled in three weeks; the big-bang team of 40 in the second site needed three months. Plan waves of 10–15 with a buddy from the previous wave.',
-      'Resources',
-      'success',
-      'closure',
-      ['transition', 'shared services'],
-    ],
-    [
-      'OX-205',
-      'Agree service levels before the first invoice moves',
-      'Business units disputed the service centre’s turnaround times for months because no SLA was signed before go-live.',
-      'Stakeholders',
-      'problem',
-      'closure',
-      ['sla', 'shared services'],
-    ],
-    [
-      'IT-504',
-      'One ticket taxonomy across all desks before consolidation',
-      'Three desks used three category trees; reporting was impossible until a joint taxonomy was agreed. Do it in planning.',
-      'Technical',
-      'recommendation',
-      'closure',
-      ['service desk', 'itsm'],
-    ],
-    [
-      'EN-401',
-      'Confirm grid connection capacity before feasibility spend',
-      'The study ran for five months before the network operator withdrew capacity. A one-week capacity enquiry at idea stage would have saved the study budget.',
-      'Risk',
-      'problem',
-      'termination',
-      ['grid connection', 'solar', 'regulator'],
-    ],
-    [
-      'GM-301',
-      'Dual-source smart meters',
-      'A single meter supplier’s insolvency stopped phase 2. Keep a qualified second source for critical devices.',
-      'Procurement',
-      'recommendation',
-      'gate_review',
-      ['meters', 'supplier', 'procurement'],
-    ],
-    [
-      'GM-302',
-      'Order substation transformers at initiation',
-      'Transformer lead times reached 60 weeks; ordering at the planning gate put the critical path on the supplier.',
-      'Procurement',
-      'problem',
-      'gate_review',
-      ['transformer', 'long lead', 'substation'],
-    ],
-    [
-      'CP-101',
-      'Weekly demos kept the sponsor close',
-      'A 30-minute demo every Friday replaced monthly steering packs and halved decision time.',
-      'Communication',
-      'success',
-      'ad_hoc',
-      ['agile', 'sponsor'],
-    ],
-    [
-      'CP-102',
-      'Test single sign-on with real partner tenants early',
-      'Federation with two partner tenants failed in user acceptance because test tenants had default claims.',
-      'Quality',
-      'problem',
-      'gate_review',
-      ['sso', 'identity', 'testing'],
-    ],
-  ];
   let proposalLesson: string | null = null;
-  for (const [code, title, body, category, kind, source, tags] of lessons) {
-    const project = byCode.get(code);
-    const lesson = await createLesson(db, system, {
-      projectId: project?.id ?? null,
-      title,
-      body,
-      category,
-      kind,
-      source,
-      tags,
-    });
-    if (code === 'EN-401') proposalLesson = lesson.id;
+  for (const { code, ...lesson } of LESSONS) {
+    const created = await createLesson(db, system, { ...lesson, projectId: byCode.get(code)?.id ?? null });
+    if (code === 'GM-305') proposalLesson = created.id;
   }
-  if (proposalLesson) {
-    const proposal = await proposeChange(db, system, proposalLesson, {
-      targetKind: 'checklist',
-      targetReference: 'G0 Idea screening criteria (Energy Services)',
-      proposedText:
-        'Add a required check: "Grid connection capacity confirmed in writing by the network operator".',
-    });
-    await decideChangeProposal(db, system, proposal.id, proposal.version, {
-      status: 'accepted',
-      decisionNote: 'Goes into the next revision of the Energy Services lifecycle.',
-    });
-  }
+  if (!proposalLesson) return;
+  const proposal = await proposeChange(db, system, proposalLesson, {
+    targetKind: 'checklist',
+    targetReference: 'G0 Idea screening criteria',
+    proposedText:
+      'Add a required check: "Build or buy: the main vendors\' roadmaps reviewed for the same capability".',
+  });
+  await decideChangeProposal(db, system, proposal.id, proposal.version, {
+    status: 'accepted',
+    decisionNote: 'Goes into the next revision of the standard lifecycle.',
+  });
 }

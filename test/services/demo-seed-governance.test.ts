@@ -32,15 +32,15 @@ describe('the governance demo', () => {
       code: 'ENS',
       pmoMode: 'decentralized',
     });
-    const closed = await projectAt('OX-205', 'closed');
-    const held = await projectAt('GM-301', 'on_hold', ens.id);
-    const terminated = await projectAt('EN-401', 'terminated', ens.id);
+    const closed = await projectAt('OX-204', 'closed');
+    const held = await projectAt('OX-205', 'on_hold');
+    const terminated = await projectAt('GM-305', 'terminated', ens.id);
     const running = await projectAt('CP-101', 'execution');
     const pmo = await makeActor(db, orgId, 'pmo_admin');
     await seedGovernanceDemo(db, system, orgId, { ens: ens.id }, pmo.userId as string);
 
     const heldGates = await getProjectGates(db, system, held.id);
-    expect(heldGates.lifecycle?.name).toBe('Energy Services asset lifecycle');
+    expect(heldGates.lifecycle?.name).toBe('Standard project lifecycle');
     expect(heldGates.currentGate?.name).toBe('G2 Baseline approval');
     expect(heldGates.reviews[0]).toMatchObject({ decision: 'hold' });
     const runningGates = await getProjectGates(db, system, running.id);
@@ -58,14 +58,14 @@ describe('the governance demo', () => {
       order: 'asc',
       projectId: closed.id,
     });
-    expect(benefits.items[0]).toMatchObject({ projectStage: 'closed', latestValue: 3.1 });
+    expect(benefits.items[0]).toMatchObject({ projectStage: 'closed', latestValue: 5 });
     const lessons = await listLessons(db, system, { page: 1, pageSize: 50, order: 'asc' });
     expect(lessons.total).toBe(8);
     const search = await listLessons(db, system, {
       page: 1,
       pageSize: 50,
       order: 'asc',
-      q: 'grid connection',
+      q: 'vendor roadmap',
     });
     expect(search.items[0]?.projectId).toBe(terminated.id);
     const proposals = await listChangeProposals(db, system, { page: 1, pageSize: 50, order: 'asc' });

@@ -15,6 +15,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBulb, IconGitPullRequest, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { isApiError } from '../api/client.ts';
 import {
   type ChangeProposal,
   governanceEndpoints,
@@ -37,6 +38,7 @@ function ProposeModal({ lesson, onClose }: { lesson: Lesson; onClose: () => void
   const save = useGovernanceMutation(() =>
     governanceEndpoints.proposeChange(lesson.id, { targetKind, targetReference, proposedText }),
   );
+  const errors = isApiError(save.error) ? save.error.fieldErrors() : {};
   return (
     <Modal opened onClose={onClose} title="Propose a change to a template or standard" size="lg">
       <Stack gap="sm">
@@ -59,6 +61,7 @@ function ProposeModal({ lesson, onClose }: { lesson: Lesson; onClose: () => void
             placeholder="Project charter template, section 5"
             value={targetReference}
             onChange={(e) => setTargetReference(e.currentTarget.value)}
+            error={errors.targetReference}
             required
             data-testid="proposal-target"
           />
@@ -69,9 +72,11 @@ function ProposeModal({ lesson, onClose }: { lesson: Lesson; onClose: () => void
           minRows={4}
           value={proposedText}
           onChange={(e) => setProposedText(e.currentTarget.value)}
+          error={errors.proposedText}
           required
+          data-testid="proposal-text"
         />
-        <ProblemAlert error={save.error} />
+        <ProblemAlert error={save.error} shownFields={['targetReference', 'proposedText']} />
         <Group justify="flex-end">
           <Button
             loading={save.isPending}
@@ -122,10 +127,10 @@ function Proposals({ canDecide }: { canDecide: boolean }) {
                   {p.proposedText}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  From “{p.lessonTitle}” · {p.proposedByName ?? 'someone'}
+                  From “{p.lessonTitle}”{p.proposedByName ? ` · ${p.proposedByName}` : ''}
                 </Text>
               </div>
-              <Badge color={PROPOSAL_COLORS[p.status]} variant="light">
+              <Badge color={PROPOSAL_COLORS[p.status]} variant="light" style={{ flexShrink: 0 }}>
                 {p.status}
               </Badge>
             </Group>

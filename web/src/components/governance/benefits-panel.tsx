@@ -34,32 +34,56 @@ const STATUS_COLORS: Record<BenefitStatus, string> = {
   cancelled: 'gray',
 };
 
-/** Measured values against the straight line from baseline to target, with the target marked. */
+/**
+ * Measured values against the planned course from baseline to target (by the target date), with the
+ * baseline and the target marked; the value axis always holds both, so progress reads at a glance.
+ */
 export function benefitChartOption(benefit: Benefit): ChartOption {
   const points = benefit.measurements.map((m) => [m.measuredOn, m.value]);
+  const start = benefit.measurements[0]?.measuredOn;
+  const planned =
+    start && benefit.targetDate
+      ? [
+          [start, benefit.baseline],
+          [benefit.targetDate, benefit.target],
+        ]
+      : [];
+  const values = [benefit.baseline, benefit.target, ...benefit.measurements.map((m) => m.value)];
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = (high - low) * 0.1 || 1;
+  const round = (n: number) => Math.round(n * 100) / 100;
   return {
-    grid: { left: 48, right: 16, top: 28, bottom: 28 },
+    grid: { left: 52, right: 20, top: 30, bottom: 28 },
     tooltip: { trigger: 'axis' },
-    legend: { data: ['Measured', 'Target'], top: 0, right: 0 },
-    xAxis: { type: 'time' },
-    yAxis: { type: 'value', name: benefit.unit, scale: true },
+    legend: { data: ['Measured', 'Planned course'], top: 0, right: 0 },
+    xAxis: { type: 'time', splitLine: { show: false } },
+    yAxis: { type: 'value', name: benefit.unit, min: round(low - pad), max: round(high + pad) },
     series: [
       { name: 'Measured', type: 'line', data: points, symbolSize: 7, itemStyle: { color: '#1c7ed6' } },
       {
-        name: 'Target',
+        name: 'Planned course',
         type: 'line',
-        data: [],
+        data: planned,
+        symbol: 'none',
+        lineStyle: { type: 'dashed', color: '#2f9e44' },
         itemStyle: { color: '#2f9e44' },
         markLine: {
           symbol: 'none',
-          lineStyle: { color: '#2f9e44', type: 'dashed' },
-          label: { formatter: `target ${benefit.target} ${benefit.unit}` },
+          silent: true,
+          label: { position: 'insideStartTop', fontSize: 10 },
           data: [
-            { yAxis: benefit.target },
+            {
+              yAxis: benefit.target,
+              name: 'target',
+              lineStyle: { color: '#2f9e44' },
+              label: { formatter: 'target' },
+            },
             {
               yAxis: benefit.baseline,
-              lineStyle: { color: '#868e96' },
-              label: { formatter: `baseline ${benefit.baseline}` },
+              name: 'baseline',
+              lineStyle: { color: '#adb5bd' },
+              label: { formatter: 'baseline' },
             },
           ],
         },

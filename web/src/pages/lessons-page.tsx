@@ -203,8 +203,9 @@ export function LessonsPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Paper withBorder radius="sm" p="sm" mb="sm">
-            <Group gap="xs" grow>
+            <Group gap="xs" wrap="nowrap">
               <TextInput
+                style={{ flex: 2 }}
                 placeholder='Search: transformer customs, "interface contract", -vendor'
                 leftSection={<IconSearch size={16} />}
                 value={search}
@@ -219,6 +220,7 @@ export function LessonsPage() {
                 onChange={setCategory}
               />
               <Select
+                style={{ flex: 1 }}
                 placeholder="Kind"
                 clearable
                 data={['success', 'problem', 'recommendation'].map((v) => ({ value: v, label: humanize(v) }))}
@@ -226,6 +228,7 @@ export function LessonsPage() {
                 onChange={setKind}
               />
               <Select
+                style={{ flex: 1 }}
                 placeholder="Source"
                 clearable
                 data={['gate_review', 'closure', 'termination', 'ad_hoc'].map((v) => ({

@@ -56,7 +56,13 @@ export function GatesTab({ projectId, canEdit }: { projectId: string; canEdit: b
             <Button
               variant="default"
               leftSection={<IconBulb size={16} />}
-              onClick={() => setLessons({ source: 'ad_hoc', reviewId: null })}
+              onClick={() =>
+                setLessons(
+                  g.openReview
+                    ? { source: 'gate_review', reviewId: g.openReview.id }
+                    : { source: 'ad_hoc', reviewId: null },
+                )
+              }
               disabled={!canEdit}
             >
               Capture lesson

@@ -1,4 +1,15 @@
-import { Button, Group, Modal, Select, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useState } from 'react';
 import { isApiError } from '../../api/client.ts';
 import {
@@ -7,6 +18,7 @@ import {
   type LessonSource,
   useGovernanceMutation,
 } from '../../api/governance.ts';
+import { useList } from '../../api/queries.ts';
 import { EntitySelect } from '../entity-select.tsx';
 import { ProblemAlert } from '../problem-alert.tsx';
 
@@ -53,6 +65,13 @@ export function LessonCaptureModal({
   const [kind, setKind] = useState<LessonKind>(source === 'closure' ? 'success' : 'problem');
   const [body, setBody] = useState('');
   const [tags, setTags] = useState<string[]>([]);
+  const [riskIds, setRiskIds] = useState<string[]>([]);
+  // The project's risks, to link the lesson to the ones it is about.
+  const risks = useList(
+    'risks',
+    { projectId: project ?? undefined, pageSize: 200, sort: 'score', order: 'desc' },
+    !!project,
+  );
   const save = useGovernanceMutation(() =>
     governanceEndpoints.createLesson({
       projectId: project,
@@ -63,6 +82,7 @@ export function LessonCaptureModal({
       kind,
       body,
       tags,
+      riskIds,
     }),
   );
   const fieldErrors = isApiError(save.error) ? save.error.fieldErrors() : {};
@@ -119,6 +139,17 @@ export function LessonCaptureModal({
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
         />
+        {project && (risks.data?.items.length ?? 0) > 0 && (
+          <MultiSelect
+            label="Related risks"
+            placeholder="Link the risks this lesson is about"
+            data={(risks.data?.items ?? []).map((r) => ({ value: r.id, label: r.title }))}
+            value={riskIds}
+            onChange={setRiskIds}
+            searchable
+            clearable
+          />
+        )}
         <TagsInput label="Tags" placeholder="Type and press Enter" value={tags} onChange={setTags} />
         <ProblemAlert error={save.error} shownFields={['title', 'category']} />
         <Group justify="flex-end">

@@ -60,7 +60,7 @@ export function LessonCard({
             ))}
           </Group>
         </div>
-        {actions}
+        {actions && <div style={{ flexShrink: 0 }}>{actions}</div>}
       </Group>
     </Paper>
   );

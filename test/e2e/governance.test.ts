@@ -129,6 +129,15 @@ describe.skipIf(!hasChromium)(title, () => {
     await table.getByText('closed').first().waitFor();
     await expect.poll(() => page.getByTestId('benefit-chart').count()).toBeGreaterThanOrEqual(4);
     await shoot(page, '06-benefits');
+    // The closed project's benefit is still measured: record November's figure.
+    const card = page.getByTestId('benefit-card').filter({ hasText: 'Faster month-end close' });
+    await card.getByTestId('record-measurement').click();
+    await page.getByTestId('measure-date').fill('2026-11-30');
+    await page.getByTestId('measure-value').fill('4.5');
+    await page.getByTestId('measure-save').click();
+    await expect
+      .poll(() => table.getByRole('row', { name: /Faster month-end close/ }).textContent())
+      .toContain('4.5');
   }, 120_000);
 
   it('finds lessons by their words, best match first, and proposes a change from one', async () => {

@@ -218,6 +218,8 @@ export const governanceEndpoints = {
   benefits: (params: ListParams, signal?: AbortSignal) =>
     request<Page<Benefit>>(`/benefits${toQuery(params)}`, { signal }),
   createBenefit: (body: Record<string, unknown>) => request<Benefit>('/benefits', { method: 'POST', body }),
+  updateBenefit: (benefit: Benefit, body: Record<string, unknown>) =>
+    request<Benefit>(`/benefits/${benefit.id}`, { method: 'PATCH', body, version: benefit.version }),
   addMeasurement: (benefit: Benefit, body: { measuredOn: string; value: number; note: string }) =>
     request<Benefit>(`/benefits/${benefit.id}/measurements`, {
       method: 'POST',

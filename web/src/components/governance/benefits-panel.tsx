@@ -6,6 +6,7 @@ import {
   NumberInput,
   Paper,
   Progress,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -24,6 +25,15 @@ import {
 import { formatDate, humanize } from '../../lib/format.ts';
 import { Chart, type ChartOption } from '../chart.tsx';
 import { ProblemAlert } from '../problem-alert.tsx';
+
+const BENEFIT_STATUSES: BenefitStatus[] = [
+  'planned',
+  'tracking',
+  'achieved',
+  'at_risk',
+  'not_achieved',
+  'cancelled',
+];
 
 const STATUS_COLORS: Record<BenefitStatus, string> = {
   planned: 'gray',
@@ -105,11 +115,13 @@ function MeasureModal({ benefit, onClose }: { benefit: Benefit; onClose: () => v
         <TextInput
           label="Date"
           type="date"
+          data-testid="measure-date"
           value={measuredOn}
           onChange={(e) => setMeasuredOn(e.currentTarget.value)}
         />
         <NumberInput
           label={`${benefit.measure} (${benefit.unit})`}
+          data-testid="measure-value"
           value={value}
           onChange={setValue}
           decimalScale={4}
@@ -117,7 +129,11 @@ function MeasureModal({ benefit, onClose }: { benefit: Benefit; onClose: () => v
         <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <ProblemAlert error={save.error} />
         <Group justify="flex-end">
-          <Button loading={save.isPending} onClick={() => save.mutate(undefined, { onSuccess: onClose })}>
+          <Button
+            loading={save.isPending}
+            onClick={() => save.mutate(undefined, { onSuccess: onClose })}
+            data-testid="measure-save"
+          >
             Save
           </Button>
         </Group>
@@ -129,6 +145,9 @@ function MeasureModal({ benefit, onClose }: { benefit: Benefit; onClose: () => v
 /** One benefit: figures, progress from baseline to target, and the measured history as a chart. */
 export function BenefitCard({ benefit, canEdit }: { benefit: Benefit; canEdit: boolean }) {
   const [measuring, setMeasuring] = useState(false);
+  const setStatus = useGovernanceMutation((status: BenefitStatus) =>
+    governanceEndpoints.updateBenefit(benefit, { status }),
+  );
   const progress = benefit.progress === null ? null : Math.round(benefit.progress * 100);
   return (
     <Paper withBorder radius="sm" p="md" data-testid="benefit-card">
@@ -141,10 +160,23 @@ export function BenefitCard({ benefit, canEdit }: { benefit: Benefit; canEdit: b
             {benefit.ownerName ?? '—'}
           </Text>
         </div>
-        <Badge color={STATUS_COLORS[benefit.status]} variant="light">
-          {humanize(benefit.status)}
-        </Badge>
+        {canEdit ? (
+          <Select
+            size="xs"
+            w={140}
+            aria-label="Status"
+            value={benefit.status}
+            data={BENEFIT_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+            onChange={(value) => value && setStatus.mutate(value as BenefitStatus)}
+            allowDeselect={false}
+          />
+        ) : (
+          <Badge color={STATUS_COLORS[benefit.status]} variant="light">
+            {humanize(benefit.status)}
+          </Badge>
+        )}
       </Group>
+      <ProblemAlert error={setStatus.error} />
       <Text size="sm">{benefit.measure}</Text>
       <Group gap="lg" my={6}>
         <Text size="sm">
@@ -181,6 +213,7 @@ export function BenefitCard({ benefit, canEdit }: { benefit: Benefit; canEdit: b
             variant="light"
             leftSection={<IconPlus size={14} />}
             onClick={() => setMeasuring(true)}
+            data-testid="record-measurement"
           >
             Record measurement
           </Button>

@@ -34,7 +34,11 @@ export function GatesTab({ projectId, canEdit }: { projectId: string; canEdit: b
   if (gates.error || !gates.data) return <LoadError error={gates.error} what="stage gates" />;
   const g = gates.data;
   const stages = g.lifecycle?.stages ?? [];
-  const active = stages.findIndex((s) => s.id === g.currentStageId);
+  // A terminated project has no current stage: show it stopped at the gate that ended it.
+  const endedAt = g.reviews.find((r) => r.decision === 'terminate')?.gateId;
+  const active = endedAt
+    ? stages.findIndex((s) => s.gate?.id === endedAt)
+    : stages.findIndex((s) => s.id === g.currentStageId);
   const ended = g.projectStage === 'terminated' || g.projectStage === 'closed';
   const decided = g.reviews.filter((r) => r.status === 'decided');
 

@@ -68,6 +68,10 @@ export const entityTypes = [
   'assignment',
   'staffing_request',
   'booking',
+  'status_report',
+  'status_report_comment',
+  'reporting_cadence',
+  'status_thresholds',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -41,7 +41,11 @@ export type Capability =
   /** Rule on change requests; which role decides at which scope is the organization's setting. */
   | 'decide_change'
   /** Keep the resource pool (resources, rates, skills, roles) and fill staffing requests with bookings. */
-  | 'manage_resources';
+  | 'manage_resources'
+  /** Write and submit a project's periodic status report. */
+  | 'submit_status_report'
+  /** Review submitted status reports and comment on them; set a project's reporting cadence. */
+  | 'review_status_report';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -62,6 +66,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'request_change',
     'decide_change',
     'manage_resources',
+    'submit_status_report',
+    'review_status_report',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -75,6 +81,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'submit_status_report',
+    'review_status_report',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -84,8 +92,16 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'submit_status_report',
+    'review_status_report',
   ]),
-  project_manager: new Set<Capability>(['read', 'update_project', 'manage_risks', 'request_change']),
+  project_manager: new Set<Capability>([
+    'read',
+    'update_project',
+    'manage_risks',
+    'request_change',
+    'submit_status_report',
+  ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),
   resource_manager: new Set<Capability>(['read', 'manage_resources']),

@@ -214,7 +214,11 @@ export type SelfAssessment = Partial<Record<RagDimension | 'overall', Rag | null
  */
 export function findDisagreements(self: SelfAssessment, computed: ComputedIndicators): Disagreement[] {
   const found: Disagreement[] = [];
-  const check = (dimension: RagDimension | 'overall', computedRag: Rag | null | undefined, why: Indicator[]) => {
+  const check = (
+    dimension: RagDimension | 'overall',
+    computedRag: Rag | null | undefined,
+    why: Indicator[],
+  ) => {
     const selfRag = self[dimension];
     if (!selfRag || !computedRag || rank[selfRag] >= rank[computedRag]) return;
     const reasons = why.filter((i) => i.rag && rank[i.rag] > rank[selfRag]).map((i) => i.explanation);

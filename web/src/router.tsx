@@ -180,6 +180,12 @@ const staffingRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/staffing-page.tsx'), 'StaffingPage'),
 });
 
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('./pages/reports-page.tsx'), 'ReportsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -203,6 +209,7 @@ const routeTree = rootRoute.addChildren([
     resourceRoute,
     capacityRoute,
     staffingRoute,
+    reportsRoute,
   ]),
 ]);
 

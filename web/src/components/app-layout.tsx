@@ -21,6 +21,7 @@ import {
   IconGridDots,
   IconListDetails,
   IconLogout,
+  IconReportAnalytics,
   IconSettings,
   IconSitemap,
   IconStack2,
@@ -52,6 +53,7 @@ const NAV = [
   { to: '/resources', label: 'Resources', icon: IconUsersGroup },
   { to: '/capacity', label: 'Capacity', icon: IconGridDots },
   { to: '/staffing', label: 'Staffing', icon: IconUserSearch },
+  { to: '/reports', label: 'Status reports', icon: IconReportAnalytics },
 ] as const;
 
 export function AppLayout() {

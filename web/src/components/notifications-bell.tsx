@@ -33,7 +33,9 @@ export function NotificationsBell() {
               onClick={() =>
                 n.entityType === 'risk'
                   ? navigate({ to: '/risks/$id', params: { id: n.entityId } })
-                  : undefined
+                  : n.entityType === 'project'
+                    ? navigate({ to: '/projects/$id', params: { id: n.entityId } })
+                    : undefined
               }
             >
               <Text size="xs" fw={n.readAt ? 400 : 600} lineClamp={2}>

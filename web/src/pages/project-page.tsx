@@ -5,6 +5,7 @@ import {
   IconGitPullRequest,
   IconHistory,
   IconPencil,
+  IconReportAnalytics,
   IconTarget,
   IconTimeline,
   IconUsers,
@@ -26,6 +27,7 @@ import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { ScheduleRiskPanel } from '../components/schedule-risk/panel.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
 import { ScopeRisks } from '../components/scope-risks.tsx';
+import { StatusPanel } from '../components/status/status-panel.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
 import { GanttTab } from '../gantt/gantt-tab.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../lib/format.ts';
@@ -152,6 +154,9 @@ export function ProjectPage() {
           <Tabs.Tab value="plan-files" leftSection={<IconFileImport size={14} />}>
             Plan files
           </Tabs.Tab>
+          <Tabs.Tab value="status" leftSection={<IconReportAnalytics size={14} />} data-testid="tab-status">
+            Status
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="gantt">
           <GanttTab kind="project" id={p.id} canEdit={canEdit} />
@@ -183,6 +188,13 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="plan-files">
           <PlanFiles projectId={p.id} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="status">
+          <StatusPanel
+            projectId={p.id}
+            canSubmit={can('status.submit', ctx)}
+            canReview={can('status.review', ctx)}
+          />
         </Tabs.Panel>
       </Tabs>
       {editing && (

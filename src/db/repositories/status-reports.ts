@@ -420,3 +420,23 @@ export async function setProjectHealth(q: Queryable, orgId: string, projectId: s
     [orgId, projectId, health],
   );
 }
+
+/** Dates a submission (and review) in the past: the demo's report history was written over months. */
+export async function backdateReport(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  submittedAt: string,
+  reviewedAt: string | null,
+) {
+  await q.query(
+    `UPDATE status_reports SET submitted_at = $3, reviewed_at = CASE WHEN reviewed_at IS NULL THEN NULL ELSE $4::timestamptz END,
+       created_at = $3, updated_at = coalesce($4::timestamptz, $3::timestamptz)
+     WHERE org_id = $1 AND id = $2`,
+    [orgId, id, submittedAt, reviewedAt],
+  );
+  await q.query(
+    'UPDATE status_report_comments SET created_at = coalesce($3::timestamptz, $4::timestamptz) WHERE org_id = $1 AND report_id = $2',
+    [orgId, id, reviewedAt, submittedAt],
+  );
+}

@@ -37,7 +37,7 @@ export function CadenceEditor({
     },
   });
   const summary = current
-    ? `Reports ${current.frequency}${current.graceDays ? ` (${current.graceDays} days' grace)` : ''}; next due ${formatDate(cadence?.nextDueDate)}`
+    ? `Reports ${current.frequency}${current.graceDays ? ` (${current.graceDays} day${current.graceDays === 1 ? '' : 's'} of grace)` : ''}; next due ${formatDate(cadence?.nextDueDate)}`
     : 'No reporting cadence: this project is not expected to report on a schedule.';
   return (
     <Group gap="xs">

@@ -173,7 +173,8 @@ export function StatusPanel({
           onClose={() => setForm(null)}
           onSaved={(saved) => {
             setForm(null);
-            if (saved.id !== latest?.id) setOpenId(saved.id);
+            // A report for an earlier period is not the latest one shown above: open it.
+            if (latest && saved.id !== latest.id && saved.periodEnd < latest.periodEnd) setOpenId(saved.id);
           }}
         />
       )}

@@ -170,7 +170,6 @@ export const reportingCadenceSchema = z.object({
 });
 export type ReportingCadenceRead = z.infer<typeof reportingCadenceSchema>;
 
-
 export const statusThresholdsPatch = patchOf(thresholdFields);
 export const statusThresholdsSchema = thresholdFields.extend({ version: z.number().int() });
 export type StatusThresholds = z.infer<typeof statusThresholdsSchema>;

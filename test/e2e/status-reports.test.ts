@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSession, CHROMIUM, hasChromium, snap, textOf } from './harness.ts';
+import { browserSession, CHROMIUM, hasChromium, login, newPage, snap, textOf } from './harness.ts';
 
 // Grace Liu runs the Customer Platform program: she reviews its projects' reports and sees who is late.
 const PROGRAM_MANAGER = { email: 'grace.liu@northwind.example', password: 'orrery-demo' };
@@ -90,5 +90,29 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect.poll(() => page.getByTestId('late-alert').count()).toBe(0);
     await snap(page, 'status-06-submitted-report');
     expect(session.pageErrors).toEqual([]);
+  });
+
+  it('lets the organization PMO change the indicator thresholds', async () => {
+    const { context, page: admin } = await newPage(session.h);
+    try {
+      await login(admin, session.h.admin.email, session.h.admin.password);
+      await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await admin.goto('/reports');
+      await admin.getByTestId('tab-thresholds').click();
+      const spiRed = admin.getByTestId('threshold-spiRed');
+      await expect.poll(() => spiRed.inputValue()).toBe('0.9');
+      await spiRed.fill('0.97');
+      await admin.getByTestId('save-thresholds').click();
+      // Red above amber is refused, naming the field.
+      await admin.getByText('must not be above spiAmber (0.95): red is the worse band').waitFor();
+      await spiRed.fill('0.85');
+      await admin.getByTestId('save-thresholds').click();
+      await admin.getByText('Saved.').waitFor();
+      await snap(admin, 'status-07-thresholds');
+      const saved = await admin.request.get('/api/v1/status-thresholds');
+      expect(((await saved.json()) as { spiRed: number }).spiRed).toBe(0.85);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -180,3 +180,27 @@ export const statusApi = {
     });
   },
 };
+
+export interface Thresholds {
+  spiAmber: number;
+  spiRed: number;
+  cpiAmber: number;
+  cpiRed: number;
+  lateMilestonesAmber: number;
+  lateMilestonesRed: number;
+  highRisksAmber: number;
+  highRisksRed: number;
+  slipDaysAmber: number;
+  slipDaysRed: number;
+  version: number;
+}
+
+export const thresholdsKey = ['status-thresholds'] as const;
+export const thresholdsApi = {
+  get(signal?: AbortSignal) {
+    return request<Thresholds>('/status-thresholds', { signal });
+  },
+  save(version: number, body: Omit<Thresholds, 'version'>) {
+    return request<Thresholds>('/status-thresholds', { method: 'PUT', body, version });
+  },
+};

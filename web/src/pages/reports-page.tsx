@@ -1,18 +1,21 @@
 import { Badge, EmptyState, Paper, Table, Tabs, Text } from '@mantine/core';
-import { IconClockExclamation, IconInbox, IconListCheck } from '@tabler/icons-react';
+import { IconAdjustments, IconClockExclamation, IconInbox, IconListCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type StatusReport, statusApi, statusKeys } from '../api/status-reports.ts';
+import { usePermissions } from '../auth/use-permissions.ts';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { PageLoader } from '../components/route-states.tsx';
 import { RagBadge, ReportStatusBadge } from '../components/status/rag.tsx';
 import { ReportModal } from '../components/status/report-detail.tsx';
+import { ThresholdsEditor } from '../components/status/thresholds-editor.tsx';
 import { formatDate, formatDateTime, humanize } from '../lib/format.ts';
 
 /** Status reporting across everything the reader oversees: the review queue, late reports and recent reports. */
 export function ReportsPage() {
+  const { can } = usePermissions();
   const awaiting = useQuery({
     queryKey: statusKeys.awaiting,
     queryFn: ({ signal }) => statusApi.list('submitted', signal),
@@ -57,6 +60,15 @@ export function ReportsPage() {
           <Tabs.Tab value="recent" leftSection={<IconListCheck size={14} />} data-testid="tab-recent">
             All reports
           </Tabs.Tab>
+          {can('admin') && (
+            <Tabs.Tab
+              value="thresholds"
+              leftSection={<IconAdjustments size={14} />}
+              data-testid="tab-thresholds"
+            >
+              Indicator thresholds
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="awaiting">
           <ReportTable
@@ -122,6 +134,9 @@ export function ReportsPage() {
             empty="No status reports yet."
             testId="recent-reports"
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="thresholds">
+          <ThresholdsEditor />
         </Tabs.Panel>
       </Tabs>
       {openId && <ReportModal id={openId} onClose={() => setOpenId(null)} withProject />}

@@ -37,18 +37,31 @@ const ROWS: { label: string; hint: string; amber: keyof Limits; red: keyof Limit
 /** Where computed indicators turn amber and red: the organization PMO's setting. */
 export function ThresholdsEditor() {
   const query = useQuery({ queryKey: thresholdsKey, queryFn: ({ signal }) => thresholdsApi.get(signal) });
+  // A reload after a conflict starts the form again from the current version.
+  const [reloads, setReloads] = useState(0);
   if (query.isLoading) return <PageLoader />;
   if (!query.data) return <ProblemAlert error={query.error} />;
-  return <ThresholdsForm key={query.data.version} current={query.data} onReload={() => query.refetch()} />;
+  return (
+    <ThresholdsForm
+      key={reloads}
+      current={query.data}
+      onReload={async () => {
+        await query.refetch();
+        setReloads((n) => n + 1);
+      }}
+    />
+  );
 }
 
 function ThresholdsForm({ current, onReload }: { current: Thresholds; onReload: () => void }) {
   const qc = useQueryClient();
-  const { version, ...initial } = current;
+  const { version: initialVersion, ...initial } = current;
   const [limits, setLimits] = useState<Limits>(initial);
+  const [version, setVersion] = useState(initialVersion);
   const save = useMutation({
     mutationFn: () => thresholdsApi.save(version, limits),
     onSuccess: (saved) => {
+      setVersion(saved.version);
       qc.setQueryData(thresholdsKey, saved);
       void qc.invalidateQueries({ queryKey: ['status-reports'] });
     },

@@ -30,6 +30,7 @@ import { registerResourceRoutes } from './routes/resources.ts';
 import { registerRiskRoutes } from './routes/risks.ts';
 import { registerScheduleRiskRoutes } from './routes/schedule-risk.ts';
 import { registerStaffingRoutes } from './routes/staffing.ts';
+import { registerStatusReportRoutes } from './routes/status-reports.ts';
 import { registerStructureRoutes } from './routes/structure.ts';
 
 export interface AppOptions {
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerStaffingRoutes(api, options.db);
       registerGovernanceRoutes(api, options.db);
       registerKnowledgeRoutes(api, options.db);
+      registerStatusReportRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

@@ -73,6 +73,10 @@ export const entityTypes = [
   'benefit',
   'lesson',
   'lesson_change_proposal',
+  'status_report',
+  'status_report_comment',
+  'reporting_cadence',
+  'status_thresholds',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

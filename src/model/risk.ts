@@ -321,6 +321,7 @@ export const notificationKinds = [
   'assignment',
   'action_overdue',
   'project_terminated',
+  'report_late',
 ] as const;
 export const notificationSchema = z.object({
   id: idSchema,

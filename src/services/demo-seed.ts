@@ -12,6 +12,7 @@ import { seedDemoPlans } from './demo-seed-plans.ts';
 import { seedDemoResources } from './demo-seed-resources.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
 import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
+import { seedStatusReports } from './demo-seed-status.ts';
 import { audit } from './mutation.ts';
 import { hashPassword } from './passwords.ts';
 import { addProjectMember, createProject, listProjects, setProjectObjectives } from './projects.ts';
@@ -572,5 +573,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedLevelingDemo(db, system, orgId);
   await seedDemoResources(db, system, units);
   await seedGovernanceDemo(db, system, orgId, units, admin);
+  await seedStatusReports(db, orgId);
   return { ...result, orgId, created: true };
 }

@@ -49,7 +49,11 @@ export type Capability =
   /** Configure the lifecycles (stages, gates, criteria) and rule on proposed changes to standards. */
   | 'manage_lifecycle'
   /** Record lessons learned on a project and propose changes to templates and standards from them. */
-  | 'capture_lessons';
+  | 'capture_lessons'
+  /** Write and submit a project's periodic status report. */
+  | 'submit_status_report'
+  /** Review submitted status reports and comment on them; set a project's reporting cadence. */
+  | 'review_status_report';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -74,6 +78,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'terminate_project',
     'manage_lifecycle',
     'capture_lessons',
+    'submit_status_report',
+    'review_status_report',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -89,6 +95,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'decide_change',
     'decide_gate',
     'capture_lessons',
+    'submit_status_report',
+    'review_status_report',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -100,6 +108,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'decide_change',
     'decide_gate',
     'capture_lessons',
+    'submit_status_report',
+    'review_status_report',
   ]),
   project_manager: new Set<Capability>([
     'read',
@@ -107,6 +117,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'capture_lessons',
+    'submit_status_report',
   ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),

@@ -31,6 +31,8 @@ import { getRiskMatrix } from '../../src/services/risk-matrix.ts';
 import { createRisk, createRiskCategory } from '../../src/services/risks.ts';
 import { simulateProject } from '../../src/services/schedule-risk.ts';
 import { createBooking, createStaffingRequest } from '../../src/services/staffing.ts';
+import { createStatusReport, submitStatusReport } from '../../src/services/status-reports.ts';
+import { getStatusThresholds } from '../../src/services/status-settings.ts';
 import {
   createBusinessUnit,
   createObjective,
@@ -367,6 +369,26 @@ const proposalAt = async (t: Target) =>
     targetReference: 'Charter template',
     proposedText: 'Add a section',
   });
+// Status reports: written by those who report on the project, reviewed by its program manager or above.
+const statusReporters = projectEditors;
+const statusReviewers = changeDeciders;
+const statusReportAt = (t: Target) =>
+  createStatusReport(db, systemFor(t), tree[t].project, {
+    periodStart: '2027-03-01',
+    periodEnd: '2027-03-31',
+    overallRag: 'green',
+    scheduleRag: 'green',
+    costRag: 'green',
+    scopeRag: 'green',
+    resourcesRag: 'green',
+    riskRag: 'green',
+    qualityRag: 'green',
+    narrative: `Report ${++sequence}`,
+  });
+const submittedReportAt = async (t: Target) => {
+  const draft = await statusReportAt(t);
+  return submitStatusReport(db, systemFor(t), draft.id, draft.version);
+};
 
 interface Case {
   route: string;
@@ -2181,6 +2203,121 @@ const cases: Case[] = [
         payload: { status: 'accepted' },
       };
     },
+    route: 'GET /projects/:id/status-reports',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/status-reports` }),
+  },
+  {
+    route: 'POST /projects/:id/status-reports',
+    allowed: statusReporters,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${tree[t].project}/status-reports`,
+      payload: { periodStart: '2027-03-01', periodEnd: '2027-03-31', overallRag: 'amber' },
+    }),
+  },
+  {
+    route: 'GET /projects/:id/status-indicators',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/projects/${tree[t].project}/status-indicators?date=2027-03-31`,
+    }),
+  },
+  {
+    route: 'GET /projects/:id/reporting-cadence',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/reporting-cadence` }),
+  },
+  {
+    route: 'PUT /projects/:id/reporting-cadence',
+    allowed: statusReviewers,
+    request: async (t) => ({
+      method: 'PUT',
+      url: `${v1}/projects/${tree[t].project}/reporting-cadence`,
+      payload: { frequency: 'monthly', anchorDate: '2027-01-31' },
+    }),
+  },
+  {
+    route: 'GET /status-reports',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/status-reports?scopeType=project&scopeId=${tree[t].project}&status=submitted`,
+    }),
+  },
+  {
+    route: 'GET /status-reports/late',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/status-reports/late?scopeType=program&scopeId=${tree[t].program}&date=2027-06-01`,
+    }),
+  },
+  {
+    route: 'GET /status-reports/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/status-reports/${(await statusReportAt(t)).id}` }),
+  },
+  {
+    route: 'PATCH /status-reports/:id',
+    allowed: statusReporters,
+    request: async (t) => {
+      const report = await statusReportAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/status-reports/${report.id}`,
+        headers: { 'if-match': `"${report.version}"` },
+        payload: { achievements: `Edited ${++sequence}` },
+      };
+    },
+  },
+  {
+    route: 'POST /status-reports/:id/submit',
+    allowed: statusReporters,
+    request: async (t) => {
+      const report = await statusReportAt(t);
+      return {
+        method: 'POST',
+        url: `${v1}/status-reports/${report.id}/submit`,
+        headers: { 'if-match': `"${report.version}"` },
+      };
+    },
+  },
+  {
+    route: 'POST /status-reports/:id/review',
+    allowed: statusReviewers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/status-reports/${(await submittedReportAt(t)).id}/review`,
+      payload: { note: 'Seen' },
+    }),
+  },
+  {
+    route: 'POST /status-reports/:id/comments',
+    allowed: statusReporters,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/status-reports/${(await submittedReportAt(t)).id}/comments`,
+      payload: { body: 'Please explain the slip.' },
+    }),
+  },
+  {
+    route: 'GET /status-thresholds',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/status-thresholds` }),
+  },
+  {
+    route: 'PUT /status-thresholds',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async (t) => ({
+      method: 'PUT',
+      url: `${v1}/status-thresholds`,
+      headers: { 'if-match': `"${(await getStatusThresholds(db, systemFor(t))).version}"` },
+      payload: { spiAmber: 0.95 },
+    }),
   },
 ];
 

@@ -197,6 +197,11 @@ const lessonsRoute = createRoute({
   path: '/lessons',
   component: lazyRouteComponent(() => import('./pages/lessons-page.tsx'), 'LessonsPage'),
 });
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('./pages/reports-page.tsx'), 'ReportsPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
@@ -224,6 +229,7 @@ const routeTree = rootRoute.addChildren([
     lifecycleRoute,
     benefitsRoute,
     lessonsRoute,
+    reportsRoute,
   ]),
 ]);
 

@@ -4,6 +4,7 @@ import { registerImportCommand } from './import.ts';
 import { registerLevelCommand } from './level.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerOpenApiCommand } from './openapi.ts';
+import { registerReportsCommand } from './reports.ts';
 import { registerRisksCommand } from './risks.ts';
 import { registerScheduleCommand } from './schedule.ts';
 import { registerSeedCommand } from './seed.ts';
@@ -29,6 +30,7 @@ const commands: Array<(program: Command) => void> = [
   registerScheduleCommand,
   registerRisksCommand,
   registerSimulateCommand,
+  registerReportsCommand,
 ];
 
 export function registerCommands(program: Command): void {

@@ -26,7 +26,9 @@ export type Action =
   | 'change.request'
   | 'change.decide'
   | 'resource.manage'
-  | 'pool.manage';
+  | 'pool.manage'
+  | 'status.submit'
+  | 'status.review';
 
 // Mirrors the server's rules closely enough to hide buttons that would fail; the API decides.
 const ROLES_FOR: Record<Action, readonly Role[]> = {
@@ -46,6 +48,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   // Resources of a unit: its resource managers; roles and skills: the organization's (pool.manage).
   'resource.manage': ['pmo_admin', 'resource_manager'],
   'pool.manage': ['pmo_admin', 'resource_manager'],
+  'status.submit': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
+  'status.review': ['pmo_admin', 'portfolio_manager', 'program_manager'],
 };
 
 // Actions that only make sense organization-wide.

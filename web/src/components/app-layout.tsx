@@ -23,6 +23,7 @@ import {
   IconListDetails,
   IconLogout,
   IconRoute,
+  IconReportAnalytics,
   IconSettings,
   IconSitemap,
   IconStack2,
@@ -58,6 +59,7 @@ const NAV = [
   { to: '/lifecycle', label: 'Lifecycle', icon: IconRoute },
   { to: '/benefits', label: 'Benefits', icon: IconTrendingUp },
   { to: '/lessons', label: 'Lessons learned', icon: IconBulb },
+  { to: '/reports', label: 'Status reports', icon: IconReportAnalytics },
 ] as const;
 
 export function AppLayout() {

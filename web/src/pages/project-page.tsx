@@ -6,6 +6,7 @@ import {
   IconHistory,
   IconPencil,
   IconRoute,
+  IconReportAnalytics,
   IconTarget,
   IconTimeline,
   IconTrendingUp,
@@ -30,6 +31,7 @@ import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { ScheduleRiskPanel } from '../components/schedule-risk/panel.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
 import { ScopeRisks } from '../components/scope-risks.tsx';
+import { StatusPanel } from '../components/status/status-panel.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
 import { GanttTab } from '../gantt/gantt-tab.tsx';
 import { formatDate, formatDateTime, formatMoney, humanize } from '../lib/format.ts';
@@ -162,6 +164,9 @@ export function ProjectPage() {
           <Tabs.Tab value="benefits" leftSection={<IconTrendingUp size={14} />} data-testid="tab-benefits">
             Benefits
           </Tabs.Tab>
+          <Tabs.Tab value="status" leftSection={<IconReportAnalytics size={14} />} data-testid="tab-status">
+            Status
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="gantt">
           <GanttTab kind="project" id={p.id} canEdit={canEdit} />
@@ -199,6 +204,13 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="benefits">
           <BenefitsPanel filter={{ projectId: p.id }} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="status">
+          <StatusPanel
+            projectId={p.id}
+            canSubmit={can('status.submit', ctx)}
+            canReview={can('status.review', ctx)}
+          />
         </Tabs.Panel>
       </Tabs>
       {editing && (

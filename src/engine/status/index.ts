@@ -1,0 +1,25 @@
+export {
+  addDays,
+  dueDateAt,
+  lastExpiredDue,
+  missedDue,
+  nextDueDate,
+  type ReportingCadence,
+  type ReportingDue,
+  type ReportingFrequency,
+  reportingDueDates,
+} from './cadence.ts';
+export {
+  type ComputedIndicators,
+  computeIndicators,
+  type Disagreement,
+  findDisagreements,
+  type Indicator,
+  type IndicatorFigures,
+  type IndicatorThresholds,
+  type Rag,
+  type RagDimension,
+  ragDimensions,
+  type SelfAssessment,
+  worstRag,
+} from './indicators.ts';

@@ -68,6 +68,19 @@ export const entityTypes = [
   'assignment',
   'staffing_request',
   'booking',
+  'email',
+  'quality_standard',
+  'quality_inspection',
+  'quality_finding',
+  'corrective_action',
+  'maturity_questionnaire',
+  'maturity_assessment',
+  'oversight_policy',
+  'mentorship',
+  'mentoring_session',
+  'stakeholder',
+  'communication_plan',
+  'announcement',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -316,7 +316,13 @@ export const riskCategorySchema = versionedSchema.extend({
 });
 export type RiskCategory = z.infer<typeof riskCategorySchema>;
 
-export const notificationKinds = ['escalation', 'assignment', 'action_overdue'] as const;
+export const notificationKinds = [
+  'escalation',
+  'assignment',
+  'action_overdue',
+  'announcement',
+  'reminder',
+] as const;
 export const notificationSchema = z.object({
   id: idSchema,
   kind: z.enum(notificationKinds),

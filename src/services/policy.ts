@@ -41,7 +41,15 @@ export type Capability =
   /** Rule on change requests; which role decides at which scope is the organization's setting. */
   | 'decide_change'
   /** Keep the resource pool (resources, rates, skills, roles) and fill staffing requests with bookings. */
-  | 'manage_resources';
+  | 'manage_resources'
+  /** Keep quality standards, record inspections and audits, their findings and corrective actions. */
+  | 'manage_quality'
+  /** Assess the maturity of project managers and teams, keep questionnaires, oversight policy and mentoring. */
+  | 'assess_maturity'
+  /** Keep stakeholder registers and communication plans. */
+  | 'manage_communication'
+  /** Send an announcement to everyone within a scope. */
+  | 'announce';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -62,6 +70,10 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'request_change',
     'decide_change',
     'manage_resources',
+    'manage_quality',
+    'assess_maturity',
+    'manage_communication',
+    'announce',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -75,6 +87,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'manage_quality',
+    'manage_communication',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -84,8 +98,17 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'manage_quality',
+    'manage_communication',
   ]),
-  project_manager: new Set<Capability>(['read', 'update_project', 'manage_risks', 'request_change']),
+  project_manager: new Set<Capability>([
+    'read',
+    'update_project',
+    'manage_risks',
+    'request_change',
+    'manage_quality',
+    'manage_communication',
+  ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),
   resource_manager: new Set<Capability>(['read', 'manage_resources']),

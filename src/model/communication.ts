@@ -52,7 +52,9 @@ export const communicationPlanInput = z.object({
   ownerId: idSchema.nullable().default(null),
   nextDue: isoDateSchema,
 });
-export const communicationPlanPatch = patchOf(communicationPlanInput.omit({ projectId: true, programId: true }));
+export const communicationPlanPatch = patchOf(
+  communicationPlanInput.omit({ projectId: true, programId: true }),
+);
 export const communicationPlanSchema = versionedSchema.extend({
   projectId: idSchema.nullable(),
   programId: idSchema.nullable(),

@@ -55,7 +55,11 @@ export async function createAnnouncement(db: Database, actor: Actor, input: unkn
  * Announcements the actor sent or could have received: the organization's PMO sees them all,
  * anyone else those addressed to a scope covering one of their grants.
  */
-export async function listAnnouncements(db: Database, actor: Actor, query: ListQuery): Promise<Page<Announcement>> {
+export async function listAnnouncements(
+  db: Database,
+  actor: Actor,
+  query: ListQuery,
+): Promise<Page<Announcement>> {
   const everything = can(actor, 'announce', organizationChain);
   const page = await listRows<Announcement>(db, announcements, actor.orgId, {
     ...query,

@@ -26,13 +26,22 @@ function readablePlacements(actor: Actor) {
       OR t.program_id IN (SELECT g.id FROM programs g WHERE g.org_id = t.org_id AND ${programWithin('g', params, actor.orgId, seen)}))`;
 }
 
-async function requireAt(db: Database | Parameters<typeof chainOfPlacement>[0], actor: Actor, at: ProjectOrProgram, capability: 'read' | 'manage_communication') {
+async function requireAt(
+  db: Database | Parameters<typeof chainOfPlacement>[0],
+  actor: Actor,
+  at: ProjectOrProgram,
+  capability: 'read' | 'manage_communication',
+) {
   if (!can(actor, capability, await chainOfPlacement(db, actor.orgId, at))) throw new ForbiddenError();
 }
 
 type Filters = ListQuery & { projectId?: string; programId?: string };
 
-export async function listStakeholders(db: Database, actor: Actor, query: Filters): Promise<Page<Stakeholder>> {
+export async function listStakeholders(
+  db: Database,
+  actor: Actor,
+  query: Filters,
+): Promise<Page<Stakeholder>> {
   const page = await listRows<Stakeholder>(db, stakeholders, actor.orgId, {
     ...query,
     equals: { projectId: query.projectId, programId: query.programId },
@@ -63,8 +72,15 @@ export async function updateStakeholder(
   input: unknown,
 ) {
   const patch = parseInput(stakeholderPatch, input);
-  return updateAudited<Stakeholder>(db, actor, 'stakeholder', stakeholders, id, version, patch, (tx, before) =>
-    requireAt(tx, actor, before, 'manage_communication'),
+  return updateAudited<Stakeholder>(
+    db,
+    actor,
+    'stakeholder',
+    stakeholders,
+    id,
+    version,
+    patch,
+    (tx, before) => requireAt(tx, actor, before, 'manage_communication'),
   );
 }
 
@@ -125,8 +141,19 @@ export async function updateCommunicationPlan(
   );
 }
 
-export async function deleteCommunicationPlan(db: Database, actor: Actor, id: string, version: number | undefined) {
-  return deleteAudited<CommunicationPlan>(db, actor, 'communication_plan', communicationPlans, id, version, (tx, before) =>
-    requireAt(tx, actor, before, 'manage_communication'),
+export async function deleteCommunicationPlan(
+  db: Database,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+) {
+  return deleteAudited<CommunicationPlan>(
+    db,
+    actor,
+    'communication_plan',
+    communicationPlans,
+    id,
+    version,
+    (tx, before) => requireAt(tx, actor, before, 'manage_communication'),
   );
 }

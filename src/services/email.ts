@@ -58,7 +58,7 @@ interface SmtpFailure {
 async function deliver(db: Database, job: JobContext): Promise<void> {
   const emailId = String(job.payload.emailId);
   const message = await findOutboxMessage(db, job.orgId, emailId);
-  if (!message || message.status !== 'queued') return;
+  if (message?.status !== 'queued') return;
   const url = smtpUrl();
   if (!url) {
     const reason = 'no SMTP server is configured (set ORRERY_SMTP_URL)';
@@ -67,7 +67,12 @@ async function deliver(db: Database, job: JobContext): Promise<void> {
   }
   const transport = nodemailer.createTransport(url);
   try {
-    await transport.sendMail({ from: sender(), to: message.to, subject: message.subject, text: message.body });
+    await transport.sendMail({
+      from: sender(),
+      to: message.to,
+      subject: message.subject,
+      text: message.body,
+    });
     await recordDelivery(db, job.orgId, emailId, { status: 'sent', error: null });
   } catch (error) {
     const failure = error as SmtpFailure;
@@ -114,7 +119,9 @@ export async function retryEmail(db: Database, actor: Actor, id: string, version
     if (version === undefined) throw new PreconditionRequiredError();
     if (before.status !== 'failed') throw new ConflictError(`the e-mail is ${before.status}, not failed`);
     if (!(await requeueEmail(tx, actor.orgId, id, version)))
-      throw new ConflictError(`the e-mail changed since you read it (it is now at version ${before.version})`);
+      throw new ConflictError(
+        `the e-mail changed since you read it (it is now at version ${before.version})`,
+      );
     await enqueueJob(tx, actor.orgId, { kind: SEND_EMAIL, payload: { emailId: id }, maxAttempts: 4 });
     const after = (await findRow<OutboxEmail>(tx, emailOutbox, actor.orgId, id)) as OutboxEmail;
     await audit(tx, actor, 'email', id, 'update', before, after);

@@ -41,7 +41,11 @@ interface Registration {
 
 const registry = new Map<string, Registration>();
 
-export function registerJobHandler(kind: string, handler: JobHandler, options: { everySeconds?: number } = {}) {
+export function registerJobHandler(
+  kind: string,
+  handler: JobHandler,
+  options: { everySeconds?: number } = {},
+) {
   registry.set(kind, { handler, ...options });
 }
 
@@ -125,8 +129,8 @@ export interface JobWorker {
 }
 
 /**
- * Polls the queue every `intervalMs` until stopped. `orrery serve` starts one; tests do not, and run
- * `runDueJobs` when they want the queue to move.
+ * Polls the queue every `intervalMs` until stopped; a tick still running makes the next one skip.
+ * `orrery serve` starts one; tests do not, and call `runDueJobs` when they want the queue to move.
  */
 export function startJobWorker(
   db: Database,
@@ -135,20 +139,23 @@ export function startJobWorker(
 ): JobWorker {
   const worker = defaultWorkerName();
   let stopped = false;
-  let running: Promise<void> = Promise.resolve();
+  let running: Promise<void> | null = null;
   const tick = async () => {
-    try {
-      await scheduleRecurringJobs(db);
-      // Keep going while there is a backlog, so a burst of e-mail does not wait an interval per batch.
-      while (!stopped && (await runDueJobs(db, { worker })).claimed > 0);
-    } catch (error) {
-      onError(error);
-    }
+    await scheduleRecurringJobs(db);
+    // Keep going while there is a backlog, so a burst of e-mail does not wait an interval per batch.
+    while (!stopped && (await runDueJobs(db, { worker })).claimed > 0);
   };
-  const timer = setInterval(() => {
-    running = running.then(tick);
-  }, intervalMs);
-  running = running.then(tick);
+  const start = () => {
+    if (running || stopped) return;
+    running = tick()
+      .catch(onError)
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(start, intervalMs);
+  timer.unref();
+  start();
   return {
     async stop() {
       stopped = true;

@@ -27,9 +27,15 @@ import {
   questionnaireInput,
   questionnairePatch,
 } from '../model/maturity.ts';
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionRequiredError, ValidationError } from './errors.ts';
-import { audit, createAudited, deleteAudited, translateDatabaseErrors, updateAudited } from './mutation.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PreconditionRequiredError,
+  ValidationError,
+} from './errors.ts';
 import { oversightOfLevel, scoreAnswers } from './maturity-scoring.ts';
+import { audit, createAudited, deleteAudited, translateDatabaseErrors, updateAudited } from './mutation.ts';
 import { type Actor, can, capabilitiesOf, isMember, organizationChain } from './policy.ts';
 import { projectChain } from './scoped.ts';
 import { parseInput } from './validate.ts';
@@ -94,9 +100,20 @@ export async function updateQuestionnaire(
   );
 }
 
-export async function deleteQuestionnaire(db: Database, actor: Actor, id: string, version: number | undefined) {
-  return deleteAudited<Questionnaire>(db, actor, 'maturity_questionnaire', questionnaires, id, version, async () =>
-    requireOrgAssessor(actor),
+export async function deleteQuestionnaire(
+  db: Database,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+) {
+  return deleteAudited<Questionnaire>(
+    db,
+    actor,
+    'maturity_questionnaire',
+    questionnaires,
+    id,
+    version,
+    async () => requireOrgAssessor(actor),
   );
 }
 
@@ -193,11 +210,20 @@ export async function createAssessment(db: Database, actor: Actor, input: unknow
         await requireAssessorOf(tx, actor, subject);
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
-        throw new ValidationError([{ field: 'subjectProjectId', message: 'does not exist in this organization' }]);
+        throw new ValidationError([
+          { field: 'subjectProjectId', message: 'does not exist in this organization' },
+        ]);
       }
-      const questionnaire = await findRow<Questionnaire>(tx, questionnaires, actor.orgId, values.questionnaireId);
+      const questionnaire = await findRow<Questionnaire>(
+        tx,
+        questionnaires,
+        actor.orgId,
+        values.questionnaireId,
+      );
       if (!questionnaire)
-        throw new ValidationError([{ field: 'questionnaireId', message: 'does not exist in this organization' }]);
+        throw new ValidationError([
+          { field: 'questionnaireId', message: 'does not exist in this organization' },
+        ]);
       const byId = new Map(questionnaire.questions.map((question) => [question.id, question]));
       const given = new Map<string, number>();
       values.answers.forEach((answer, index) => {
@@ -206,7 +232,9 @@ export async function createAssessment(db: Database, actor: Actor, input: unknow
             { field: `answers[${index}].questionId`, message: 'is not a question of this questionnaire' },
           ]);
         if (given.has(answer.questionId))
-          throw new ValidationError([{ field: `answers[${index}].questionId`, message: 'is answered twice' }]);
+          throw new ValidationError([
+            { field: `answers[${index}].questionId`, message: 'is answered twice' },
+          ]);
         given.set(answer.questionId, answer.score);
       });
       const missing = questionnaire.questions.filter((question) => !given.has(question.id));
@@ -219,7 +247,9 @@ export async function createAssessment(db: Database, actor: Actor, input: unknow
         );
       Object.assign(
         row,
-        scoreAnswers(values.answers.map((a) => ({ area: byId.get(a.questionId)!.knowledgeArea, score: a.score }))),
+        scoreAnswers(
+          values.answers.map((a) => ({ area: byId.get(a.questionId)!.knowledgeArea, score: a.score })),
+        ),
       );
     },
     async (tx, id) => {
@@ -258,7 +288,12 @@ export async function getOversightPolicy(db: Database, actor: Actor): Promise<Ov
 }
 
 /** Replaces the policy; version 0 is the built-in default, saved on first change. */
-export async function saveOversightPolicy(db: Database, actor: Actor, version: number | undefined, input: unknown) {
+export async function saveOversightPolicy(
+  db: Database,
+  actor: Actor,
+  version: number | undefined,
+  input: unknown,
+) {
   const values = parseInput(oversightPolicyInput, input);
   if (values.lightFrom < values.standardFrom)
     throw new ValidationError([{ field: 'lightFrom', message: 'must be standardFrom or more' }]);
@@ -268,15 +303,30 @@ export async function saveOversightPolicy(db: Database, actor: Actor, version: n
       if (version === undefined) throw new PreconditionRequiredError();
       const before = await loadPolicy(tx, actor.orgId);
       if (before.version !== version)
-        throw new ConflictError(`the policy changed since you read it (it is now at version ${before.version})`);
+        throw new ConflictError(
+          `the policy changed since you read it (it is now at version ${before.version})`,
+        );
       let id = await policyIdOf(tx, actor.orgId);
       if (!id) {
         id = uuidv7();
         await insertRow(tx, oversightPolicies, actor.orgId, id, values);
       } else if (!(await updateRow(tx, oversightPolicies, actor.orgId, id, version, values)))
         throw new ConflictError('the policy changed since you read it');
-      const after = (await findRow<OversightPolicy>(tx, oversightPolicies, actor.orgId, id)) as OversightPolicy;
-      await audit(tx, actor, 'oversight_policy', id, before.version === 0 ? 'create' : 'update', before, after);
+      const after = (await findRow<OversightPolicy>(
+        tx,
+        oversightPolicies,
+        actor.orgId,
+        id,
+      )) as OversightPolicy;
+      await audit(
+        tx,
+        actor,
+        'oversight_policy',
+        id,
+        before.version === 0 ? 'create' : 'update',
+        before,
+        after,
+      );
       return after;
     }),
   );
@@ -287,7 +337,11 @@ export async function saveOversightPolicy(db: Database, actor: Actor, version: n
  * assessed): the reporting cadence, which gates need PMO review, and the quality standards that
  * apply. For status reports and stage gates to call; it does no permission check.
  */
-export async function oversightForProject(db: Queryable, orgId: string, projectId: string): Promise<ProjectOversight> {
+export async function oversightForProject(
+  db: Queryable,
+  orgId: string,
+  projectId: string,
+): Promise<ProjectOversight> {
   const [row] = await oversightOfProjects(db, orgId, projectId);
   if (!row) throw new NotFoundError('project', projectId);
   const policy = await loadPolicy(db, orgId);

@@ -53,7 +53,9 @@ export async function getMentorship(db: Database, actor: Actor, id: string) {
 
 export async function createMentorship(db: Database, actor: Actor, input: unknown) {
   const values = parseInput(mentorshipInput, input);
-  return createAudited<Mentorship>(db, actor, 'mentorship', mentorships, values, async () => requirePmo(actor));
+  return createAudited<Mentorship>(db, actor, 'mentorship', mentorships, values, async () =>
+    requirePmo(actor),
+  );
 }
 
 export async function updateMentorship(
@@ -70,7 +72,9 @@ export async function updateMentorship(
 }
 
 export async function deleteMentorship(db: Database, actor: Actor, id: string, version: number | undefined) {
-  return deleteAudited<Mentorship>(db, actor, 'mentorship', mentorships, id, version, async () => requirePmo(actor));
+  return deleteAudited<Mentorship>(db, actor, 'mentorship', mentorships, id, version, async () =>
+    requirePmo(actor),
+  );
 }
 
 export async function listMentoringSessions(db: Database, actor: Actor, mentorshipId: string) {
@@ -84,7 +88,12 @@ export async function listMentoringSessions(db: Database, actor: Actor, mentorsh
   return page.items;
 }
 
-export async function createMentoringSession(db: Database, actor: Actor, mentorshipId: string, input: unknown) {
+export async function createMentoringSession(
+  db: Database,
+  actor: Actor,
+  mentorshipId: string,
+  input: unknown,
+) {
   const values = parseInput(mentoringSessionInput, input);
   return createAudited<MentoringSession>(
     db,

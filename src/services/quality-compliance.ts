@@ -3,8 +3,8 @@ import { type ComplianceRow, complianceByProject, namesOf } from '../db/reposito
 import { projectWithin } from '../db/repositories/scope.ts';
 import { SqlParams } from '../db/sql.ts';
 import type { ComplianceFigures } from '../model/quality.ts';
-import { requireOnProject } from './scoped.ts';
 import { type Actor, visibility } from './policy.ts';
+import { requireOnProject } from './scoped.ts';
 
 /**
  * Compliance of a project, a program or a portfolio, from the latest result of every applicable
@@ -26,7 +26,12 @@ export function complianceOf(counts: {
   overdueActions: number;
 }): ComplianceFigures {
   const { applicableChecks, checksPassed, checksRecorded, overdueActions } = counts;
-  const openFindings = { low: counts.low, medium: counts.medium, high: counts.high, critical: counts.critical };
+  const openFindings = {
+    low: counts.low,
+    medium: counts.medium,
+    high: counts.high,
+    critical: counts.critical,
+  };
   const passRate = checksRecorded > 0 && applicableChecks > 0 ? checksPassed / applicableChecks : null;
   const anythingOpen = counts.low + counts.medium + counts.high + counts.critical + overdueActions > 0;
   let status: ComplianceFigures['status'];
@@ -87,7 +92,12 @@ export async function complianceRollup(db: Database, actor: Actor, asOf = today(
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return {
     portfolios: [...byPortfolio.entries()]
-      .map(([id, list]) => ({ id, name: portfolioNames.get(id)?.name ?? '', projects: list.length, ...sum(list) }))
+      .map(([id, list]) => ({
+        id,
+        name: portfolioNames.get(id)?.name ?? '',
+        projects: list.length,
+        ...sum(list),
+      }))
       .sort(byName),
     programs: [...byProgram.entries()]
       .map(([id, list]) => ({

@@ -38,7 +38,11 @@ function requireStandardsKeeper(actor: Actor) {
   if (!can(actor, 'manage_quality', organizationChain)) throw new ForbiddenError();
 }
 
-export async function listQualityStandards(db: Database, actor: Actor, query: ListQuery & { active?: boolean }) {
+export async function listQualityStandards(
+  db: Database,
+  actor: Actor,
+  query: ListQuery & { active?: boolean },
+) {
   if (!isMember(actor, actor.orgId)) throw new ForbiddenError();
   const page = await listRows<QualityStandard>(db, qualityStandards, actor.orgId, {
     ...query,
@@ -86,7 +90,8 @@ export async function updateQualityStandard(
     async (tx, before) => {
       requireStandardsKeeper(actor);
       const changed =
-        checklist !== undefined && JSON.stringify(checklist) !== JSON.stringify(before.checklist.map((i) => i.text));
+        checklist !== undefined &&
+        JSON.stringify(checklist) !== JSON.stringify(before.checklist.map((i) => i.text));
       if (changed && (await standardInUse(tx, actor.orgId, id)))
         throw new ConflictError('the checklist has been used by inspections; create a new standard instead', [
           { field: 'checklist', message: 'is in use by inspections' },
@@ -99,7 +104,12 @@ export async function updateQualityStandard(
   );
 }
 
-export async function deleteQualityStandard(db: Database, actor: Actor, id: string, version: number | undefined) {
+export async function deleteQualityStandard(
+  db: Database,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+) {
   return deleteAudited(db, actor, 'quality_standard', qualityStandards, id, version, async () =>
     requireStandardsKeeper(actor),
   );
@@ -114,7 +124,12 @@ function readableProjects(actor: Actor) {
         `t.project_id IN (SELECT p.id FROM projects p WHERE p.org_id = t.org_id AND ${projectWithin('p', params, actor.orgId, seen)})`;
 }
 
-async function checkResultsFit(q: Queryable, orgId: string, standardId: string, results: { itemId: string }[]) {
+async function checkResultsFit(
+  q: Queryable,
+  orgId: string,
+  standardId: string,
+  results: { itemId: string }[],
+) {
   const items = await checklistItemIds(q, orgId, standardId);
   const seen = new Set<string>();
   results.forEach((result, index) => {
@@ -256,7 +271,8 @@ export async function deleteFinding(db: Database, actor: Actor, id: string, vers
 /** A done action has a done date (today unless it had one); reopening clears it. */
 function settleDone(values: Record<string, unknown>, previous?: CorrectiveAction) {
   const status = (values.status as string | undefined) ?? previous?.status;
-  if (status === 'done') return { ...values, doneOn: previous?.doneOn ?? new Date().toISOString().slice(0, 10) };
+  if (status === 'done')
+    return { ...values, doneOn: previous?.doneOn ?? new Date().toISOString().slice(0, 10) };
   return values.status !== undefined ? { ...values, doneOn: null } : values;
 }
 
@@ -304,8 +320,20 @@ export async function createCorrectiveAction(db: Database, actor: Actor, input: 
       row.projectId = finding.projectId;
     },
     async (tx, id) => {
-      const action = (await findRow<CorrectiveAction>(tx, correctiveActions, actor.orgId, id)) as CorrectiveAction;
-      await notify(tx, actor, [action.ownerId], 'assignment', { type: 'corrective_action', id }, ownerMessage(action));
+      const action = (await findRow<CorrectiveAction>(
+        tx,
+        correctiveActions,
+        actor.orgId,
+        id,
+      )) as CorrectiveAction;
+      await notify(
+        tx,
+        actor,
+        [action.ownerId],
+        'assignment',
+        { type: 'corrective_action', id },
+        ownerMessage(action),
+      );
     },
   );
 }
@@ -333,15 +361,38 @@ export async function updateCorrectiveAction(
       if (parsed.status !== undefined) Object.assign(row, settleDone(parsed, before));
     },
     async (tx, before) => {
-      const after = (await findRow<CorrectiveAction>(tx, correctiveActions, actor.orgId, id)) as CorrectiveAction;
+      const after = (await findRow<CorrectiveAction>(
+        tx,
+        correctiveActions,
+        actor.orgId,
+        id,
+      )) as CorrectiveAction;
       if (after.ownerId !== before.ownerId)
-        await notify(tx, actor, [after.ownerId], 'assignment', { type: 'corrective_action', id }, ownerMessage(after));
+        await notify(
+          tx,
+          actor,
+          [after.ownerId],
+          'assignment',
+          { type: 'corrective_action', id },
+          ownerMessage(after),
+        );
     },
   );
 }
 
-export async function deleteCorrectiveAction(db: Database, actor: Actor, id: string, version: number | undefined) {
-  return deleteAudited<CorrectiveAction>(db, actor, 'corrective_action', correctiveActions, id, version, (tx, before) =>
-    requireOnProject(tx, actor, before.projectId, 'manage_quality'),
+export async function deleteCorrectiveAction(
+  db: Database,
+  actor: Actor,
+  id: string,
+  version: number | undefined,
+) {
+  return deleteAudited<CorrectiveAction>(
+    db,
+    actor,
+    'corrective_action',
+    correctiveActions,
+    id,
+    version,
+    (tx, before) => requireOnProject(tx, actor, before.projectId, 'manage_quality'),
   );
 }

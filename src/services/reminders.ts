@@ -22,7 +22,14 @@ export async function remindDueCommunications(db: Database, orgId: string, today
     const system = systemActor(orgId, 'reminders');
     for (const plan of due) {
       const message = `Communication due ${plan.nextDue} for ${plan.placeName}: ${plan.content} to ${plan.audience} (${plan.channel.replace('_', '-')})`;
-      await notify(tx, system, [plan.ownerId], 'reminder', { type: 'communication_plan', id: plan.id }, message);
+      await notify(
+        tx,
+        system,
+        [plan.ownerId],
+        'reminder',
+        { type: 'communication_plan', id: plan.id },
+        message,
+      );
       await queueEmailToUsers(tx, orgId, [plan.ownerId], {
         subject: `Reminder: communication due ${plan.nextDue}`,
         body: `${message}\n\nOnce it has gone out, move the plan's next due date on in Orrery.`,
@@ -40,7 +47,14 @@ export async function remindDueCorrectiveActions(db: Database, orgId: string, to
     const system = systemActor(orgId, 'reminders');
     for (const action of due) {
       const message = `Corrective action "${action.title}" on ${action.projectName} is due ${action.dueDate}`;
-      await notify(tx, system, [action.ownerId], 'reminder', { type: 'corrective_action', id: action.id }, message);
+      await notify(
+        tx,
+        system,
+        [action.ownerId],
+        'reminder',
+        { type: 'corrective_action', id: action.id },
+        message,
+      );
       await queueEmailToUsers(tx, orgId, [action.ownerId], {
         subject: `Reminder: corrective action due ${action.dueDate}`,
         body: message,

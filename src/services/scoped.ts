@@ -10,7 +10,12 @@ export async function projectChain(q: Queryable, orgId: string, projectId: strin
   return placementOfParents(q, orgId, { ...parents, projectId });
 }
 
-export async function requireOnProject(q: Queryable, actor: Actor, projectId: string, capability: Capability) {
+export async function requireOnProject(
+  q: Queryable,
+  actor: Actor,
+  projectId: string,
+  capability: Capability,
+) {
   if (!can(actor, capability, await projectChain(q, actor.orgId, projectId))) throw new ForbiddenError();
 }
 
@@ -20,7 +25,11 @@ export interface ProjectOrProgram {
   programId: string | null;
 }
 
-export async function chainOfPlacement(q: Queryable, orgId: string, at: ProjectOrProgram): Promise<ScopeChain> {
+export async function chainOfPlacement(
+  q: Queryable,
+  orgId: string,
+  at: ProjectOrProgram,
+): Promise<ScopeChain> {
   if (at.projectId) return projectChain(q, orgId, at.projectId);
   if (!at.programId) throw new NotFoundError('program', 'none');
   const chain = await placementOfProgram(q, orgId, at.programId);

@@ -75,7 +75,11 @@ export const announcements: TableSpec = {
 };
 
 export async function setRecipientCount(q: Queryable, orgId: string, id: string, recipients: number) {
-  await q.query('UPDATE announcements SET recipients = $3 WHERE org_id = $1 AND id = $2', [orgId, id, recipients]);
+  await q.query('UPDATE announcements SET recipients = $3 WHERE org_id = $1 AND id = $2', [
+    orgId,
+    id,
+    recipients,
+  ]);
 }
 
 /**
@@ -144,7 +148,12 @@ export async function takeDuePlanReminders(q: Queryable, orgId: string, horizon:
   );
 }
 
-export async function wasNotified(q: Queryable, orgId: string, announcementId: string, userId: string | null) {
+export async function wasNotified(
+  q: Queryable,
+  orgId: string,
+  announcementId: string,
+  userId: string | null,
+) {
   const rows = await q.query(
     `SELECT 1 FROM notifications WHERE org_id = $1 AND entity_type = 'announcement' AND entity_id = $2
        AND user_id = $3::uuid LIMIT 1`,

@@ -39,7 +39,11 @@ export interface OutboxMessage {
   status: 'queued' | 'sent' | 'failed';
 }
 
-export async function findOutboxMessage(q: Queryable, orgId: string, id: string): Promise<OutboxMessage | null> {
+export async function findOutboxMessage(
+  q: Queryable,
+  orgId: string,
+  id: string,
+): Promise<OutboxMessage | null> {
   const rows = await q.query<OutboxMessage>(
     `SELECT id, to_address AS "to", subject, body, status FROM email_outbox WHERE org_id = $1 AND id = $2`,
     [orgId, id],
@@ -63,7 +67,12 @@ export async function recordDelivery(
 }
 
 /** Puts a failed message back in the queue; false when it is not failed (or changed since it was read). */
-export async function requeueEmail(q: Queryable, orgId: string, id: string, version: number): Promise<boolean> {
+export async function requeueEmail(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  version: number,
+): Promise<boolean> {
   const rows = await q.query(
     `UPDATE email_outbox SET status = 'queued', updated_at = now(), version = version + 1
      WHERE org_id = $1 AND id = $2 AND version = $3 AND status = 'failed' RETURNING id`,

@@ -33,7 +33,14 @@ export async function insertJob(q: Queryable, orgId: string, job: NewJob): Promi
   await q.query(
     `INSERT INTO jobs (org_id, id, kind, payload, run_at, max_attempts)
      VALUES ($1, $2, $3, $4, coalesce($5::timestamptz, now()), $6)`,
-    [orgId, id, job.kind, JSON.stringify(job.payload), job.runAt?.toISOString() ?? null, job.maxAttempts ?? 5],
+    [
+      orgId,
+      id,
+      job.kind,
+      JSON.stringify(job.payload),
+      job.runAt?.toISOString() ?? null,
+      job.maxAttempts ?? 5,
+    ],
   );
   return id;
 }
@@ -132,10 +139,10 @@ export interface JobView {
 }
 
 export async function findJob(q: Queryable, orgId: string, id: string): Promise<JobView | null> {
-  const rows = await q.query<JobView>(`SELECT ${jobColumns('j')} FROM jobs j WHERE j.org_id = $1 AND j.id = $2`, [
-    orgId,
-    id,
-  ]);
+  const rows = await q.query<JobView>(
+    `SELECT ${jobColumns('j')} FROM jobs j WHERE j.org_id = $1 AND j.id = $2`,
+    [orgId, id],
+  );
   return rows[0] ?? null;
 }
 

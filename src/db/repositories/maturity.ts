@@ -113,7 +113,10 @@ export async function replaceQuestions(
   questionnaireId: string,
   questions: ReadonlyArray<{ knowledgeArea: string; text: string }>,
 ) {
-  await q.query('DELETE FROM maturity_questions WHERE org_id = $1 AND questionnaire_id = $2', [orgId, questionnaireId]);
+  await q.query('DELETE FROM maturity_questions WHERE org_id = $1 AND questionnaire_id = $2', [
+    orgId,
+    questionnaireId,
+  ]);
   for (const [index, question] of questions.entries())
     await q.query(
       `INSERT INTO maturity_questions (org_id, id, questionnaire_id, position, knowledge_area, text)
@@ -136,17 +139,17 @@ export async function insertAnswers(
 }
 
 export async function freezeQuestionnaire(q: Queryable, orgId: string, id: string) {
-  await q.query('UPDATE maturity_questionnaires SET frozen = true WHERE org_id = $1 AND id = $2 AND NOT frozen', [
-    orgId,
-    id,
-  ]);
+  await q.query(
+    'UPDATE maturity_questionnaires SET frozen = true WHERE org_id = $1 AND id = $2 AND NOT frozen',
+    [orgId, id],
+  );
 }
 
 export async function projectsManagedBy(q: Queryable, orgId: string, userId: string): Promise<string[]> {
-  const rows = await q.query<{ id: string }>('SELECT id FROM projects WHERE org_id = $1 AND manager_id = $2', [
-    orgId,
-    userId,
-  ]);
+  const rows = await q.query<{ id: string }>(
+    'SELECT id FROM projects WHERE org_id = $1 AND manager_id = $2',
+    [orgId, userId],
+  );
   return rows.map((row) => row.id);
 }
 

@@ -89,8 +89,16 @@ export const correctiveActions: TableSpec = {
   searchable: ['t.title'],
 };
 
-export async function replaceChecklist(q: Queryable, orgId: string, standardId: string, items: readonly string[]) {
-  await q.query('DELETE FROM quality_checklist_items WHERE org_id = $1 AND standard_id = $2', [orgId, standardId]);
+export async function replaceChecklist(
+  q: Queryable,
+  orgId: string,
+  standardId: string,
+  items: readonly string[],
+) {
+  await q.query('DELETE FROM quality_checklist_items WHERE org_id = $1 AND standard_id = $2', [
+    orgId,
+    standardId,
+  ]);
   for (const [index, text] of items.entries())
     await q.query(
       'INSERT INTO quality_checklist_items (org_id, id, standard_id, position, text) VALUES ($1, $2, $3, $4, $5)',
@@ -99,14 +107,18 @@ export async function replaceChecklist(q: Queryable, orgId: string, standardId: 
 }
 
 export async function standardInUse(q: Queryable, orgId: string, standardId: string): Promise<boolean> {
-  const rows = await q.query('SELECT 1 FROM quality_inspections WHERE org_id = $1 AND standard_id = $2 LIMIT 1', [
-    orgId,
-    standardId,
-  ]);
+  const rows = await q.query(
+    'SELECT 1 FROM quality_inspections WHERE org_id = $1 AND standard_id = $2 LIMIT 1',
+    [orgId, standardId],
+  );
   return rows.length > 0;
 }
 
-export async function checklistItemIds(q: Queryable, orgId: string, standardId: string): Promise<Set<string>> {
+export async function checklistItemIds(
+  q: Queryable,
+  orgId: string,
+  standardId: string,
+): Promise<Set<string>> {
   const rows = await q.query<{ id: string }>(
     'SELECT id FROM quality_checklist_items WHERE org_id = $1 AND standard_id = $2',
     [orgId, standardId],
@@ -120,7 +132,10 @@ export async function replaceCheckResults(
   inspectionId: string,
   results: ReadonlyArray<{ itemId: string; result: string; note: string }>,
 ) {
-  await q.query('DELETE FROM quality_check_results WHERE org_id = $1 AND inspection_id = $2', [orgId, inspectionId]);
+  await q.query('DELETE FROM quality_check_results WHERE org_id = $1 AND inspection_id = $2', [
+    orgId,
+    inspectionId,
+  ]);
   for (const r of results)
     await q.query(
       `INSERT INTO quality_check_results (org_id, inspection_id, item_id, result, note) VALUES ($1, $2, $3, $4, $5)`,

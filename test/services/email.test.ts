@@ -54,7 +54,11 @@ describe('e-mail outbox over SMTP', () => {
 
   it("records a bounced address as failed with the server's reason, without retrying, and keeps the message", async () => {
     const before = smtp.received.length;
-    const id = await queueEmail(db, orgId, { to: 'gone@example.test', subject: 'Hello', body: 'Anyone there?' });
+    const id = await queueEmail(db, orgId, {
+      to: 'gone@example.test',
+      subject: 'Hello',
+      body: 'Anyone there?',
+    });
     await runDueJobs(db);
     const failed = await message(id);
     expect(failed.status).toBe('failed');
@@ -67,7 +71,11 @@ describe('e-mail outbox over SMTP', () => {
   }, 60_000);
 
   it('sends a failed message again on retry, once the address works', async () => {
-    const id = await queueEmail(db, orgId, { to: 'gone@example.test', subject: 'Retry me', body: 'Second try' });
+    const id = await queueEmail(db, orgId, {
+      to: 'gone@example.test',
+      subject: 'Retry me',
+      body: 'Second try',
+    });
     await runDueJobs(db);
     const failed = await message(id);
     expect(failed.status).toBe('failed');
@@ -78,7 +86,9 @@ describe('e-mail outbox over SMTP', () => {
     expect(retried.status).toBe('queued');
     await runDueJobs(db);
     expect(await message(id)).toMatchObject({ status: 'sent', attempts: 2 });
-    expect(smtp.received.some((m) => m.to.includes('back@example.test') && m.raw.includes('Second try'))).toBe(true);
+    expect(
+      smtp.received.some((m) => m.to.includes('back@example.test') && m.raw.includes('Second try')),
+    ).toBe(true);
   }, 60_000);
 
   it('keeps the message queued with the reason and retries later when the server cannot be reached', async () => {

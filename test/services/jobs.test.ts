@@ -80,16 +80,19 @@ describe('job queue', () => {
     for (const id of ids) expect((await jobRow(id)).status).toBe('done');
   }, 120_000);
 
-  it.skipIf(!usingPostgres())('passes over a job another worker holds locked instead of waiting for it', async () => {
-    await clearQueue();
-    const id = await enqueueJob(db, orgId, { kind: 'record', payload: { n: 'locked' } });
-    await db.transaction(async (tx) => {
-      await tx.query('SELECT 1 FROM jobs WHERE org_id = $1 AND id = $2 FOR UPDATE', [orgId, id]);
-      // Another connection of the pool: with SKIP LOCKED it finds nothing rather than blocking.
-      expect((await runDueJobs(db, { worker: 'other' })).claimed).toBe(0);
-    });
-    expect((await runDueJobs(db, { worker: 'other' })).claimed).toBe(1);
-  });
+  it.skipIf(!usingPostgres())(
+    'passes over a job another worker holds locked instead of waiting for it',
+    async () => {
+      await clearQueue();
+      const id = await enqueueJob(db, orgId, { kind: 'record', payload: { n: 'locked' } });
+      await db.transaction(async (tx) => {
+        await tx.query('SELECT 1 FROM jobs WHERE org_id = $1 AND id = $2 FOR UPDATE', [orgId, id]);
+        // Another connection of the pool: with SKIP LOCKED it finds nothing rather than blocking.
+        expect((await runDueJobs(db, { worker: 'other' })).claimed).toBe(0);
+      });
+      expect((await runDueJobs(db, { worker: 'other' })).claimed).toBe(1);
+    },
+  );
 
   it('retries a failed job with growing backoff and keeps the error', async () => {
     await clearQueue();
@@ -121,7 +124,11 @@ describe('job queue', () => {
     expect(await jobRow(flaky)).toMatchObject({ status: 'failed', attempts: 2 });
     const doomed = await enqueueJob(db, orgId, { kind: 'doomed', payload: {} });
     await runDueJobs(db);
-    expect(await jobRow(doomed)).toMatchObject({ status: 'failed', attempts: 1, last_error: 'this can never work' });
+    expect(await jobRow(doomed)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      last_error: 'this can never work',
+    });
   });
 
   it('keeps one row per recurring job and puts it back in the queue after each run', async () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { systemActor } from '../../src/services/access.ts';
-import { scoreAnswers } from '../../src/services/maturity-scoring.ts';
 import {
   createAssessment,
   createQuestionnaire,
@@ -11,6 +10,7 @@ import {
   saveOversightPolicy,
   updateQuestionnaire,
 } from '../../src/services/maturity.ts';
+import { scoreAnswers } from '../../src/services/maturity-scoring.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { updateProject } from '../../src/services/projects.ts';
 import { createQualityStandard } from '../../src/services/quality.ts';
@@ -50,9 +50,13 @@ async function managedProject() {
 
 describe('maturity scoring', () => {
   it('takes the mean of the knowledge-area means and rounds the level down', () => {
-    expect(scoreAnswers([{ area: 'Risk', score: 2 }, { area: 'Risk', score: 4 }, { area: 'Scope', score: 5 }])).toEqual(
-      { score: 4, level: 4 },
-    );
+    expect(
+      scoreAnswers([
+        { area: 'Risk', score: 2 },
+        { area: 'Risk', score: 4 },
+        { area: 'Scope', score: 5 },
+      ]),
+    ).toEqual({ score: 4, level: 4 });
     // Schedule 1.5, Risk 4: mean 2.75 → level 2 (a heavy area does not outweigh a light one).
     expect(
       scoreAnswers([
@@ -101,7 +105,12 @@ describe('maturity assessments', () => {
         answers: form.questions.map((q, i) => ({ questionId: q.id, score: scores[i] })),
       });
     const first = await assess('2026-06-01', [1, 2, 2]);
-    expect(first).toMatchObject({ score: 1.75, level: 1, oversight: 'intensive', subjectName: expect.stringMatching(/^project_manager /) });
+    expect(first).toMatchObject({
+      score: 1.75,
+      level: 1,
+      oversight: 'intensive',
+      subjectName: expect.stringMatching(/^project_manager /),
+    });
     expect(first.areas).toEqual([
       { knowledgeArea: 'Risk', mean: 2 },
       { knowledgeArea: 'Schedule', mean: 1.5 },
@@ -140,7 +149,11 @@ describe('oversight', () => {
   it("sets a project's oversight from its manager's latest level: cadence, PMO-reviewed gates and checks", async () => {
     const form = await questionnaire();
     const { manager, project } = await managedProject();
-    await createQualityStandard(db, pmo, { code: `ALL-${project.code}`, name: 'Every project', requiredFrom: 'light' });
+    await createQualityStandard(db, pmo, {
+      code: `ALL-${project.code}`,
+      name: 'Every project',
+      requiredFrom: 'light',
+    });
     await createQualityStandard(db, pmo, {
       code: `INT-${project.code}`,
       name: 'Intensive only',
@@ -158,7 +171,8 @@ describe('oversight', () => {
       reportingCadence: 'fortnightly',
       pmoReviewGates: 'major',
     });
-    const codes = (o: typeof unassessed) => o.applicableChecks.map((c) => c.code).filter((c) => c.endsWith(project.code));
+    const codes = (o: typeof unassessed) =>
+      o.applicableChecks.map((c) => c.code).filter((c) => c.endsWith(project.code));
     expect(codes(unassessed)).toEqual([`ALL-${project.code}`]);
     const assess = (score: number, assessedOn: string) =>
       createAssessment(db, pmo, {
@@ -170,10 +184,18 @@ describe('oversight', () => {
       });
     await assess(2, '2026-03-01');
     const intensive = await oversightForProject(db, orgId, project.id);
-    expect(intensive).toMatchObject({ level: 2, oversight: 'intensive', reportingCadence: 'weekly', pmoReviewGates: 'all' });
+    expect(intensive).toMatchObject({
+      level: 2,
+      oversight: 'intensive',
+      reportingCadence: 'weekly',
+      pmoReviewGates: 'all',
+    });
     expect(codes(intensive)).toEqual([`ALL-${project.code}`, `INT-${project.code}`]);
     await assess(3, '2026-09-01');
-    expect(await oversightForProject(db, orgId, project.id)).toMatchObject({ level: 3, oversight: 'standard' });
+    expect(await oversightForProject(db, orgId, project.id)).toMatchObject({
+      level: 3,
+      oversight: 'standard',
+    });
     await assess(5, '2026-12-01');
     expect(await oversightForProject(db, orgId, project.id)).toMatchObject({
       level: 5,

@@ -162,7 +162,9 @@ describe('inspections, findings and corrective actions', () => {
     // A project manager sees the roll-up of their own project only.
     const yManager = await makeActor(db, orgId, 'project_manager', 'project', y.id);
     const own = await complianceRollup(db, yManager, asOf);
-    expect(own.programs).toEqual([expect.objectContaining({ projects: 1, applicableChecks: 5, status: 'compliant' })]);
+    expect(own.programs).toEqual([
+      expect.objectContaining({ projects: 1, applicableChecks: 5, status: 'compliant' }),
+    ]);
     await expect(projectCompliance(db, yManager, x.id, asOf)).rejects.toMatchObject({ status: 403 });
     await expect(
       createFinding(db, yManager, { inspectionId: audit.id, severity: 'low', description: 'Not mine' }),
@@ -171,9 +173,10 @@ describe('inspections, findings and corrective actions', () => {
 
   it('tells the owner of an action, reminds them once before the due date, and stamps the done date', async () => {
     const [finding] = (
-      await db.query<{ id: string }>(`SELECT id FROM quality_findings WHERE org_id = $1 AND severity = 'high'`, [
-        orgId,
-      ])
+      await db.query<{ id: string }>(
+        `SELECT id FROM quality_findings WHERE org_id = $1 AND severity = 'high'`,
+        [orgId],
+      )
     ).map((row) => row.id);
     const action = await createCorrectiveAction(db, pmo, {
       findingId: finding,
@@ -182,7 +185,9 @@ describe('inspections, findings and corrective actions', () => {
       dueDate: '2027-03-10',
     });
     const mine = await listMyNotifications(db, owner, { page: 1, pageSize: 50 });
-    expect(mine.items.map((n) => n.message)).toContain('You own the corrective action "Record the lessons", due 2027-03-10');
+    expect(mine.items.map((n) => n.message)).toContain(
+      'You own the corrective action "Record the lessons", due 2027-03-10',
+    );
     const reminded = await remindDueCorrectiveActions(db, orgId, new Date('2027-03-09T08:00:00Z'));
     // This one, and the overdue one from the audit.
     expect(reminded).toBe(2);

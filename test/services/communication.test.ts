@@ -23,10 +23,10 @@ let pmo: Actor;
 let project: Project;
 let sibling: Project;
 let elsewhere: Project;
-let manager: Actor;
-let teamMember: Actor;
-let member: Actor;
-let programManager: Actor;
+let manager: Actor & { email: string };
+let teamMember: Actor & { email: string };
+let member: Actor & { email: string };
+let programManager: Actor & { email: string };
 let outsider: Actor;
 let smtp: LocalSmtp;
 

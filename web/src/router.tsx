@@ -180,6 +180,24 @@ const staffingRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/staffing-page.tsx'), 'StaffingPage'),
 });
 
+const qualityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/quality',
+  component: lazyRouteComponent(() => import('./pages/quality-page.tsx'), 'QualityPage'),
+});
+
+const maturityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/maturity',
+  component: lazyRouteComponent(() => import('./pages/maturity-page.tsx'), 'MaturityPage'),
+});
+
+const announcementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/announcements',
+  component: lazyRouteComponent(() => import('./pages/announcements-page.tsx'), 'AnnouncementsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -203,6 +221,9 @@ const routeTree = rootRoute.addChildren([
     resourceRoute,
     capacityRoute,
     staffingRoute,
+    qualityRoute,
+    maturityRoute,
+    announcementsRoute,
   ]),
 ]);
 

@@ -127,7 +127,7 @@ export interface InboxItem {
 
 export interface Notification {
   id: string;
-  kind: 'escalation' | 'assignment' | 'action_overdue';
+  kind: 'escalation' | 'assignment' | 'action_overdue' | 'announcement' | 'reminder';
   entityType: string;
   entityId: string;
   message: string;

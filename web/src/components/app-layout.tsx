@@ -21,9 +21,12 @@ import {
   IconGridDots,
   IconListDetails,
   IconLogout,
+  IconRosette,
   IconSettings,
   IconSitemap,
+  IconSpeakerphone,
   IconStack2,
+  IconStairsUp,
   IconTarget,
   IconUserSearch,
   IconUsersGroup,
@@ -52,6 +55,9 @@ const NAV = [
   { to: '/resources', label: 'Resources', icon: IconUsersGroup },
   { to: '/capacity', label: 'Capacity', icon: IconGridDots },
   { to: '/staffing', label: 'Staffing', icon: IconUserSearch },
+  { to: '/quality', label: 'Quality', icon: IconRosette },
+  { to: '/maturity', label: 'Maturity', icon: IconStairsUp },
+  { to: '/announcements', label: 'Announcements', icon: IconSpeakerphone },
 ] as const;
 
 export function AppLayout() {

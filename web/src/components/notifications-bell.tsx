@@ -33,7 +33,9 @@ export function NotificationsBell() {
               onClick={() =>
                 n.entityType === 'risk'
                   ? navigate({ to: '/risks/$id', params: { id: n.entityId } })
-                  : undefined
+                  : n.entityType === 'announcement'
+                    ? navigate({ to: '/announcements' })
+                    : undefined
               }
             >
               <Text size="xs" fw={n.readAt ? 400 : 600} lineClamp={2}>

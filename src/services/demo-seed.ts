@@ -8,6 +8,7 @@ import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts'
 import { seedChangeControl } from './demo-seed-changes.ts';
 import { seedLevelingDemo } from './demo-seed-leveling.ts';
 import { seedDemoPlans } from './demo-seed-plans.ts';
+import { seedDemoQuality } from './demo-seed-quality.ts';
 import { seedDemoResources } from './demo-seed-resources.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
 import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
@@ -570,5 +571,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedScheduleRiskDemo(db, system, orgId);
   await seedLevelingDemo(db, system, orgId);
   await seedDemoResources(db, system, units);
+  await seedDemoQuality(db, system, DEMO_ADMIN_EMAIL);
   return { ...result, orgId, created: true };
 }

@@ -67,8 +67,10 @@ export function MaturityPage() {
                     <Table.Td>{m.name}</Table.Td>
                     <Table.Td>{m.projects}</Table.Td>
                     <Table.Td fw={600}>{m.level ?? '—'}</Table.Td>
-                    <Table.Td>{m.assessedOn ? formatDate(m.assessedOn) : 'never'}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {m.assessedOn ? formatDate(m.assessedOn) : 'never'}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <OversightBadge oversight={m.oversight} />
                     </Table.Td>
                     {isPmo && (
@@ -124,7 +126,7 @@ function LevelHistory({ userId }: { userId: string }) {
   const items = history.data?.items ?? [];
   const option = useMemo<ChartOption>(
     () => ({
-      grid: { left: 36, right: 16, top: 16, bottom: 32 },
+      grid: { left: 36, right: 16, top: 16, bottom: 56 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: items.map((a) => a.assessedOn) },
       yAxis: { type: 'value', min: 1, max: 5, interval: 1, name: 'Level' },

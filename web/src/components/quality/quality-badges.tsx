@@ -27,9 +27,11 @@ const OVERSIGHT: Record<Oversight, string> = { intensive: 'red', standard: 'blue
 
 export function OversightBadge({ oversight }: { oversight: Oversight }) {
   return (
-    <Badge color={OVERSIGHT[oversight]} variant="light" radius="sm" data-testid="oversight-badge">
-      {oversight} oversight
-    </Badge>
+    <Tooltip label={`${oversight} oversight`}>
+      <Badge color={OVERSIGHT[oversight]} variant="light" radius="sm" miw={84} data-testid="oversight-badge">
+        {oversight}
+      </Badge>
+    </Tooltip>
   );
 }
 

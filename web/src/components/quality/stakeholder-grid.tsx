@@ -15,12 +15,25 @@ const ATTITUDE_COLORS: Record<string, string> = {
   champion: '#2f9e44',
 };
 
+// High means 4 or 5 on the 1–5 scales.
 const QUADRANTS = [
-  { name: 'Keep satisfied', x: [0.5, 3], y: [3, 5.5] },
-  { name: 'Manage closely', x: [3, 5.5], y: [3, 5.5] },
-  { name: 'Monitor', x: [0.5, 3], y: [0.5, 3] },
-  { name: 'Keep informed', x: [3, 5.5], y: [0.5, 3] },
+  { name: 'Keep satisfied', x: [0.5, 3.5], y: [3.5, 5.5] },
+  { name: 'Manage closely', x: [3.5, 5.5], y: [3.5, 5.5] },
+  { name: 'Monitor', x: [0.5, 3.5], y: [0.5, 3.5] },
+  { name: 'Keep informed', x: [3.5, 5.5], y: [0.5, 3.5] },
 ];
+
+const axis = (name: string) => ({
+  type: 'value' as const,
+  min: 0.5,
+  max: 5.5,
+  interval: 0.5,
+  name,
+  nameLocation: 'middle' as const,
+  nameGap: 28,
+  splitLine: { show: false },
+  axisLabel: { formatter: (v: number) => (Number.isInteger(v) ? String(v) : '') },
+});
 
 /** The power/interest grid: influence up, interest across, colour by attitude, the four classic quadrants. */
 export function StakeholderGrid({ stakeholders }: { stakeholders: Stakeholder[] }) {
@@ -36,7 +49,13 @@ export function StakeholderGrid({ stakeholders }: { stakeholders: Stakeholder[] 
         value: [s.interest + offset, s.influence],
         name: s.name,
         itemStyle: { color: ATTITUDE_COLORS[s.attitude] ?? '#868e96' },
-        label: { show: true, formatter: s.name, position: 'right' as const, fontSize: 11 },
+        // Names go towards the middle so the ones at the edge stay inside the chart.
+        label: {
+          show: true,
+          formatter: s.name,
+          position: s.interest >= 4 ? ('left' as const) : ('right' as const),
+          fontSize: 11,
+        },
         attitude: s.attitude,
       };
     });
@@ -72,7 +91,7 @@ export function StakeholderGrid({ stakeholders }: { stakeholders: Stakeholder[] 
           markArea: {
             silent: true,
             itemStyle: { color: 'rgba(0,0,0,0)', borderColor: '#dee2e6', borderWidth: 1 },
-            label: { color: '#adb5bd', fontSize: 11, position: 'insideTopLeft' },
+            label: { color: '#868e96', fontSize: 11, position: 'insideTopLeft' },
             data: QUADRANTS.map((q) => [
               { name: q.name, coord: [q.x[0], q.y[1]] },
               { coord: [q.x[1], q.y[0]] },

@@ -65,24 +65,8 @@ export function StakeholderGrid({ stakeholders }: { stakeholders: Stakeholder[] 
         formatter: (p: { data: { name: string; attitude: string; value: number[] } }) =>
           `${p.data.name}<br/>influence ${p.data.value[1]}, ${p.data.attitude}`,
       },
-      xAxis: {
-        type: 'value',
-        min: 0.5,
-        max: 5.5,
-        interval: 1,
-        name: 'Interest',
-        nameLocation: 'middle',
-        nameGap: 26,
-      },
-      yAxis: {
-        type: 'value',
-        min: 0.5,
-        max: 5.5,
-        interval: 1,
-        name: 'Influence',
-        nameLocation: 'middle',
-        nameGap: 30,
-      },
+      xAxis: axis('Interest'),
+      yAxis: axis('Influence'),
       series: [
         {
           type: 'scatter',

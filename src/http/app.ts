@@ -19,13 +19,16 @@ import { registerAccessRoutes } from './routes/access.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
+import { registerCommunicationRoutes } from './routes/communication.ts';
 import { registerGanttRoutes } from './routes/gantt.ts';
 import { registerGovernanceRoutes } from './routes/governance.ts';
 import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerLevelingRoutes } from './routes/leveling.ts';
+import { registerMaturityRoutes } from './routes/maturity.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
+import { registerQualityRoutes } from './routes/quality.ts';
 import { registerResourceRoutes } from './routes/resources.ts';
 import { registerRiskRoutes } from './routes/risks.ts';
 import { registerScheduleRiskRoutes } from './routes/schedule-risk.ts';
@@ -113,6 +116,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerGovernanceRoutes(api, options.db);
       registerKnowledgeRoutes(api, options.db);
       registerStatusReportRoutes(api, options.db);
+      registerQualityRoutes(api, options.db);
+      registerMaturityRoutes(api, options.db);
+      registerCommunicationRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

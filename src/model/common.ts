@@ -77,6 +77,19 @@ export const entityTypes = [
   'status_report_comment',
   'reporting_cadence',
   'status_thresholds',
+  'email',
+  'quality_standard',
+  'quality_inspection',
+  'quality_finding',
+  'corrective_action',
+  'maturity_questionnaire',
+  'maturity_assessment',
+  'oversight_policy',
+  'mentorship',
+  'mentoring_session',
+  'stakeholder',
+  'communication_plan',
+  'announcement',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -322,6 +322,8 @@ export const notificationKinds = [
   'action_overdue',
   'project_terminated',
   'report_late',
+  'announcement',
+  'reminder',
 ] as const;
 export const notificationSchema = z.object({
   id: idSchema,

@@ -9,6 +9,7 @@ import { seedChangeControl } from './demo-seed-changes.ts';
 import { seedGovernanceDemo } from './demo-seed-governance.ts';
 import { seedLevelingDemo } from './demo-seed-leveling.ts';
 import { seedDemoPlans } from './demo-seed-plans.ts';
+import { seedDemoQuality } from './demo-seed-quality.ts';
 import { seedDemoResources } from './demo-seed-resources.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
 import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
@@ -574,5 +575,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedDemoResources(db, system, units);
   await seedGovernanceDemo(db, system, orgId, units, admin);
   await seedStatusReports(db, orgId);
+  await seedDemoQuality(db, system, DEMO_ADMIN_EMAIL);
   return { ...result, orgId, created: true };
 }

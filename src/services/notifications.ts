@@ -17,7 +17,17 @@ export async function notify(
   actor: Actor,
   userIds: ReadonlyArray<string | null | undefined>,
   kind: NotificationKind,
-  entity: { type: 'risk' | 'issue' | 'risk_action' | 'project'; id: string },
+  entity: {
+    type:
+      | 'risk'
+      | 'issue'
+      | 'risk_action'
+      | 'project'
+      | 'corrective_action'
+      | 'communication_plan'
+      | 'announcement';
+    id: string;
+  },
   message: string,
 ): Promise<void> {
   const recipients = new Set(userIds.filter((id): id is string => Boolean(id) && id !== actor.userId));

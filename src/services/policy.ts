@@ -53,7 +53,15 @@ export type Capability =
   /** Write and submit a project's periodic status report. */
   | 'submit_status_report'
   /** Review submitted status reports and comment on them; set a project's reporting cadence. */
-  | 'review_status_report';
+  | 'review_status_report'
+  /** Keep quality standards, record inspections and audits, their findings and corrective actions. */
+  | 'manage_quality'
+  /** Assess the maturity of project managers and teams, keep questionnaires, oversight policy and mentoring. */
+  | 'assess_maturity'
+  /** Keep stakeholder registers and communication plans. */
+  | 'manage_communication'
+  /** Send an announcement to everyone within a scope. */
+  | 'announce';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -80,6 +88,10 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'capture_lessons',
     'submit_status_report',
     'review_status_report',
+    'manage_quality',
+    'assess_maturity',
+    'manage_communication',
+    'announce',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -97,6 +109,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'capture_lessons',
     'submit_status_report',
     'review_status_report',
+    'manage_quality',
+    'manage_communication',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -110,6 +124,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'capture_lessons',
     'submit_status_report',
     'review_status_report',
+    'manage_quality',
+    'manage_communication',
   ]),
   project_manager: new Set<Capability>([
     'read',
@@ -118,6 +134,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'request_change',
     'capture_lessons',
     'submit_status_report',
+    'manage_quality',
+    'manage_communication',
   ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),

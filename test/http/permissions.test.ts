@@ -6,20 +6,31 @@ import { insertNotification } from '../../src/db/repositories/notifications.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import type { Role, ScopeType } from '../../src/model/access.ts';
 import { createRoleGrant, createUser, grantRoleAsSystem, systemActor } from '../../src/services/access.ts';
+import { createAnnouncement } from '../../src/services/announcements.ts';
 import { createAssignment } from '../../src/services/assignments.ts';
 import { createApiToken } from '../../src/services/auth.ts';
 import { saveProjectBaseline } from '../../src/services/baselines.ts';
 import { addMeasurement, createBenefit } from '../../src/services/benefits.ts';
 import { createChangeRequest, startReview } from '../../src/services/change-control.ts';
+import { createCommunicationPlan, createStakeholder } from '../../src/services/communication.ts';
+import { queueEmail } from '../../src/services/email.ts';
 import { createEscalationRule } from '../../src/services/escalation.ts';
 import { openGateReview } from '../../src/services/gates.ts';
 import { createIssue } from '../../src/services/issues.ts';
 import { createLesson, proposeChange } from '../../src/services/lessons.ts';
 import { applyLevelingRun, previewLeveling } from '../../src/services/leveling.ts';
 import { createLifecycle } from '../../src/services/lifecycles.ts';
+import { createAssessment, createQuestionnaire, getOversightPolicy } from '../../src/services/maturity.ts';
+import { createMentorship } from '../../src/services/mentoring.ts';
 import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { createProject, getProject } from '../../src/services/projects.ts';
+import {
+  createCorrectiveAction,
+  createFinding,
+  createInspection,
+  createQualityStandard,
+} from '../../src/services/quality.ts';
 import {
   createResource,
   createResourceRate,
@@ -369,6 +380,7 @@ const proposalAt = async (t: Target) =>
     targetReference: 'Charter template',
     proposedText: 'Add a section',
   });
+
 // Status reports: written by those who report on the project, reviewed by its program manager or above.
 const statusReporters = projectEditors;
 const statusReviewers = changeDeciders;
@@ -388,6 +400,96 @@ const statusReportAt = (t: Target) =>
 const submittedReportAt = async (t: Target) => {
   const draft = await statusReportAt(t);
   return submitStatusReport(db, systemFor(t), draft.id, draft.version);
+};
+
+// Quality, maturity and communication: a fresh record per request in the target's organization and project.
+const qualityEditors = projectEditors;
+const standardAt = (t: Target) =>
+  createQualityStandard(db, systemFor(t), {
+    code: `QS${++sequence}`,
+    name: 'Plan quality',
+    checklist: ['Charter signed', 'Schedule baselined'],
+  });
+const inspectionAt = async (t: Target) => {
+  const standard = await standardAt(t);
+  return createInspection(db, systemFor(t), {
+    projectId: tree[t].project,
+    standardId: standard.id,
+    kind: 'audit',
+    title: `Audit ${++sequence}`,
+    heldOn: '2027-01-05',
+    results: [{ itemId: standard.checklist[0].id, result: 'fail' }],
+  });
+};
+const findingAt = async (t: Target) =>
+  createFinding(db, systemFor(t), {
+    inspectionId: (await inspectionAt(t)).id,
+    severity: 'high',
+    description: 'Charter not signed',
+  });
+const correctiveActionAt = async (t: Target) =>
+  createCorrectiveAction(db, systemFor(t), { findingId: (await findingAt(t)).id, title: 'Get it signed' });
+const questionnaireAt = (t: Target) =>
+  createQuestionnaire(db, systemFor(t), {
+    name: `Maturity ${++sequence}`,
+    questions: [{ knowledgeArea: 'Schedule', text: 'Is the schedule baselined?' }],
+  });
+const assessmentBody = async (t: Target) => {
+  const form = await questionnaireAt(t);
+  return {
+    questionnaireId: form.id,
+    subjectType: 'team',
+    subjectProjectId: tree[t].project,
+    assessedOn: '2027-01-10',
+    answers: [{ questionId: form.questions[0].id, score: 3 }],
+  };
+};
+const assessmentAt = async (t: Target) => createAssessment(db, systemFor(t), await assessmentBody(t));
+const assessors = unitShapers;
+const mentorshipAt = async (t: Target) => {
+  const system = systemFor(t);
+  const n = ++sequence;
+  const mentor = await createUser(db, system, {
+    email: `mentor-${n}@example.test`,
+    name: `Mentor ${n}`,
+    password: TEST_PASSWORD,
+  });
+  return createMentorship(db, system, {
+    mentorId: mentor.id,
+    menteeId: extras[t].user,
+    startsOn: '2027-01-01',
+  });
+};
+const stakeholderAt = (t: Target) =>
+  createStakeholder(db, systemFor(t), {
+    projectId: tree[t].project,
+    name: 'Sponsor',
+    influence: 5,
+    interest: 4,
+  });
+const communicationPlanAt = (t: Target) =>
+  createCommunicationPlan(db, systemFor(t), {
+    projectId: tree[t].project,
+    audience: 'Sponsor',
+    content: 'Progress',
+    cadence: 'monthly',
+    channel: 'email',
+    nextDue: '2027-02-01',
+  });
+const communicationKeepers = projectEditors;
+/** Announcements reach grants at the scope or below: the project's manager and team. */
+const announcementReaders = inScope(['pmoOrg', 'projectManager', 'teamMember']);
+const announcementAt = (t: Target) =>
+  createAnnouncement(db, systemFor(t), {
+    scopeType: 'project',
+    scopeId: tree[t].project,
+    title: `News ${++sequence}`,
+    body: 'Read this',
+  });
+const failedEmailAt = async (t: Target) => {
+  const id = await queueEmail(db, orgOf(t), { to: 'gone@example.test', subject: 'Bounced', body: 'x' });
+  await db.query(`UPDATE email_outbox SET status = 'failed', last_error = '550 gone' WHERE id = $1`, [id]);
+  return id;
 };
 
 interface Case {
@@ -2203,6 +2305,8 @@ const cases: Case[] = [
         payload: { status: 'accepted' },
       };
     },
+  },
+  {
     route: 'GET /projects/:id/status-reports',
     allowed: readersOut,
     request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/status-reports` }),
@@ -2317,6 +2421,516 @@ const cases: Case[] = [
       url: `${v1}/status-thresholds`,
       headers: { 'if-match': `"${(await getStatusThresholds(db, systemFor(t))).version}"` },
       payload: { spiAmber: 0.95 },
+    }),
+  },
+  {
+    route: 'GET /quality-standards',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/quality-standards?active=true` }),
+  },
+  {
+    route: 'GET /quality-standards/:id',
+    allowed: everyMember,
+    targets: ['in', 'other'],
+    request: async (t) => ({ method: 'GET', url: `${v1}/quality-standards/${(await standardAt(t)).id}` }),
+  },
+  {
+    route: 'POST /quality-standards',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'POST',
+      url: `${v1}/quality-standards`,
+      payload: { code: `QS${++sequence}`, name: 'Standard', checklist: ['One'] },
+    }),
+  },
+  {
+    route: 'PATCH /quality-standards/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/quality-standards/${(await standardAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { description: 'Sharper' },
+    }),
+  },
+  {
+    route: 'DELETE /quality-standards/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/quality-standards/${(await standardAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'GET /inspections',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/inspections?projectId=${tree.in.project}` }),
+  },
+  {
+    route: 'GET /inspections/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/inspections/${(await inspectionAt(t)).id}` }),
+  },
+  {
+    route: 'POST /inspections',
+    allowed: qualityEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/inspections`,
+      payload: {
+        projectId: tree[t].project,
+        standardId: (await standardAt(t)).id,
+        kind: 'inspection',
+        title: 'Walkthrough',
+        heldOn: '2027-01-06',
+      },
+    }),
+  },
+  {
+    route: 'PATCH /inspections/:id',
+    allowed: qualityEditors,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/inspections/${(await inspectionAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { notes: 'Follow-up in March' },
+    }),
+  },
+  {
+    route: 'DELETE /inspections/:id',
+    allowed: qualityEditors,
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/inspections/${(await inspectionAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'GET /quality-findings',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/quality-findings?status=open` }),
+  },
+  {
+    route: 'GET /quality-findings/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/quality-findings/${(await findingAt(t)).id}` }),
+  },
+  {
+    route: 'POST /quality-findings',
+    allowed: qualityEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/quality-findings`,
+      payload: { inspectionId: (await inspectionAt(t)).id, severity: 'low', description: 'Typo in the plan' },
+    }),
+  },
+  {
+    route: 'PATCH /quality-findings/:id',
+    allowed: qualityEditors,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/quality-findings/${(await findingAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { status: 'closed' },
+    }),
+  },
+  {
+    route: 'DELETE /quality-findings/:id',
+    allowed: qualityEditors,
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/quality-findings/${(await findingAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'GET /corrective-actions',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/corrective-actions?status=open` }),
+  },
+  {
+    route: 'GET /corrective-actions/:id',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/corrective-actions/${(await correctiveActionAt(t)).id}`,
+    }),
+  },
+  {
+    route: 'POST /corrective-actions',
+    allowed: qualityEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/corrective-actions`,
+      payload: { findingId: (await findingAt(t)).id, title: 'Fix it', dueDate: '2027-02-01' },
+    }),
+  },
+  {
+    route: 'PATCH /corrective-actions/:id',
+    allowed: qualityEditors,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/corrective-actions/${(await correctiveActionAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { status: 'done' },
+    }),
+  },
+  {
+    route: 'DELETE /corrective-actions/:id',
+    allowed: qualityEditors,
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/corrective-actions/${(await correctiveActionAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'GET /projects/:id/compliance',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/projects/${tree[t].project}/compliance?asOf=2027-02-01`,
+    }),
+  },
+  {
+    route: 'GET /quality/compliance',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/quality/compliance` }),
+  },
+  {
+    route: 'GET /maturity-questionnaires',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/maturity-questionnaires` }),
+  },
+  {
+    route: 'GET /maturity-questionnaires/:id',
+    allowed: everyMember,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/maturity-questionnaires/${(await questionnaireAt(t)).id}`,
+    }),
+  },
+  {
+    route: 'POST /maturity-questionnaires',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'POST',
+      url: `${v1}/maturity-questionnaires`,
+      payload: { name: `Form ${++sequence}`, questions: [{ knowledgeArea: 'Risk', text: 'Reviewed?' }] },
+    }),
+  },
+  {
+    route: 'PATCH /maturity-questionnaires/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/maturity-questionnaires/${(await questionnaireAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { description: 'Yearly' },
+    }),
+  },
+  {
+    route: 'DELETE /maturity-questionnaires/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/maturity-questionnaires/${(await questionnaireAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'GET /maturity-assessments',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({
+      method: 'GET',
+      url: `${v1}/maturity-assessments?subjectProjectId=${tree.in.project}`,
+    }),
+  },
+  {
+    route: 'GET /maturity-assessments/:id',
+    allowed: assessors,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/maturity-assessments/${(await assessmentAt(t)).id}`,
+    }),
+  },
+  {
+    route: 'POST /maturity-assessments',
+    allowed: assessors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/maturity-assessments`,
+      payload: await assessmentBody(t),
+    }),
+  },
+  {
+    route: 'DELETE /maturity-assessments/:id',
+    allowed: assessors,
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/maturity-assessments/${(await assessmentAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'GET /mentorships',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/mentorships?status=active` }),
+  },
+  {
+    route: 'GET /mentorships/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({ method: 'GET', url: `${v1}/mentorships/${(await mentorshipAt(t)).id}` }),
+  },
+  {
+    route: 'POST /mentorships',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => {
+      const mentor = await createUser(db, systemFor('in'), {
+        email: `mentor-${++sequence}@example.test`,
+        name: 'Mentor',
+        password: TEST_PASSWORD,
+      });
+      return {
+        method: 'POST',
+        url: `${v1}/mentorships`,
+        payload: {
+          mentorId: mentor.id,
+          menteeId: extras.in.user,
+          startsOn: '2027-01-01',
+          goals: 'Run a gate',
+        },
+      };
+    },
+  },
+  {
+    route: 'PATCH /mentorships/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/mentorships/${(await mentorshipAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { status: 'completed' },
+    }),
+  },
+  {
+    route: 'DELETE /mentorships/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/mentorships/${(await mentorshipAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'GET /mentorships/:id/sessions',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/mentorships/${(await mentorshipAt(t)).id}/sessions`,
+    }),
+  },
+  {
+    route: 'POST /mentorships/:id/sessions',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/mentorships/${(await mentorshipAt(t)).id}/sessions`,
+      payload: { heldOn: '2027-01-15', notes: 'Talked about gates' },
+    }),
+  },
+  {
+    route: 'GET /oversight-policy',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/oversight-policy` }),
+  },
+  {
+    route: 'PUT /oversight-policy',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'PUT',
+      url: `${v1}/oversight-policy`,
+      headers: { 'if-match': `"${(await getOversightPolicy(db, systemFor('in'))).version}"` },
+      payload: {
+        standardFrom: 3,
+        lightFrom: 4,
+        intensiveCadence: 'weekly',
+        standardCadence: 'fortnightly',
+        lightCadence: 'monthly',
+        intensiveGates: 'all',
+        standardGates: 'major',
+        lightGates: 'none',
+      },
+    }),
+  },
+  {
+    route: 'GET /projects/:id/oversight',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/oversight` }),
+  },
+  {
+    route: 'GET /maturity/project-managers',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/maturity/project-managers` }),
+  },
+  {
+    route: 'GET /stakeholders',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/stakeholders?projectId=${tree.in.project}` }),
+  },
+  {
+    route: 'GET /stakeholders/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/stakeholders/${(await stakeholderAt(t)).id}` }),
+  },
+  {
+    route: 'POST /stakeholders',
+    allowed: communicationKeepers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/stakeholders`,
+      payload: {
+        projectId: tree[t].project,
+        name: 'Works council',
+        influence: 4,
+        interest: 5,
+        attitude: 'skeptical',
+      },
+    }),
+  },
+  {
+    route: 'PATCH /stakeholders/:id',
+    allowed: communicationKeepers,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/stakeholders/${(await stakeholderAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { attitude: 'champion' },
+    }),
+  },
+  {
+    route: 'DELETE /stakeholders/:id',
+    allowed: communicationKeepers,
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/stakeholders/${(await stakeholderAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'GET /communication-plans',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/communication-plans?projectId=${tree.in.project}` }),
+  },
+  {
+    route: 'GET /communication-plans/:id',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/communication-plans/${(await communicationPlanAt(t)).id}`,
+    }),
+  },
+  {
+    route: 'POST /communication-plans',
+    allowed: communicationKeepers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/communication-plans`,
+      payload: {
+        projectId: tree[t].project,
+        audience: 'Team',
+        content: 'Stand-up notes',
+        cadence: 'weekly',
+        channel: 'in_app',
+        nextDue: '2027-01-11',
+      },
+    }),
+  },
+  {
+    route: 'PATCH /communication-plans/:id',
+    allowed: communicationKeepers,
+    request: async (t) => ({
+      method: 'PATCH',
+      url: `${v1}/communication-plans/${(await communicationPlanAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+      payload: { nextDue: '2027-03-01' },
+    }),
+  },
+  {
+    route: 'DELETE /communication-plans/:id',
+    allowed: communicationKeepers,
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/communication-plans/${(await communicationPlanAt(t)).id}`,
+      headers: { 'if-match': '"1"' },
+    }),
+  },
+  {
+    route: 'GET /announcements',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/announcements` }),
+  },
+  {
+    route: 'GET /announcements/:id',
+    allowed: announcementReaders,
+    request: async (t) => ({ method: 'GET', url: `${v1}/announcements/${(await announcementAt(t)).id}` }),
+  },
+  {
+    route: 'POST /announcements',
+    allowed: unitShapers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/announcements`,
+      payload: {
+        scopeType: 'project',
+        scopeId: tree[t].project,
+        title: 'Gate review moved',
+        body: 'To Thursday',
+      },
+    }),
+  },
+  {
+    route: 'GET /email-outbox',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/email-outbox?status=failed` }),
+  },
+  {
+    route: 'POST /email-outbox/:id/retry',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/email-outbox/${await failedEmailAt(t)}/retry`,
+      headers: { 'if-match': '"1"' },
     }),
   },
 ];

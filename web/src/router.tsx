@@ -203,6 +203,24 @@ const reportsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/reports-page.tsx'), 'ReportsPage'),
 });
 
+const qualityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/quality',
+  component: lazyRouteComponent(() => import('./pages/quality-page.tsx'), 'QualityPage'),
+});
+
+const maturityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/maturity',
+  component: lazyRouteComponent(() => import('./pages/maturity-page.tsx'), 'MaturityPage'),
+});
+
+const announcementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/announcements',
+  component: lazyRouteComponent(() => import('./pages/announcements-page.tsx'), 'AnnouncementsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -230,6 +248,9 @@ const routeTree = rootRoute.addChildren([
     benefitsRoute,
     lessonsRoute,
     reportsRoute,
+    qualityRoute,
+    maturityRoute,
+    announcementsRoute,
   ]),
 ]);
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerExportCommand } from './export.ts';
 import { registerImportCommand } from './import.ts';
+import { registerJobsCommand } from './jobs.ts';
 import { registerLevelCommand } from './level.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerOpenApiCommand } from './openapi.ts';
@@ -31,6 +32,7 @@ const commands: Array<(program: Command) => void> = [
   registerRisksCommand,
   registerSimulateCommand,
   registerReportsCommand,
+  registerJobsCommand,
 ];
 
 export function registerCommands(program: Command): void {

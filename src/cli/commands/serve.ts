@@ -6,6 +6,8 @@ import { migrate } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
 import { seedDemo } from '../../services/demo-seed.ts';
 import { startEscalationSweep } from '../../services/escalation.ts';
+import '../../services/job-handlers.ts';
+import { startJobWorker } from '../../services/jobs.ts';
 import { describeDatabase } from '../database.ts';
 
 const webRoot = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -46,7 +48,16 @@ export function registerServeCommand(program: Command): void {
       const sweep = startEscalationSweep(db, sweepMs, (error) =>
         app.log.error(error, 'escalation sweep failed'),
       );
+      // The job queue (e-mail, reminders); ORRERY_JOBS_INTERVAL_MS=0 leaves it to another server.
+      const jobsMs = Number(process.env.ORRERY_JOBS_INTERVAL_MS ?? 10_000);
+      if (!Number.isInteger(jobsMs) || jobsMs < 0)
+        throw new Error(
+          `ORRERY_JOBS_INTERVAL_MS: "${process.env.ORRERY_JOBS_INTERVAL_MS}" is not a whole number of milliseconds`,
+        );
+      const jobs =
+        jobsMs > 0 ? startJobWorker(db, jobsMs, (error) => app.log.error(error, 'job worker failed')) : null;
       const close = async () => {
+        await jobs?.stop();
         await sweep.stop();
         await app.close();
         await db.close();

@@ -127,7 +127,14 @@ export interface InboxItem {
 
 export interface Notification {
   id: string;
-  kind: 'escalation' | 'assignment' | 'action_overdue' | 'project_terminated';
+  kind:
+    | 'escalation'
+    | 'assignment'
+    | 'action_overdue'
+    | 'project_terminated'
+    | 'report_late'
+    | 'announcement'
+    | 'reminder';
   entityType: string;
   entityId: string;
   message: string;

@@ -22,11 +22,14 @@ import {
   IconGridDots,
   IconListDetails,
   IconLogout,
-  IconRoute,
   IconReportAnalytics,
+  IconRosette,
+  IconRoute,
   IconSettings,
   IconSitemap,
+  IconSpeakerphone,
   IconStack2,
+  IconStairsUp,
   IconTarget,
   IconTrendingUp,
   IconUserSearch,
@@ -60,6 +63,9 @@ const NAV = [
   { to: '/benefits', label: 'Benefits', icon: IconTrendingUp },
   { to: '/lessons', label: 'Lessons learned', icon: IconBulb },
   { to: '/reports', label: 'Status reports', icon: IconReportAnalytics },
+  { to: '/quality', label: 'Quality', icon: IconRosette },
+  { to: '/maturity', label: 'Maturity', icon: IconStairsUp },
+  { to: '/announcements', label: 'Announcements', icon: IconSpeakerphone },
 ] as const;
 
 export function AppLayout() {

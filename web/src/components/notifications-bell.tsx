@@ -35,7 +35,9 @@ export function NotificationsBell() {
                   ? navigate({ to: '/risks/$id', params: { id: n.entityId } })
                   : n.entityType === 'project'
                     ? navigate({ to: '/projects/$id', params: { id: n.entityId } })
-                    : undefined
+                    : n.entityType === 'announcement'
+                      ? navigate({ to: '/announcements' })
+                      : undefined
               }
             >
               <Text size="xs" fw={n.readAt ? 400 : 600} lineClamp={2}>

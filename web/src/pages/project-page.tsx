@@ -1,12 +1,14 @@
 import { Badge, Button, Group, Paper, Tabs, Text } from '@mantine/core';
 import {
+  IconAddressBook,
   IconChartHistogram,
   IconFileImport,
   IconGitPullRequest,
   IconHistory,
   IconPencil,
-  IconRoute,
   IconReportAnalytics,
+  IconRosette,
+  IconRoute,
   IconTarget,
   IconTimeline,
   IconTrendingUp,
@@ -27,6 +29,8 @@ import { PageHeader } from '../components/page-header.tsx';
 import { PlanFiles } from '../components/plan-files.tsx';
 import { ProjectMembers } from '../components/project-members.tsx';
 import { ProjectObjectives } from '../components/project-objectives.tsx';
+import { ProjectQuality } from '../components/quality/project-quality.tsx';
+import { ProjectStakeholders } from '../components/quality/project-stakeholders.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { ScheduleRiskPanel } from '../components/schedule-risk/panel.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
@@ -167,7 +171,23 @@ export function ProjectPage() {
           <Tabs.Tab value="status" leftSection={<IconReportAnalytics size={14} />} data-testid="tab-status">
             Status
           </Tabs.Tab>
+          <Tabs.Tab value="quality" leftSection={<IconRosette size={14} />} data-testid="tab-quality">
+            Quality
+          </Tabs.Tab>
+          <Tabs.Tab
+            value="stakeholders"
+            leftSection={<IconAddressBook size={14} />}
+            data-testid="tab-stakeholders"
+          >
+            Stakeholders
+          </Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="quality">
+          <ProjectQuality projectId={p.id} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="stakeholders">
+          <ProjectStakeholders projectId={p.id} canEdit={canEdit} />
+        </Tabs.Panel>
         <Tabs.Panel value="gantt">
           <GanttTab kind="project" id={p.id} canEdit={canEdit} />
         </Tabs.Panel>

@@ -118,6 +118,10 @@ describe.skipIf(!hasChromium)(title, () => {
       .poll(async () => (await api<{ stage: string }>(page, `/projects/${victim!.id}`)).stage)
       .toBe('terminated');
     await page.getByTestId('gate-history').getByText('terminate').first().waitFor();
+    await page
+      .getByTestId('project-lessons')
+      .getByText('Check overlap with running programmes before approving scope')
+      .waitFor();
   }, 180_000);
 
   it('tracks benefits against their targets, closed projects included', async () => {

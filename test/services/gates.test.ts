@@ -7,7 +7,12 @@ import {
   recordGatePmoReview,
   recordReviewResults,
 } from '../../src/services/gates.ts';
-import { createLifecycle, lifecycleForUnit, replaceLifecycle } from '../../src/services/lifecycles.ts';
+import {
+  createLifecycle,
+  deleteLifecycle,
+  lifecycleForUnit,
+  replaceLifecycle,
+} from '../../src/services/lifecycles.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { getProject, updateProject } from '../../src/services/projects.ts';
 import { createBusinessUnit } from '../../src/services/structure.ts';
@@ -106,6 +111,20 @@ describe('lifecycle resolution', () => {
     await expect(
       replaceLifecycle(db, system, lifecycle.id, lifecycle.version, { name: 'Stale', stages: renamed }),
     ).rejects.toMatchObject({ status: 409 });
+  });
+
+  it('deletes an unused unit lifecycle (its projects fall back) but not one whose gates were reviewed', async () => {
+    const unit = await createBusinessUnit(db, system, { name: 'Fallback', code: 'FBK' });
+    const unused = await makeLifecycle(db, system, { name: 'Unused', businessUnitId: unit.id });
+    await deleteLifecycle(db, system, unused.id, unused.version);
+    expect((await lifecycleForUnit(db, orgId, unit.id))?.name).toBe('Organization lifecycle');
+    const reviewedUnit = await createBusinessUnit(db, system, { name: 'Reviewed', code: 'RVW' });
+    const reviewed = await makeLifecycle(db, system, { name: 'Reviewed', businessUnitId: reviewedUnit.id });
+    await projectAtFirstGate({ businessUnitId: reviewedUnit.id });
+    await expect(deleteLifecycle(db, system, reviewed.id, reviewed.version)).rejects.toMatchObject({
+      status: 409,
+    });
+    expect((await lifecycleForUnit(db, orgId, reviewedUnit.id))?.id).toBe(reviewed.id);
   });
 });
 

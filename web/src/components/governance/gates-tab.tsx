@@ -13,7 +13,7 @@ import { ProblemAlert } from '../problem-alert.tsx';
 import { LoadError, PageLoader } from '../route-states.tsx';
 import { GateChecklist } from './gate-checklist.tsx';
 import { LessonCaptureModal } from './lesson-capture-modal.tsx';
-import { SuggestedLessons } from './suggested-lessons.tsx';
+import { ProjectLessons, SuggestedLessons } from './suggested-lessons.tsx';
 import { TerminateModal } from './terminate-modal.tsx';
 
 export const DECISION_COLORS: Record<GateDecision, string> = {
@@ -191,6 +191,7 @@ export function GatesTab({ projectId, canEdit }: { projectId: string; canEdit: b
         )}
       </Paper>
 
+      <ProjectLessons projectId={projectId} />
       <SuggestedLessons projectId={projectId} />
 
       {terminating && (

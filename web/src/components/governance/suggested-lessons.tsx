@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { type Lesson, useSuggestedLessons } from '../../api/governance.ts';
+import { type Lesson, useLessons, useSuggestedLessons } from '../../api/governance.ts';
 import { humanize } from '../../lib/format.ts';
 
 const KIND_COLORS: Record<Lesson['kind'], string> = {
@@ -86,6 +86,32 @@ export function SuggestedLessons({ projectId }: { projectId: string }) {
         <Stack gap="xs">
           {items.slice(0, 5).map((lesson) => (
             <LessonCard key={lesson.id} lesson={lesson} reasons={lesson.reasons} />
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+/** The lessons this project has recorded, newest first. */
+export function ProjectLessons({ projectId }: { projectId: string }) {
+  const lessons = useLessons({ projectId, pageSize: 50, order: 'desc' });
+  const items = lessons.data?.items ?? [];
+  return (
+    <Paper withBorder radius="sm" p="md" data-testid="project-lessons">
+      <Title order={5} mb="sm">
+        This project's lessons ({lessons.data?.total ?? 0})
+      </Title>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {lessons.isLoading
+            ? 'Loading…'
+            : 'None recorded yet. Capture one at a gate, at closure or at any time.'}
+        </Text>
+      ) : (
+        <Stack gap="xs">
+          {items.map((lesson) => (
+            <LessonCard key={lesson.id} lesson={lesson} />
           ))}
         </Stack>
       )}

@@ -19,6 +19,7 @@ import { registerAccessRoutes } from './routes/access.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
+import { registerFinanceRoutes } from './routes/finance.ts';
 import { registerGanttRoutes } from './routes/gantt.ts';
 import { registerLevelingRoutes } from './routes/leveling.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerLevelingRoutes(api, options.db);
       registerResourceRoutes(api, options.db);
       registerStaffingRoutes(api, options.db);
+      registerFinanceRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

@@ -68,6 +68,10 @@ export const entityTypes = [
   'assignment',
   'staffing_request',
   'booking',
+  'budget_line',
+  'budget_envelope',
+  'actual_cost',
+  'cost_forecast',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

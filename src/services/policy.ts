@@ -41,7 +41,9 @@ export type Capability =
   /** Rule on change requests; which role decides at which scope is the organization's setting. */
   | 'decide_change'
   /** Keep the resource pool (resources, rates, skills, roles) and fill staffing requests with bookings. */
-  | 'manage_resources';
+  | 'manage_resources'
+  /** Keep a project's budget, actual costs and forecasts (and, with update_program/update_portfolio, envelopes). */
+  | 'manage_finance';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -62,6 +64,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'request_change',
     'decide_change',
     'manage_resources',
+    'manage_finance',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -75,6 +78,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'manage_finance',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -84,8 +88,15 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'manage_finance',
   ]),
-  project_manager: new Set<Capability>(['read', 'update_project', 'manage_risks', 'request_change']),
+  project_manager: new Set<Capability>([
+    'read',
+    'update_project',
+    'manage_risks',
+    'request_change',
+    'manage_finance',
+  ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),
   resource_manager: new Set<Capability>(['read', 'manage_resources']),

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/model/organization.ts';
-import { adminApp } from '../support/http.ts';
 import { makeProject } from '../support/factories.ts';
+import { adminApp } from '../support/http.ts';
 
 const t = adminApp();
 const v1 = '/api/v1';
 
-const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers = {}) =>
+const call = (
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  body?: unknown,
+  headers = {},
+) =>
   t.app.inject({
     method,
     url: `${v1}${url}`,
@@ -56,7 +61,12 @@ describe('the finance API', () => {
     const line = lines.json().items[0];
     const stale = await call('PATCH', `/budget-lines/${line.id}`, { amount: 1 }, { 'if-match': '"99"' });
     expect(stale.statusCode).toBe(409);
-    const patched = await call('PATCH', `/budget-lines/${line.id}`, { amount: 4500 }, { 'if-match': `"${line.version}"` });
+    const patched = await call(
+      'PATCH',
+      `/budget-lines/${line.id}`,
+      { amount: 4500 },
+      { 'if-match': `"${line.version}"` },
+    );
     expect(patched.statusCode).toBe(200);
     expect(patched.headers.etag).toBe('"2"');
     const figures = await call('GET', `/projects/${p.id}/financials`);
@@ -83,11 +93,17 @@ describe('the finance API', () => {
 
   it('imports a CSV, and refuses one with a bad row by line, importing nothing', async () => {
     const p = await setup();
-    const bad = await csvUpload(p.id, 'date,category,amount,description\n2027-01-10,labour,100,ok\n2027-01-11,labour,-4,bad\n');
+    const bad = await csvUpload(
+      p.id,
+      'date,category,amount,description\n2027-01-10,labour,100,ok\n2027-01-11,labour,-4,bad\n',
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([{ field: 'line 3: amount', message: '-4 must not be negative' }]);
     expect((await call('GET', `/projects/${p.id}/actual-costs`)).json().total).toBe(0);
-    const good = await csvUpload(p.id, 'date,category,amount,description\n2027-01-10,labour,100,ok\n2027-01-11,other,20.5,fee\n');
+    const good = await csvUpload(
+      p.id,
+      'date,category,amount,description\n2027-01-10,labour,100,ok\n2027-01-11,other,20.5,fee\n',
+    );
     expect(good.statusCode).toBe(201);
     expect(good.json()).toMatchObject({ rows: 2, total: 120.5 });
     const imported = await call('GET', `/projects/${p.id}/actual-costs?source=imported`);
@@ -107,7 +123,9 @@ describe('the finance API', () => {
     expect(versions.json().map((f: { number: number }) => f.number)).toEqual([2, 1]);
     expect((await call('GET', `/projects/${p.id}/forecasts/1`)).json().total).toBe(1000);
     const compared = await call('GET', `/projects/${p.id}/forecasts-compare?from=1&to=2`);
-    expect(compared.json().rows).toEqual([{ category: 'labour', period: '2027-03', from: 1000, to: 1200, change: 200 }]);
+    expect(compared.json().rows).toEqual([
+      { category: 'labour', period: '2027-03', from: 1000, to: 1200, change: 200 },
+    ]);
     const ev = await call('GET', `/projects/${p.id}/earned-value?asOf=2027-02-14`);
     expect(ev.statusCode).toBe(200);
     expect(ev.json()).toMatchObject({ basis: 'budget_lines', asOf: '2027-02-14', currency: 'USD' });
@@ -119,11 +137,18 @@ describe('the finance API', () => {
 
   it('keeps envelopes of a portfolio and checks them', async () => {
     const p = await setup();
-    const created = await call('POST', '/budget-envelopes', { portfolioId: p.portfolioId, period: '2027-01', amount: 3000 });
+    const created = await call('POST', '/budget-envelopes', {
+      portfolioId: p.portfolioId,
+      period: '2027-01',
+      amount: 3000,
+    });
     expect(created.statusCode).toBe(201);
     const listed = await call('GET', `/budget-envelopes?portfolioId=${p.portfolioId}`);
     expect(listed.json().total).toBe(1);
     const check = await call('GET', `/portfolios/${p.portfolioId}/envelope-check`);
-    expect(check.json()).toMatchObject({ overCount: 1, rows: [{ period: '2027-01', envelope: 3000, budget: 4500, over: true }] });
+    expect(check.json()).toMatchObject({
+      overCount: 1,
+      rows: [{ period: '2027-01', envelope: 3000, budget: 4500, over: true }],
+    });
   });
 });

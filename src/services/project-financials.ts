@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../db/connection.ts';
 import {
   type AmountRow,
+  allOrganizationIds,
   allProjectIds,
   type EvmTaskRow,
   loadActualsByDay,
@@ -116,6 +117,17 @@ export async function refreshOrganizationFinancials(
     await db.transaction((tx) => refreshProjectFinancials(tx, orgId, batch, asOf));
   }
   return { projects: ids.length };
+}
+
+/** The nightly job over every organization (`orrery finance refresh`). */
+export async function refreshAllFinancials(
+  db: Database,
+  asOf: string = today(),
+): Promise<{ orgId: string; projects: number }[]> {
+  const results: { orgId: string; projects: number }[] = [];
+  for (const orgId of await allOrganizationIds(db))
+    results.push({ orgId, ...(await refreshOrganizationFinancials(db, orgId, asOf)) });
+  return results;
 }
 
 export async function getProjectFinancials(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerExportCommand } from './export.ts';
+import { registerFinanceCommand } from './finance.ts';
 import { registerImportCommand } from './import.ts';
 import { registerLevelCommand } from './level.ts';
 import { registerMigrateCommand } from './migrate.ts';
@@ -29,6 +30,7 @@ const commands: Array<(program: Command) => void> = [
   registerScheduleCommand,
   registerRisksCommand,
   registerSimulateCommand,
+  registerFinanceCommand,
 ];
 
 export function registerCommands(program: Command): void {

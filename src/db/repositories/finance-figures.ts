@@ -197,3 +197,8 @@ export async function readFinancials(q: Queryable, orgId: string, projectId: str
   );
   return row ? { ...row, periods } : null;
 }
+
+export async function allOrganizationIds(q: Queryable): Promise<string[]> {
+  const rows = await q.query<{ id: string }>('SELECT id FROM organizations ORDER BY id');
+  return rows.map((r) => r.id);
+}

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Tabs, Text } from '@mantine/core';
 import {
   IconChartHistogram,
+  IconCoin,
   IconFileImport,
   IconGitPullRequest,
   IconHistory,
@@ -16,6 +17,7 @@ import { usePermissions } from '../auth/use-permissions.ts';
 import { HealthBadge, StageBadge } from '../components/badges.tsx';
 import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
+import { CostTab } from '../components/finance/cost-tab.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -149,6 +151,9 @@ export function ProjectPage() {
           <Tabs.Tab value="gantt" leftSection={<IconTimeline size={14} />} data-testid="gantt-tab">
             Gantt
           </Tabs.Tab>
+          <Tabs.Tab value="cost" leftSection={<IconCoin size={14} />} data-testid="tab-cost">
+            Cost
+          </Tabs.Tab>
           <Tabs.Tab value="plan-files" leftSection={<IconFileImport size={14} />}>
             Plan files
           </Tabs.Tab>
@@ -180,6 +185,9 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="schedule-risk">
           <ScheduleRiskPanel scope={{ kind: 'project', id: p.id }} canEdit={can('risk.manage', ctx)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="cost">
+          <CostTab project={p} currency={currency} canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="plan-files">
           <PlanFiles projectId={p.id} canEdit={canEdit} />

@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, SimpleGrid, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { type ByMethod, type EarnedValue, useEarnedValue } from '../../api/finance.ts';
 import { formatDate, formatMoney } from '../../lib/format.ts';
@@ -80,7 +80,7 @@ export function EvmPanel({ projectId, currency }: { projectId: string; currency:
           markLine: {
             symbol: 'none',
             data: [{ yAxis: d.bac, name: 'BAC' }],
-            label: { formatter: `BAC ${money(d.bac)}` },
+            label: { formatter: `BAC ${money(d.bac)}`, position: 'insideEndTop' },
             lineStyle: { color: '#495057' },
           },
         },
@@ -206,10 +206,11 @@ export function EvmPanel({ projectId, currency }: { projectId: string; currency:
             ))}
           </Table.Tbody>
         </Table>
-        <Badge variant="light" color="gray" size="lg">
-          ES {s.es === null ? '—' : `${s.es.toFixed(1)} d`} · AT {s.at} d · SV(t){' '}
-          {s.svt === null ? '—' : `${s.svt.toFixed(1)} d`}
-        </Badge>
+        <Text size="xs" c="dimmed" maw={260}>
+          Earned schedule {s.es === null ? '—' : `${s.es.toFixed(1)} days`} of {s.at} elapsed (SV(t){' '}
+          {s.svt === null ? '—' : `${s.svt.toFixed(1)} days`}); days are calendar days from{' '}
+          {formatDate(d.start)}.
+        </Text>
       </Group>
     </Paper>
   );

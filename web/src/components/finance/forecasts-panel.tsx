@@ -143,33 +143,35 @@ export function ForecastsPanel({
             )}
           </Group>
           {comparison.data && (
-            <Table fz="xs" mt="xs" striped data-testid="forecast-comparison">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Month</Table.Th>
-                  <Table.Th>Category</Table.Th>
-                  <Table.Th ta="right">Version {comparison.data.from}</Table.Th>
-                  <Table.Th ta="right">Version {comparison.data.to}</Table.Th>
-                  <Table.Th ta="right">Change</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {comparison.data.rows
-                  .filter((r) => r.change !== 0)
-                  .map((r) => (
-                    <Table.Tr key={`${r.period}${r.category}`}>
-                      <Table.Td>{r.period}</Table.Td>
-                      <Table.Td>{humanize(r.category)}</Table.Td>
-                      <Table.Td ta="right">{formatMoney(r.from, currency)}</Table.Td>
-                      <Table.Td ta="right">{formatMoney(r.to, currency)}</Table.Td>
-                      <Table.Td ta="right" c={r.change > 0 ? 'red' : 'teal'}>
-                        {r.change > 0 ? '+' : ''}
-                        {formatMoney(r.change, currency)}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
+            <Table.ScrollContainer minWidth={520} maxHeight={300} mt="xs">
+              <Table fz="xs" striped stickyHeader data-testid="forecast-comparison">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Month</Table.Th>
+                    <Table.Th>Category</Table.Th>
+                    <Table.Th ta="right">Version {comparison.data.from}</Table.Th>
+                    <Table.Th ta="right">Version {comparison.data.to}</Table.Th>
+                    <Table.Th ta="right">Change</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {comparison.data.rows
+                    .filter((r) => r.change !== 0)
+                    .map((r) => (
+                      <Table.Tr key={`${r.period}${r.category}`}>
+                        <Table.Td>{r.period}</Table.Td>
+                        <Table.Td>{humanize(r.category)}</Table.Td>
+                        <Table.Td ta="right">{formatMoney(r.from, currency)}</Table.Td>
+                        <Table.Td ta="right">{formatMoney(r.to, currency)}</Table.Td>
+                        <Table.Td ta="right" c={r.change > 0 ? 'red' : 'teal'}>
+                          {r.change > 0 ? '+' : ''}
+                          {formatMoney(r.change, currency)}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
         </>
       )}

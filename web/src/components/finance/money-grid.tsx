@@ -24,6 +24,9 @@ const monthLabel = (period: string) =>
     timeZone: 'UTC',
   });
 
+/** The category column stays in view while the months scroll under it. */
+const sticky = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)' } as const;
+
 export type CellValues = Record<string, number>;
 export const cellKey = (category: CostCategory, period: string) => `${category} ${period}`;
 export const toValues = (cells: readonly BudgetCell[]): CellValues =>
@@ -59,9 +62,7 @@ export function MoneyGrid({
       <Table withTableBorder withColumnBorders striped fz="xs" style={{ minWidth: 160 + months.length * 96 }}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th style={{ position: 'sticky', left: 0, background: 'var(--mantine-color-body)' }}>
-              Category
-            </Table.Th>
+            <Table.Th style={sticky}>Category</Table.Th>
             {months.map((p) => (
               <Table.Th key={p} ta="right">
                 {monthLabel(p)}
@@ -73,9 +74,7 @@ export function MoneyGrid({
         <Table.Tbody>
           {COST_CATEGORIES.map((c) => (
             <Table.Tr key={c}>
-              <Table.Td style={{ position: 'sticky', left: 0, background: 'var(--mantine-color-body)' }}>
-                {humanize(c)}
-              </Table.Td>
+              <Table.Td style={sticky}>{humanize(c)}</Table.Td>
               {months.map((p) => (
                 <Table.Td key={p} ta="right" p={onChange ? 2 : undefined}>
                   {onChange ? (
@@ -112,10 +111,7 @@ export function MoneyGrid({
             </Table.Tr>
           ))}
           <Table.Tr>
-            <Table.Td
-              fw={600}
-              style={{ position: 'sticky', left: 0, background: 'var(--mantine-color-body)' }}
-            >
+            <Table.Td fw={600} style={sticky}>
               Total
             </Table.Td>
             {months.map((p) => (

@@ -305,11 +305,22 @@ function periodFigures(
   for (const r of input.budgetByMonth) row(r.day.slice(0, 7)).budget += r.amount;
   for (const r of input.actualsByDay) row(r.day.slice(0, 7)).actual += r.amount;
   for (const r of input.forecastByMonth) row(r.day.slice(0, 7)).forecast += r.amount;
-  pvDaily.forEach((v, i) => {
-    if (v !== 0) row(monthOf(origin + i)).pv += v;
-  });
-  evDaily.forEach((v, i) => {
-    if (v !== 0) row(monthOf(origin + i)).ev += v;
-  });
+  // Month by month over the daily series (one date conversion per month, not per day).
+  const horizon = pvDaily.length;
+  for (let first = origin - (new Date(origin * DAY_MS).getUTCDate() - 1); first < origin + horizon; ) {
+    const next = first + daysInMonth(first);
+    let pv = 0;
+    let ev = 0;
+    for (let d = Math.max(first, origin); d < Math.min(next, origin + horizon); d++) {
+      pv += pvDaily[d - origin];
+      ev += evDaily[d - origin];
+    }
+    if (pv !== 0 || ev !== 0) {
+      const r = row(monthOf(first));
+      r.pv += pv;
+      r.ev += ev;
+    }
+    first = next;
+  }
   return [...byMonth.values()].sort((a, b) => a.period.localeCompare(b.period));
 }

@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot('01-cost-tab');
   }, 120_000);
 
-  it('saves an edited budget cell and adds an actual cost', async () => {
+  it('saves an edited budget cell, adds an actual cost and deletes it again', async () => {
     const { page } = session;
     const cell = page.getByRole('textbox', { name: 'Other 2027-03' });
     await cell.fill('25000');
@@ -45,6 +45,14 @@ describe.skipIf(!hasChromium)(title, () => {
     await form.getByLabel('Description').fill('Penetration test retainer');
     await page.getByTestId('add-actual').click();
     await page.getByTestId('actuals-table').getByText('Penetration test retainer').waitFor();
+    await page
+      .getByTestId('actuals-table')
+      .getByRole('row', { name: /Penetration test retainer/ })
+      .getByRole('button', { name: /Delete the cost/ })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('actuals-table').getByText('Penetration test retainer').count())
+      .toBe(0);
   }, 120_000);
 
   it('lists every bad line of a CSV and imports nothing, then imports a good one', async () => {

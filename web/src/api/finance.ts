@@ -105,6 +105,8 @@ export const financeEndpoints = {
     }),
   addActual: (projectId: string, body: Record<string, unknown>) =>
     request<ActualCost>(`/projects/${projectId}/actual-costs`, { method: 'POST', body }),
+  removeActual: (id: string, version: number) =>
+    request<void>(`/actual-costs/${id}`, { method: 'DELETE', version }),
   deriveActuals: (projectId: string) =>
     request<{ rows: number; total: number; replaced: number }>(`/projects/${projectId}/actual-costs/derive`, {
       method: 'POST',

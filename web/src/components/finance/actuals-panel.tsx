@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -13,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconCalculator, IconFileUpload, IconPlus } from '@tabler/icons-react';
+import { IconCalculator, IconFileUpload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '../../api/client.ts';
@@ -59,6 +60,11 @@ export function ActualsPanel({
   });
   const upload = useMutation({
     mutationFn: (file: File) => uploadActualsCsv(projectId, file),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (cost: { id: string; version: number }) =>
+      financeEndpoints.removeActual(cost.id, cost.version),
     onSuccess: refresh,
   });
   const derive = useMutation({
@@ -138,7 +144,7 @@ export function ActualsPanel({
           </List>
         </Alert>
       ) : (
-        <ProblemAlert error={upload.error ?? derive.error} />
+        <ProblemAlert error={upload.error ?? derive.error ?? remove.error} />
       )}
       {canEdit && (
         <Group gap="xs" align="flex-start" mb="sm" data-testid="actual-form">
@@ -199,6 +205,7 @@ export function ActualsPanel({
               <Table.Th>Description</Table.Th>
               <Table.Th>Task / resource</Table.Th>
               <Table.Th>Source</Table.Th>
+              {canEdit && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -214,11 +221,27 @@ export function ActualsPanel({
                     {c.source}
                   </Badge>
                 </Table.Td>
+                {canEdit && (
+                  <Table.Td>
+                    {c.source !== 'derived' && (
+                      <ActionIcon
+                        size="sm"
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Delete the cost of ${c.incurredOn}`}
+                        loading={remove.isPending && remove.variables?.id === c.id}
+                        onClick={() => remove.mutate(c)}
+                      >
+                        <IconTrash size={14} />
+                      </ActionIcon>
+                    )}
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
             {items.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={6}>
+                <Table.Td colSpan={canEdit ? 7 : 6}>
                   <Text size="sm" c="dimmed">
                     No actual costs yet.
                   </Text>

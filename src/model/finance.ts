@@ -208,7 +208,9 @@ export const earnedValueSchema = z.object({
     z.object({
       period: z.string(),
       current: figuresSchema,
-      cumulative: figuresSchema,
+      cumulative: figuresSchema.describe(
+        "PV to the month's end (the whole plan); EV and AC to the month's end, or to the status date from its month on",
+      ),
       reported: z.boolean().describe('false for months after the status date: plan only'),
     }),
   ),

@@ -198,27 +198,19 @@ export function analyzeProjectMoney(input: ProjectMoneyInput): ProjectMoneyResul
   const forecastFinish =
     schedule && schedule.forecastFinishPeriod !== null ? isoOf(origin + schedule.forecastFinishPeriod) : null;
 
-  // Months: cumulative figures at each month's end (or at the status date in its month).
+  // Months: planned value to each month's end (the whole plan, also past the status date); earned
+  // value and actual cost to the month's end, or to the status date in its month and after it.
   const months: EarnedValueReport['months'] = [];
   let previous = zero;
   for (let first = origin - (new Date(origin * DAY_MS).getUTCDate() - 1); first <= end; ) {
     const last = first + daysInMonth(first) - 1;
     const isReported = first <= asOfDay && reported > 0;
-    let cum: EarnedValueFigures;
-    if (isReported) cum = analysis.periods[Math.min(last, asOfDay) - origin].cumulative;
-    else {
-      const index = Math.min(last, end) - origin;
-      const pv = index >= 0 ? (analysis.plannedCumulative[index] ?? bac) : 0;
-      const ev = cumulative.ev;
-      const ac = cumulative.ac;
-      cum = { pv, ev, ac, sv: ev - pv, cv: ev - ac, spi: pv ? ev / pv : null, cpi: ac ? ev / ac : null };
-    }
-    const pv = cum.pv - previous.pv;
-    const ev = cum.ev - previous.ev;
-    const ac = cum.ac - previous.ac;
+    const pvIndex = Math.min(last, end) - origin;
+    const done = isReported ? analysis.periods[Math.min(last, asOfDay) - origin].cumulative : cumulative;
+    const cum = figuresOf(pvIndex >= 0 ? (analysis.plannedCumulative[pvIndex] ?? bac) : 0, done.ev, done.ac);
     months.push({
       period: monthOf(first),
-      current: { pv, ev, ac, sv: ev - pv, cv: ev - ac, spi: pv ? ev / pv : null, cpi: ac ? ev / ac : null },
+      current: figuresOf(cum.pv - previous.pv, cum.ev - previous.ev, cum.ac - previous.ac),
       cumulative: cum,
       reported: isReported,
     });
@@ -266,6 +258,10 @@ export function analyzeProjectMoney(input: ProjectMoneyInput): ProjectMoneyResul
     forecastFinish,
   };
   return { report, financials, periods: periodFigures(input, pvDaily, evDaily, origin) };
+}
+
+function figuresOf(pv: number, ev: number, ac: number): EarnedValueFigures {
+  return { pv, ev, ac, sv: ev - pv, cv: ev - ac, spi: pv ? ev / pv : null, cpi: ac ? ev / ac : null };
 }
 
 function mapNull(methods: ByMethod, f: (value: number) => number): ByMethod {

@@ -102,7 +102,7 @@ describe('earned value of a hand-checkable project', () => {
     expect(s.forecastFinish).toBe('2027-03-11');
   });
 
-  it('gives the months cumulative and per month, the status month cut at the status date', async () => {
+  it('gives the months cumulative and per month: the whole plan, and progress to the status date', async () => {
     const ev = await getEarnedValue(db, system, project.id, asOf);
     const [jan, feb] = ev.months;
     expect(ev.months.map((m) => [m.period, m.reported])).toEqual([
@@ -112,7 +112,8 @@ describe('earned value of a hand-checkable project', () => {
     expect(jan.current.pv).toBeCloseTo(3100, 6);
     expect(jan.current.ev).toBeCloseTo(3100, 6);
     expect(jan.current.ac).toBe(3000);
-    expect(feb.current.pv).toBeCloseTo(1400, 6);
+    expect(feb.current.pv).toBeCloseTo(2800, 6);
+    expect(feb.cumulative.pv).toBeCloseTo(5900, 6);
     expect(feb.cumulative.ev).toBeCloseTo(3800, 6);
     expect(feb.cumulative.ac).toBe(4000);
     const early = await getEarnedValue(db, system, project.id, '2027-01-20');

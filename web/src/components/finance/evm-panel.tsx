@@ -56,7 +56,11 @@ export function EvmPanel({ projectId, currency }: { projectId: string; currency:
       legend: { data: ['Planned value (PV)', 'Earned value (EV)', 'Actual cost (AC)'], bottom: 0 },
       grid: { left: 64, right: 16, top: 16, bottom: 48 },
       xAxis: { type: 'category', data: d.months.map((m) => m.period) },
-      yAxis: { type: 'value', axisLabel: { formatter: money } },
+      yAxis: {
+        type: 'value',
+        axisLabel: { formatter: money },
+        max: (range: { max: number }) => Math.max(range.max, d.bac),
+      },
       series: [
         {
           name: 'Planned value (PV)',

@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)(title, () => {
       .toBe(rowsBefore + 2);
   }, 120_000);
 
-  it("flags the months a program's projects budget beyond its envelope", async () => {
+  it("flags the months a program's projects budget beyond its envelope, and sets a new one", async () => {
     const { page } = session;
     const [program] = await session.h.db.query<{ id: string }>(
       `SELECT e.program_id AS id FROM budget_envelopes e WHERE e.program_id IS NOT NULL
@@ -89,6 +89,11 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.goto(`/programs/${program.id}`);
     await page.getByTestId('tab-envelope').click();
     await expect.poll(() => page.getByTestId('envelope-over').textContent()).toMatch(/months? over/);
+    const form = page.getByTestId('envelope-form');
+    await form.getByLabel('Month').fill('2027-05');
+    await form.getByRole('textbox', { name: 'Envelope' }).fill('12345');
+    await page.getByTestId('add-envelope').click();
+    await page.getByTestId('envelope-panel').getByText('$12,345').waitFor();
     await shot('03-program-envelope');
     expect(session.pageErrors).toEqual([]);
   }, 120_000);

@@ -119,6 +119,8 @@ export const financeEndpoints = {
     request<ForecastComparison>(`/projects/${projectId}/forecasts-compare?from=${from}&to=${to}`, { signal }),
   earnedValue: (projectId: string, asOf: string | null, signal?: AbortSignal) =>
     request<EarnedValue>(`/projects/${projectId}/earned-value${asOf ? `?asOf=${asOf}` : ''}`, { signal }),
+  addEnvelope: (body: Record<string, unknown>) =>
+    request<unknown>('/budget-envelopes', { method: 'POST', body }),
   envelopeCheck: (scope: 'programs' | 'portfolios', id: string, signal?: AbortSignal) =>
     request<EnvelopeCheck>(`/${scope}/${id}/envelope-check`, { signal }),
 };

@@ -168,7 +168,12 @@ export function PortfolioPage() {
           />
         </Tabs.Panel>
         <Tabs.Panel value="envelope">
-          <EnvelopePanel scope="portfolios" id={p.id} currency={currency} />
+          <EnvelopePanel
+            scope="portfolios"
+            id={p.id}
+            currency={currency}
+            canEdit={can('portfolio.edit', ctx)}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <Paper withBorder radius="sm" p="md">

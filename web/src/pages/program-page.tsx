@@ -159,7 +159,7 @@ export function ProgramPage() {
           />
         </Tabs.Panel>
         <Tabs.Panel value="envelope">
-          <EnvelopePanel scope="programs" id={p.id} currency={currency} />
+          <EnvelopePanel scope="programs" id={p.id} currency={currency} canEdit={can('program.edit', ctx)} />
         </Tabs.Panel>
         <Tabs.Panel value="schedule-risk">
           <ScheduleRiskPanel scope={{ kind: 'program', id: p.id }} canEdit={can('risk.manage', ctx)} />

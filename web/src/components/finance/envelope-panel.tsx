@@ -1,5 +1,19 @@
-import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
-import { useEnvelopeCheck } from '../../api/finance.ts';
+import {
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { COST_CATEGORIES, financeEndpoints, financeKeys, useEnvelopeCheck } from '../../api/finance.ts';
 import { formatMoney, humanize } from '../../lib/format.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
 import { PageLoader } from '../route-states.tsx';
@@ -9,12 +23,29 @@ export function EnvelopePanel({
   scope,
   id,
   currency,
+  canEdit,
 }: {
   scope: 'programs' | 'portfolios';
   id: string;
   currency: string;
+  canEdit: boolean;
 }) {
   const check = useEnvelopeCheck(scope, id);
+  const qc = useQueryClient();
+  const [form, setForm] = useState({ period: '', category: 'all', amount: '' as number | '' });
+  const add = useMutation({
+    mutationFn: () =>
+      financeEndpoints.addEnvelope({
+        [scope === 'programs' ? 'programId' : 'portfolioId']: id,
+        period: form.period,
+        category: form.category === 'all' ? null : form.category,
+        amount: form.amount === '' ? null : form.amount,
+      }),
+    onSuccess: async () => {
+      setForm({ period: '', category: 'all', amount: '' });
+      await qc.invalidateQueries({ queryKey: financeKeys.envelopes(scope, id) });
+    },
+  });
   if (check.isLoading) return <PageLoader />;
   if (check.error || !check.data) return <ProblemAlert error={check.error} />;
   const { rows, overCount } = check.data;
@@ -34,6 +65,48 @@ export function EnvelopePanel({
           </Badge>
         )}
       </Group>
+      {canEdit && (
+        <Group gap="xs" align="flex-end" mb="sm" data-testid="envelope-form">
+          <TextInput
+            size="xs"
+            type="month"
+            label="Month"
+            value={form.period}
+            onChange={(e) => setForm({ ...form, period: e.currentTarget.value })}
+          />
+          <Select
+            size="xs"
+            w={140}
+            label="Category"
+            allowDeselect={false}
+            value={form.category}
+            data={[
+              { value: 'all', label: 'All' },
+              ...COST_CATEGORIES.map((c) => ({ value: c, label: humanize(c) })),
+            ]}
+            onChange={(v) => setForm({ ...form, category: v ?? 'all' })}
+          />
+          <NumberInput
+            size="xs"
+            w={140}
+            label="Envelope"
+            min={0}
+            thousandSeparator=","
+            value={form.amount}
+            onChange={(v) => setForm({ ...form, amount: typeof v === 'number' ? v : '' })}
+          />
+          <Button
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            loading={add.isPending}
+            onClick={() => add.mutate()}
+            data-testid="add-envelope"
+          >
+            Set envelope
+          </Button>
+        </Group>
+      )}
+      <ProblemAlert error={add.error} />
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
           No envelope set.

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -13,6 +14,7 @@ import {
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { isApiError } from '../../api/client.ts';
 import { COST_CATEGORIES, financeEndpoints, financeKeys, useEnvelopeCheck } from '../../api/finance.ts';
 import { formatMoney, humanize } from '../../lib/format.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
@@ -106,7 +108,14 @@ export function EnvelopePanel({
           </Button>
         </Group>
       )}
-      <ProblemAlert error={add.error} />
+      {isApiError(add.error, 409) ? (
+        <Alert color="orange" mb="xs" data-testid="envelope-taken">
+          This {scope === 'programs' ? 'program' : 'portfolio'} already has an envelope for that month and
+          category.
+        </Alert>
+      ) : (
+        <ProblemAlert error={add.error} />
+      )}
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
           No envelope set.

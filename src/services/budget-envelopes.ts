@@ -1,10 +1,10 @@
 import type { Database, Queryable } from '../db/connection.ts';
-import { budgetEnvelopes, envelopeCheck, firstDay } from '../db/repositories/finance.ts';
+import { budgetEnvelopes, envelopeCheck, envelopeExists, firstDay } from '../db/repositories/finance.ts';
 import { placementOfPortfolio, placementOfProgram } from '../db/repositories/scope.ts';
 import { findRow, listRows } from '../db/sql.ts';
 import type { ListQuery, Page } from '../model/common.ts';
 import { type Envelope, type EnvelopeCheck, envelopeInput, envelopePatch } from '../model/finance.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { createAudited, deleteAudited, updateAudited } from './mutation.ts';
 import { type Actor, can } from './policy.ts';
 import { readablePortfolio, readableProgram } from './structure.ts';
@@ -76,7 +76,14 @@ export async function createEnvelope(db: Database, actor: Actor, body: unknown):
     'budget_envelope',
     budgetEnvelopes,
     { ...values, period: firstDay(values.period) },
-    (tx) => requireEnvelopeKeeper(tx, actor, values),
+    async (tx) => {
+      await requireEnvelopeKeeper(tx, actor, values);
+      if (await envelopeExists(tx, actor.orgId, values))
+        throw new ConflictError(
+          `there is already an envelope for ${values.period} and ${values.category ?? 'all categories'}; change it`,
+          [{ field: 'period', message: 'already has an envelope of this category' }],
+        );
+    },
   );
 }
 

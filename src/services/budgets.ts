@@ -1,5 +1,11 @@
 import type { Database } from '../db/connection.ts';
-import { budgetLines, firstDay, listBudgetGrid, replaceBudgetGrid } from '../db/repositories/finance.ts';
+import {
+  budgetLineExists,
+  budgetLines,
+  firstDay,
+  listBudgetGrid,
+  replaceBudgetGrid,
+} from '../db/repositories/finance.ts';
 import { findRow, listRows } from '../db/sql.ts';
 import type { ListQuery, Page } from '../model/common.ts';
 import {
@@ -9,7 +15,7 @@ import {
   budgetLinePatch,
   type CostCategory,
 } from '../model/finance.ts';
-import { NotFoundError } from './errors.ts';
+import { ConflictError, NotFoundError } from './errors.ts';
 import {
   afterMoneyWrite,
   checkMonth,
@@ -58,6 +64,11 @@ export async function createBudgetLine(
     async (tx) => {
       await requireFinanceManager(tx, actor, projectId);
       checkMonth(await projectMonths(tx, actor.orgId, projectId), values.period, 'period');
+      if (await budgetLineExists(tx, actor.orgId, projectId, values.category, values.period))
+        throw new ConflictError(
+          `the project already has a ${values.category} line for ${values.period}; change that line`,
+          [{ field: 'period', message: 'already has a line of this category' }],
+        );
     },
     (tx) => afterMoneyWrite(tx, actor, projectId),
   );

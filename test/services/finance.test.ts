@@ -142,7 +142,7 @@ describe('budgets', () => {
     });
     await expect(
       createBudgetLine(db, system, p.id, { category: 'other', period: '2027-04', amount: 1 }),
-    ).rejects.toMatchObject({ status: 409 });
+    ).rejects.toMatchObject({ status: 409, errors: [{ field: 'period' }] });
     expect((await getProjectFinancials(db, system, p.id)).budget).toBe(750);
     await deleteBudgetLine(db, system, line.id, changed.version);
     expect((await getProjectFinancials(db, system, p.id)).budget).toBe(0);
@@ -350,6 +350,12 @@ describe('envelopes', () => {
       status: 403,
     });
     await expectInvalid(createEnvelope(db, system, { period: '2027-03', amount: 1 }), 'programId');
+    await expect(
+      createEnvelope(db, system, { programId, period: '2027-01', amount: 1 }),
+    ).rejects.toMatchObject({
+      status: 409,
+      errors: [{ field: 'period' }],
+    });
   });
 });
 

@@ -332,3 +332,30 @@ export async function assignmentsForDerivation(q: Queryable, orgId: string, proj
     [orgId, projectId],
   );
 }
+
+export async function budgetLineExists(
+  q: Queryable,
+  orgId: string,
+  projectId: string,
+  category: string,
+  period: string,
+): Promise<boolean> {
+  const rows = await q.query(
+    'SELECT 1 FROM budget_lines WHERE org_id = $1 AND project_id = $2 AND category = $3 AND period = $4',
+    [orgId, projectId, category, firstDay(period)],
+  );
+  return rows.length > 0;
+}
+
+export async function envelopeExists(
+  q: Queryable,
+  orgId: string,
+  scope: { programId: string | null; portfolioId: string | null; category: string | null; period: string },
+): Promise<boolean> {
+  const rows = await q.query(
+    `SELECT 1 FROM budget_envelopes WHERE org_id = $1 AND coalesce(program_id, portfolio_id) = $2
+       AND coalesce(category, '') = $3 AND period = $4`,
+    [orgId, scope.programId ?? scope.portfolioId, scope.category ?? '', firstDay(scope.period)],
+  );
+  return rows.length > 0;
+}

@@ -20,6 +20,7 @@ import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
 import { registerCommunicationRoutes } from './routes/communication.ts';
+import { registerFinanceRoutes } from './routes/finance.ts';
 import { registerGanttRoutes } from './routes/gantt.ts';
 import { registerGovernanceRoutes } from './routes/governance.ts';
 import { registerKnowledgeRoutes } from './routes/knowledge.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerQualityRoutes(api, options.db);
       registerMaturityRoutes(api, options.db);
       registerCommunicationRoutes(api, options.db);
+      registerFinanceRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

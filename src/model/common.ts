@@ -90,6 +90,10 @@ export const entityTypes = [
   'stakeholder',
   'communication_plan',
   'announcement',
+  'budget_line',
+  'budget_envelope',
+  'actual_cost',
+  'cost_forecast',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -12,6 +12,7 @@ import { NotFoundError } from './errors.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
 import { authorizeProject } from './planning.ts';
 import type { Actor } from './policy.ts';
+import { refreshProjectFinancials } from './project-financials.ts';
 import { parseInput } from './validate.ts';
 
 export const baselineNumberSchema = z.coerce.number().int().min(0).max(10);
@@ -46,6 +47,8 @@ export async function saveProjectBaseline(
         savedBy: actor.userId,
       });
       const after = await findBaseline(tx, actor.orgId, projectId, checkedNumber);
+      // Baseline 0 is what earned value measures against: the stored figures follow it at once.
+      if (checkedNumber === 0) await refreshProjectFinancials(tx, actor.orgId, [projectId]);
       await audit(tx, actor, 'baseline', id, before ? 'update' : 'create', before, after);
       return after!;
     }),
@@ -58,6 +61,7 @@ export async function removeProjectBaseline(db: Database, actor: Actor, projectI
     const before = await findBaseline(tx, actor.orgId, projectId, number);
     if (!before || !(await deleteBaseline(tx, actor.orgId, projectId, number)))
       throw new NotFoundError('baseline', String(number));
+    if (number === 0) await refreshProjectFinancials(tx, actor.orgId, [projectId]);
     await audit(tx, actor, 'baseline', before.id, 'delete', before, null);
   });
 }

@@ -6,6 +6,7 @@ import { uuidv7 } from '../db/uuid.ts';
 import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
 import { seedChangeControl } from './demo-seed-changes.ts';
+import { seedDemoFinance } from './demo-seed-finance.ts';
 import { seedGovernanceDemo } from './demo-seed-governance.ts';
 import { seedLevelingDemo } from './demo-seed-leveling.ts';
 import { seedDemoPlans } from './demo-seed-plans.ts';
@@ -574,6 +575,8 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedLevelingDemo(db, system, orgId);
   await seedDemoResources(db, system, units);
   await seedGovernanceDemo(db, system, orgId, units, admin);
+  // Money before status reports: a report's indicators read the stored earned-value figures.
+  await seedDemoFinance(db, system, orgId, new Date().toISOString().slice(0, 10));
   await seedStatusReports(db, orgId);
   await seedDemoQuality(db, system, DEMO_ADMIN_EMAIL);
   return { ...result, orgId, created: true };

@@ -61,7 +61,9 @@ export type Capability =
   /** Keep stakeholder registers and communication plans. */
   | 'manage_communication'
   /** Send an announcement to everyone within a scope. */
-  | 'announce';
+  | 'announce'
+  /** Keep a project's budget, actual costs and forecasts (and, with update_program/update_portfolio, envelopes). */
+  | 'manage_finance';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -92,6 +94,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'assess_maturity',
     'manage_communication',
     'announce',
+    'manage_finance',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -111,6 +114,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'review_status_report',
     'manage_quality',
     'manage_communication',
+    'manage_finance',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -126,6 +130,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'review_status_report',
     'manage_quality',
     'manage_communication',
+    'manage_finance',
   ]),
   project_manager: new Set<Capability>([
     'read',
@@ -136,6 +141,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'submit_status_report',
     'manage_quality',
     'manage_communication',
+    'manage_finance',
   ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),

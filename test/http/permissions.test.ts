@@ -6,13 +6,17 @@ import { insertNotification } from '../../src/db/repositories/notifications.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
 import type { Role, ScopeType } from '../../src/model/access.ts';
 import { createRoleGrant, createUser, grantRoleAsSystem, systemActor } from '../../src/services/access.ts';
+import { createActualCost } from '../../src/services/actual-costs.ts';
 import { createAnnouncement } from '../../src/services/announcements.ts';
 import { createAssignment } from '../../src/services/assignments.ts';
 import { createApiToken } from '../../src/services/auth.ts';
 import { saveProjectBaseline } from '../../src/services/baselines.ts';
 import { addMeasurement, createBenefit } from '../../src/services/benefits.ts';
+import { createEnvelope } from '../../src/services/budget-envelopes.ts';
+import { createBudgetLine } from '../../src/services/budgets.ts';
 import { createChangeRequest, startReview } from '../../src/services/change-control.ts';
 import { createCommunicationPlan, createStakeholder } from '../../src/services/communication.ts';
+import { createCostForecast } from '../../src/services/cost-forecasts.ts';
 import { queueEmail } from '../../src/services/email.ts';
 import { createEscalationRule } from '../../src/services/escalation.ts';
 import { openGateReview } from '../../src/services/gates.ts';
@@ -491,6 +495,41 @@ const failedEmailAt = async (t: Target) => {
   await db.query(`UPDATE email_outbox SET status = 'failed', last_error = '550 gone' WHERE id = $1`, [id]);
   return id;
 };
+
+// Finance: the project's money is kept by those who manage finance there (the project's editors);
+// envelopes by those who may change the program or portfolio. Target dates wide enough for any month used.
+async function moneyProject(t: Target): Promise<string> {
+  await db.query(
+    `UPDATE projects SET target_start = '2020-01-01', target_finish = '2099-12-31' WHERE org_id = $1 AND id = $2`,
+    [orgOf(t), tree[t].project],
+  );
+  return tree[t].project;
+}
+/** A month no earlier fixture used, so a budget cell or an envelope never collides with another. */
+let moneyMonths = 0;
+const freshMonth = () => {
+  const n = ++moneyMonths;
+  return `${2030 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+};
+const budgetLineAt = async (t: Target) =>
+  createBudgetLine(db, systemFor(t), await moneyProject(t), {
+    category: 'other',
+    period: freshMonth(),
+    amount: 100,
+  });
+const actualCostAt = async (t: Target) =>
+  createActualCost(db, systemFor(t), await moneyProject(t), {
+    category: 'other',
+    incurredOn: '2027-05-05',
+    amount: 10,
+  });
+const forecastAt = async (t: Target) =>
+  createCostForecast(db, systemFor(t), await moneyProject(t), {
+    asOf: '2027-05-01',
+    lines: [{ category: 'labour', period: '2027-06', amount: 50 }],
+  });
+const portfolioEnvelopeAt = (t: Target) =>
+  createEnvelope(db, systemFor(t), { portfolioId: tree[t].portfolio, period: freshMonth(), amount: 1000 });
 
 interface Case {
   route: string;
@@ -2932,6 +2971,250 @@ const cases: Case[] = [
       url: `${v1}/email-outbox/${await failedEmailAt(t)}/retry`,
       headers: { 'if-match': '"1"' },
     }),
+  },
+  {
+    route: 'GET /projects/:id/budget-lines',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${await moneyProject(t)}/budget-lines` }),
+  },
+  {
+    route: 'POST /projects/:id/budget-lines',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${await moneyProject(t)}/budget-lines`,
+      payload: {
+        category: 'capital',
+        period: `20${40 + (++sequence % 40)}-0${(sequence % 9) + 1}`,
+        amount: 5,
+      },
+    }),
+  },
+  {
+    route: 'GET /projects/:id/budget',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${await moneyProject(t)}/budget` }),
+  },
+  {
+    route: 'PUT /projects/:id/budget',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'PUT',
+      url: `${v1}/projects/${await moneyProject(t)}/budget`,
+      payload: { cells: [{ category: 'labour', period: '2027-01', amount: 1000 }] },
+    }),
+  },
+  {
+    route: 'GET /budget-lines/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/budget-lines/${(await budgetLineAt(t)).id}` }),
+  },
+  {
+    route: 'PATCH /budget-lines/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const line = await budgetLineAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/budget-lines/${line.id}`,
+        headers: { 'if-match': `"${line.version}"` },
+        payload: { amount: 150 },
+      };
+    },
+  },
+  {
+    route: 'DELETE /budget-lines/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const line = await budgetLineAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/budget-lines/${line.id}`,
+        headers: { 'if-match': `"${line.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /projects/:id/actual-costs',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${await moneyProject(t)}/actual-costs` }),
+  },
+  {
+    route: 'POST /projects/:id/actual-costs',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${await moneyProject(t)}/actual-costs`,
+      payload: { category: 'operating', incurredOn: '2027-04-01', amount: 12 },
+    }),
+  },
+  {
+    route: 'POST /projects/:id/actual-costs/import',
+    allowed: projectEditors,
+    request: async (t) => {
+      const boundary = 'orrery-matrix-finance';
+      return {
+        method: 'POST',
+        url: `${v1}/projects/${await moneyProject(t)}/actual-costs/import`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: [
+          `--${boundary}`,
+          'Content-Disposition: form-data; name="file"; filename="actuals.csv"',
+          'Content-Type: text/csv',
+          '',
+          'date,category,amount,description\n2027-04-02,other,7,Courier',
+          `--${boundary}--`,
+          '',
+        ].join('\r\n'),
+      };
+    },
+  },
+  {
+    route: 'POST /projects/:id/actual-costs/derive',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${await moneyProject(t)}/actual-costs/derive?asOf=2027-05-01`,
+    }),
+  },
+  {
+    route: 'GET /actual-costs/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/actual-costs/${(await actualCostAt(t)).id}` }),
+  },
+  {
+    route: 'PATCH /actual-costs/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const cost = await actualCostAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/actual-costs/${cost.id}`,
+        headers: { 'if-match': `"${cost.version}"` },
+        payload: { amount: 11 },
+      };
+    },
+  },
+  {
+    route: 'DELETE /actual-costs/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const cost = await actualCostAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/actual-costs/${cost.id}`,
+        headers: { 'if-match': `"${cost.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /projects/:id/forecasts',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${await moneyProject(t)}/forecasts` }),
+  },
+  {
+    route: 'POST /projects/:id/forecasts',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${await moneyProject(t)}/forecasts`,
+      payload: { asOf: '2027-05-01', lines: [{ category: 'labour', period: '2027-07', amount: 70 }] },
+    }),
+  },
+  {
+    route: 'GET /projects/:id/forecasts/:number',
+    allowed: readersOut,
+    request: async (t) => {
+      const forecast = await forecastAt(t);
+      return { method: 'GET', url: `${v1}/projects/${forecast.projectId}/forecasts/${forecast.number}` };
+    },
+  },
+  {
+    route: 'GET /projects/:id/forecasts-compare',
+    allowed: readersOut,
+    request: async (t) => {
+      await forecastAt(t);
+      const latest = await forecastAt(t);
+      return {
+        method: 'GET',
+        url: `${v1}/projects/${latest.projectId}/forecasts-compare?from=1&to=${latest.number}`,
+      };
+    },
+  },
+  {
+    route: 'GET /projects/:id/earned-value',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/projects/${await moneyProject(t)}/earned-value?asOf=2027-05-01`,
+    }),
+  },
+  {
+    route: 'GET /projects/:id/financials',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${await moneyProject(t)}/financials` }),
+  },
+  {
+    route: 'GET /budget-envelopes',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/budget-envelopes?programId=${tree[t].program}` }),
+  },
+  {
+    route: 'POST /budget-envelopes',
+    allowed: programEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/budget-envelopes`,
+      payload: {
+        programId: tree[t].program,
+        period: freshMonth(),
+        category: 'capital',
+        amount: 500,
+      },
+    }),
+  },
+  {
+    route: 'GET /budget-envelopes/:id',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/budget-envelopes/${(await portfolioEnvelopeAt(t)).id}`,
+    }),
+  },
+  {
+    route: 'PATCH /budget-envelopes/:id',
+    allowed: portfolioEditors,
+    request: async (t) => {
+      const envelope = await portfolioEnvelopeAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/budget-envelopes/${envelope.id}`,
+        headers: { 'if-match': `"${envelope.version}"` },
+        payload: { amount: 900 },
+      };
+    },
+  },
+  {
+    route: 'DELETE /budget-envelopes/:id',
+    allowed: portfolioEditors,
+    request: async (t) => {
+      const envelope = await portfolioEnvelopeAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/budget-envelopes/${envelope.id}`,
+        headers: { 'if-match': `"${envelope.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /programs/:id/envelope-check',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/programs/${tree[t].program}/envelope-check` }),
+  },
+  {
+    route: 'GET /portfolios/:id/envelope-check',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/portfolios/${tree[t].portfolio}/envelope-check` }),
   },
 ];
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerExportCommand } from './export.ts';
+import { registerFinanceCommand } from './finance.ts';
 import { registerImportCommand } from './import.ts';
 import { registerJobsCommand } from './jobs.ts';
 import { registerLevelCommand } from './level.ts';
@@ -33,6 +34,7 @@ const commands: Array<(program: Command) => void> = [
   registerSimulateCommand,
   registerReportsCommand,
   registerJobsCommand,
+  registerFinanceCommand,
 ];
 
 export function registerCommands(program: Command): void {

@@ -7,6 +7,7 @@ import type { Program } from '../api/types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { type Column, DataTable } from '../components/data-table.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
+import { EnvelopePanel } from '../components/finance/envelope-panel.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -135,6 +136,9 @@ export function PortfolioPage() {
             Programs {programs.data ? `(${programs.data.total})` : ''}
           </Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
+          <Tabs.Tab value="envelope" data-testid="tab-envelope">
+            Envelope
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
@@ -161,6 +165,14 @@ export function PortfolioPage() {
                 description="Group interrelated projects into a program to manage their dependencies and benefits together."
               />
             }
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="envelope">
+          <EnvelopePanel
+            scope="portfolios"
+            id={p.id}
+            currency={currency}
+            canEdit={can('portfolio.edit', ctx)}
           />
         </Tabs.Panel>
         <Tabs.Panel value="history">

@@ -6,6 +6,7 @@ import { useItem, useList } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
+import { EnvelopePanel } from '../components/finance/envelope-panel.tsx';
 import { BenefitsPanel } from '../components/governance/benefits-panel.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
@@ -116,6 +117,9 @@ export function ProgramPage() {
             Change requests
           </Tabs.Tab>
           <Tabs.Tab value="schedule-risk">Schedule risk</Tabs.Tab>
+          <Tabs.Tab value="envelope" data-testid="tab-envelope">
+            Envelope
+          </Tabs.Tab>
           <Tabs.Tab value="gantt" leftSection={<IconTimeline size={14} />} data-testid="gantt-tab">
             Timeline
           </Tabs.Tab>
@@ -160,6 +164,9 @@ export function ProgramPage() {
             })}
             currency={currency}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="envelope">
+          <EnvelopePanel scope="programs" id={p.id} currency={currency} canEdit={can('program.edit', ctx)} />
         </Tabs.Panel>
         <Tabs.Panel value="schedule-risk">
           <ScheduleRiskPanel scope={{ kind: 'program', id: p.id }} canEdit={can('risk.manage', ctx)} />

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Tabs, Text } from '@mantine/core';
 import {
   IconAddressBook,
   IconChartHistogram,
+  IconCoin,
   IconFileImport,
   IconGitPullRequest,
   IconHistory,
@@ -21,6 +22,7 @@ import { usePermissions } from '../auth/use-permissions.ts';
 import { HealthBadge, StageBadge } from '../components/badges.tsx';
 import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
+import { CostTab } from '../components/finance/cost-tab.tsx';
 import { BenefitsPanel } from '../components/governance/benefits-panel.tsx';
 import { GatesTab } from '../components/governance/gates-tab.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
@@ -159,6 +161,9 @@ export function ProjectPage() {
           <Tabs.Tab value="gantt" leftSection={<IconTimeline size={14} />} data-testid="gantt-tab">
             Gantt
           </Tabs.Tab>
+          <Tabs.Tab value="cost" leftSection={<IconCoin size={14} />} data-testid="tab-cost">
+            Cost
+          </Tabs.Tab>
           <Tabs.Tab value="plan-files" leftSection={<IconFileImport size={14} />}>
             Plan files
           </Tabs.Tab>
@@ -215,6 +220,9 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="schedule-risk">
           <ScheduleRiskPanel scope={{ kind: 'project', id: p.id }} canEdit={can('risk.manage', ctx)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="cost">
+          <CostTab project={p} currency={currency} canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="plan-files">
           <PlanFiles projectId={p.id} canEdit={canEdit} />

@@ -29,6 +29,7 @@ import { registerRiskRoutes } from './routes/risks.ts';
 import { registerScheduleRiskRoutes } from './routes/schedule-risk.ts';
 import { registerStaffingRoutes } from './routes/staffing.ts';
 import { registerStructureRoutes } from './routes/structure.ts';
+import { registerDashboardRoutes } from './routes/dashboard.ts';
 
 export interface AppOptions {
   db: Database;
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerLevelingRoutes(api, options.db);
       registerResourceRoutes(api, options.db);
       registerStaffingRoutes(api, options.db);
+      registerDashboardRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

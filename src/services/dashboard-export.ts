@@ -84,7 +84,9 @@ export async function exportDashboard(
       ...figureColumns.map((column) => ({ header: column.header, key: column.key, width: column.width })),
     ];
     if (level)
-      for (const row of aggregates.filter((a) => a.kind === 'child')) {
+      for (const row of aggregates
+        .filter((a) => a.kind === 'child')
+        .sort((a, b) => b.eac - a.eac || (a.name ?? '').localeCompare(b.name ?? ''))) {
         const figures = figuresOf(row);
         const line = children.addRow({ name: row.name ?? 'Outside any program', ...figures });
         for (const column of figureColumns) if (column.money) line.getCell(column.key).numFmt = MONEY;

@@ -1835,6 +1835,27 @@ const cases: Case[] = [
       url: `${v1}/capacity/over-allocations?from=2027-01-04&to=2027-03-28`,
     }),
   },
+  {
+    route: 'GET /dashboard',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/dashboard?scopeType=program&scopeId=${tree[t].program}` }),
+  },
+  {
+    route: 'GET /rollups/contributors',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/rollups/contributors?figure=budget&scopeType=program&scopeId=${tree[t].program}`,
+    }),
+  },
+  {
+    route: 'GET /dashboard/export.xlsx',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/dashboard/export.xlsx?scopeType=program&scopeId=${tree[t].program}`,
+    }),
+  },
 ];
 
 describe('permission matrix', () => {

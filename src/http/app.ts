@@ -19,6 +19,7 @@ import { registerAccessRoutes } from './routes/access.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
+import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerGanttRoutes } from './routes/gantt.ts';
 import { registerLevelingRoutes } from './routes/leveling.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
@@ -29,7 +30,6 @@ import { registerRiskRoutes } from './routes/risks.ts';
 import { registerScheduleRiskRoutes } from './routes/schedule-risk.ts';
 import { registerStaffingRoutes } from './routes/staffing.ts';
 import { registerStructureRoutes } from './routes/structure.ts';
-import { registerDashboardRoutes } from './routes/dashboard.ts';
 
 export interface AppOptions {
   db: Database;

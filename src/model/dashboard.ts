@@ -47,7 +47,10 @@ export const dashboardQuery = rollupScopeQuery.extend(rollupFiltersSchema.shape)
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
   sort: z
     .string()
-    .regex(new RegExp(`^-?(${projectSortKeys.join('|')})$`), `one of ${projectSortKeys.join(', ')}, optionally prefixed by -`)
+    .regex(
+      new RegExp(`^-?(${projectSortKeys.join('|')})$`),
+      `one of ${projectSortKeys.join(', ')}, optionally prefixed by -`,
+    )
     .default('code'),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
@@ -75,7 +78,9 @@ export const figureSchema = z
       if (head === 'health') return (healthKeys as readonly string[]).includes(a) && b === undefined;
       if (head === 'stage') return (projectStages as readonly string[]).includes(a) && b === undefined;
       if (head === 'cell')
-        return (healthKeys as readonly string[]).includes(a) && (projectStages as readonly string[]).includes(b);
+        return (
+          (healthKeys as readonly string[]).includes(a) && (projectStages as readonly string[]).includes(b)
+        );
       return false;
     },
     {

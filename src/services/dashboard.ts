@@ -135,7 +135,10 @@ export async function getDashboard(
     .sort((a, b) => b.eac - a.eac || a.name.localeCompare(b.name));
   const programs = aggregates
     .filter((row) => row.kind === 'program')
-    .sort((a, b) => (a.start ?? '9999').localeCompare(b.start ?? '9999') || (a.name ?? '').localeCompare(b.name ?? ''));
+    .sort(
+      (a, b) =>
+        (a.start ?? '9999').localeCompare(b.start ?? '9999') || (a.name ?? '').localeCompare(b.name ?? ''),
+    );
   return {
     scope,
     filters: selection.filters,

@@ -10,6 +10,7 @@ import { seedLevelingDemo } from './demo-seed-leveling.ts';
 import { seedDemoPlans } from './demo-seed-plans.ts';
 import { seedDemoResources } from './demo-seed-resources.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
+import { seedDemoRollups } from './demo-seed-rollups.ts';
 import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
 import { audit } from './mutation.ts';
 import { hashPassword } from './passwords.ts';
@@ -570,5 +571,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedScheduleRiskDemo(db, system, orgId);
   await seedLevelingDemo(db, system, orgId);
   await seedDemoResources(db, system, units);
+  await seedDemoRollups(db, orgId);
   return { ...result, orgId, created: true };
 }

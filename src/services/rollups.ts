@@ -92,7 +92,9 @@ export async function getContributors(
     figure: query.figure,
     scope,
     value: ratio
-      ? numerator !== null && denominator ? round4(numerator / denominator) : null
+      ? numerator !== null && denominator
+        ? round4(numerator / denominator)
+        : null
       : (first?.sumValue ?? 0),
     numerator: ratio ? (numerator ?? 0) : null,
     denominator: ratio ? (denominator ?? 0) : null,

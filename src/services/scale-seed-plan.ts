@@ -141,29 +141,72 @@ export function generateProject(shape: ProjectShape, random: Random, nextId: () 
       rows.push({ id: nextId(), from, to: from + length });
     }
     const phaseEnd = Math.max(...chainEnd);
-    task({ id: phaseId, parentId: null, wbs: `${p + 1}`, name: PHASES[p], from: phaseStart, to: phaseEnd, milestone: false, summary: true });
+    task({
+      id: phaseId,
+      parentId: null,
+      wbs: `${p + 1}`,
+      name: PHASES[p],
+      from: phaseStart,
+      to: phaseEnd,
+      milestone: false,
+      summary: true,
+    });
     rows.forEach((row, k) => {
-      task({ ...row, parentId: phaseId, wbs: `${p + 1}.${k + 1}`, name: `${PHASES[p]} work ${k + 1}`, milestone: false, summary: false });
+      task({
+        ...row,
+        parentId: phaseId,
+        wbs: `${p + 1}.${k + 1}`,
+        name: `${PHASES[p]} work ${k + 1}`,
+        milestone: false,
+        summary: false,
+      });
       if (k >= 2) links.push([orgId, nextId(), rows[k - 2].id, row.id]);
       else if (previousMilestone) links.push([orgId, nextId(), previousMilestone, row.id]);
       if (random() < 0.12) {
         const resourceId = shape.resourceIds[Math.floor(random() * shape.resourceIds.length)];
         const work = (row.to - row.from) * 480;
         const doneWork = workday(shape.start, row.to) <= shape.today ? work : 0;
-        assignments.push([orgId, nextId(), row.id, projectId, resourceId, 1, work, doneWork, cents((work / 60) * 85)]);
+        assignments.push([
+          orgId,
+          nextId(),
+          row.id,
+          projectId,
+          resourceId,
+          1,
+          work,
+          doneWork,
+          cents((work / 60) * 85),
+        ]);
       }
     });
     if (!firstTaskId) firstTaskId = rows[0].id;
     lastTaskId = rows[rows.length - 1].id;
     const milestoneId = nextId();
-    task({ id: milestoneId, parentId: phaseId, wbs: `${p + 1}.${perPhase + 1}`, name: `${PHASES[p]} complete`, from: phaseEnd, to: phaseEnd, milestone: true, summary: false });
+    task({
+      id: milestoneId,
+      parentId: phaseId,
+      wbs: `${p + 1}.${perPhase + 1}`,
+      name: `${PHASES[p]} complete`,
+      from: phaseEnd,
+      to: phaseEnd,
+      milestone: true,
+      summary: false,
+    });
     links.push([orgId, nextId(), rows[rows.length - 1].id, milestoneId]);
     if (rows.length > 1) links.push([orgId, nextId(), rows[rows.length - 2].id, milestoneId]);
     previousMilestone = milestoneId;
     day = phaseEnd;
   }
   const finish = workday(shape.start, Math.max(0, day - 1));
-  return { ...money(shape, finish, random, nextId), finish, tasks, links, assignments, firstTaskId, lastTaskId };
+  return {
+    ...money(shape, finish, random, nextId),
+    finish,
+    tasks,
+    links,
+    assignments,
+    firstTaskId,
+    lastTaskId,
+  };
 }
 
 /** Budget spread evenly over the project's months; actuals and earned value drift by the project's indices. */
@@ -184,7 +227,8 @@ function money(shape: ProjectShape, finish: number, random: Random, nextId: () =
   let budget = 0;
   const past = months.filter((m) => nextMonth(m) <= today && m >= earliestActual);
   months.forEach((m, index) => {
-    const amount = index === months.length - 1 ? cents(shape.budget - perMonth * (months.length - 1)) : perMonth;
+    const amount =
+      index === months.length - 1 ? cents(shape.budget - perMonth * (months.length - 1)) : perMonth;
     const labour = cents(amount * 0.7);
     budgetLines.push([orgId, nextId(), projectId, 'labour', isoDay(m), labour]);
     budgetLines.push([orgId, nextId(), projectId, 'operating', isoDay(m), cents(amount - labour)]);
@@ -193,7 +237,17 @@ function money(shape: ProjectShape, finish: number, random: Random, nextId: () =
     const monthPv = nextMonth(m) <= today ? amount : 0;
     const monthEv = isPast ? cents(amount * pace) : 0;
     const monthAc = isPast ? cents(monthEv / efficiency) : 0;
-    if (isPast) actualCosts.push([orgId, nextId(), projectId, 'labour', isoDay(m + 14 * DAY), monthAc, 'Monthly labour', 'imported']);
+    if (isPast)
+      actualCosts.push([
+        orgId,
+        nextId(),
+        projectId,
+        'labour',
+        isoDay(m + 14 * DAY),
+        monthAc,
+        'Monthly labour',
+        'imported',
+      ]);
     pv += monthPv;
     ev += monthEv;
     ac += monthAc;

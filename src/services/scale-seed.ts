@@ -55,7 +55,10 @@ const tables = {
     'assignments',
     'org_id uuid, id uuid, task_id uuid, project_id uuid, resource_id uuid, units numeric, work_minutes int, actual_work_minutes int, cost numeric',
   ),
-  budgetLines: t('budget_lines', 'org_id uuid, id uuid, project_id uuid, category text, period date, amount numeric'),
+  budgetLines: t(
+    'budget_lines',
+    'org_id uuid, id uuid, project_id uuid, category text, period date, amount numeric',
+  ),
   actualCosts: t(
     'actual_costs',
     'org_id uuid, id uuid, project_id uuid, category text, incurred_on date, amount numeric, description text, source text',
@@ -71,7 +74,18 @@ const tables = {
 };
 
 const UNITS = ['Corporate', 'Digital', 'Energy', 'Infrastructure', 'Operations', 'Research'];
-const WORDS = ['Atlas', 'Beacon', 'Cobalt', 'Delta', 'Ember', 'Falcon', 'Granite', 'Harbor', 'Iris', 'Juniper'];
+const WORDS = [
+  'Atlas',
+  'Beacon',
+  'Cobalt',
+  'Delta',
+  'Ember',
+  'Falcon',
+  'Granite',
+  'Harbor',
+  'Iris',
+  'Juniper',
+];
 const KINDS = ['upgrade', 'rollout', 'migration', 'build', 'renewal', 'integration', 'expansion', 'study'];
 
 export interface ScaleResult {
@@ -96,7 +110,10 @@ export async function seedScale(
   ]);
   if (existing.length > 0) throw new Error(`an organization named "${options.organization}" already exists`);
   const orgId = await ensureOrganization(db, options.organization);
-  const slug = options.organization.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = options.organization
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const adminEmail = `admin@${slug}.example`;
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
 
@@ -110,15 +127,27 @@ export async function seedScale(
       ...managers.map((id, k) => [orgId, id, `manager${k + 1}@${slug}.example`, `Manager ${k + 1}`, null]),
     ]);
     await insertLoginEmail(tx, adminEmail, orgId, adminId);
-    await grantRoleAsSystem(tx, orgId, { userId: adminId, role: 'pmo_admin', scopeType: 'organization', scopeId: null });
+    await grantRoleAsSystem(tx, orgId, {
+      userId: adminId,
+      role: 'pmo_admin',
+      scopeType: 'organization',
+      scopeId: null,
+    });
   });
 
   // Structure: top-level units with two sub-units each, portfolios per unit, programs per portfolio.
   const roots = UNITS.map((name, k) => ({ id: nextId(), name, code: `BU${k + 1}` }));
   const subs = roots.flatMap((root, k) =>
-    [1, 2].map((n) => ({ id: nextId(), parent: root.id, name: `${root.name} ${n === 1 ? 'East' : 'West'}`, code: `BU${k + 1}.${n}` })),
+    [1, 2].map((n) => ({
+      id: nextId(),
+      parent: root.id,
+      name: `${root.name} ${n === 1 ? 'East' : 'West'}`,
+      code: `BU${k + 1}.${n}`,
+    })),
   );
-  const unitsOf = new Map(roots.map((root) => [root.id, [root.id, ...subs.filter((s) => s.parent === root.id).map((s) => s.id)]]));
+  const unitsOf = new Map(
+    roots.map((root) => [root.id, [root.id, ...subs.filter((s) => s.parent === root.id).map((s) => s.id)]]),
+  );
   const portfolioCount = Math.max(2, Math.round(options.projects / 170));
   const portfolios = Array.from({ length: portfolioCount }, (_, k) => ({
     id: nextId(),
@@ -138,19 +167,25 @@ export async function seedScale(
       ...roots.map((u) => [orgId, u.id, null, u.name, u.code]),
       ...subs.map((u) => [orgId, u.id, u.parent, u.name, u.code]),
     ]);
-    await bulkInsert(tx, tables.portfolios, portfolios.map((p) => [orgId, p.id, p.name, p.unit, pick(managers)]));
-    await bulkInsert(tx, tables.programs, programs.map((g) => [orgId, g.id, g.portfolio.id, g.name, pick(managers)]));
+    await bulkInsert(
+      tx,
+      tables.portfolios,
+      portfolios.map((p) => [orgId, p.id, p.name, p.unit, pick(managers)]),
+    );
+    await bulkInsert(
+      tx,
+      tables.programs,
+      programs.map((g) => [orgId, g.id, g.portfolio.id, g.name, pick(managers)]),
+    );
     await bulkInsert(
       tx,
       tables.resources,
       resourceIds.map((id, k) => [orgId, id, `R${k + 1}`, `Resource ${k + 1}`, 'person', pick(roots).id]),
     );
-    await tx.query('INSERT INTO calendars (org_id, id, project_id, name, definition) VALUES ($1, $2, NULL, $3, $4)', [
-      orgId,
-      calendarId,
-      'Standard',
-      JSON.stringify(standardCalendarDefinition()),
-    ]);
+    await tx.query(
+      'INSERT INTO calendars (org_id, id, project_id, name, definition) VALUES ($1, $2, NULL, $3, $4)',
+      [orgId, calendarId, 'Standard', JSON.stringify(standardCalendarDefinition())],
+    );
   });
 
   const batch = Math.max(1, Math.floor(20_000 / options.tasksPerProject));
@@ -176,7 +211,14 @@ export async function seedScale(
         nextId,
       );
       const worst = Math.min(plan.spi ?? 1, plan.cpi ?? 1);
-      const health = plan.stage === 'planning' && random() < 0.5 ? null : worst < 0.88 ? 'red' : worst < 0.96 ? 'amber' : 'green';
+      const health =
+        plan.stage === 'planning' && random() < 0.5
+          ? null
+          : worst < 0.88
+            ? 'red'
+            : worst < 0.96
+              ? 'amber'
+              : 'green';
       const targetFinish = plan.finish + Math.floor(random() * 30) * 86_400_000;
       rows.projects.push([
         orgId,
@@ -194,7 +236,16 @@ export async function seedScale(
         1 + Math.floor(random() * 100),
         health,
       ]);
-      rows.schedules.push([orgId, projectId, calendarId, `${isoDay(monday)} 08:00:00`, `${options.today} 17:00:00`, `${isoDay(monday)} 08:00:00`, `${isoDay(plan.finish)} 17:00:00`, new Date(today).toISOString()]);
+      rows.schedules.push([
+        orgId,
+        projectId,
+        calendarId,
+        `${isoDay(monday)} 08:00:00`,
+        `${options.today} 17:00:00`,
+        `${isoDay(monday)} 08:00:00`,
+        `${isoDay(plan.finish)} 17:00:00`,
+        new Date(today).toISOString(),
+      ]);
       rows.tasks.push(...plan.tasks);
       rows.links.push(...plan.links);
       // Some projects of a program hand over to the next: links across projects.
@@ -208,7 +259,17 @@ export async function seedScale(
       rows.financials.push(plan.financials);
     }
     await db.transaction(async (tx) => {
-      for (const key of ['projects', 'schedules', 'tasks', 'links', 'assignments', 'budgetLines', 'actualCosts', 'periods', 'financials'] as const)
+      for (const key of [
+        'projects',
+        'schedules',
+        'tasks',
+        'links',
+        'assignments',
+        'budgetLines',
+        'actualCosts',
+        'periods',
+        'financials',
+      ] as const)
         await bulkInsert(tx, tables[key], rows[key]);
     });
     tasks += rows.tasks.length;

@@ -65,13 +65,17 @@ describe('GET /dashboard', () => {
   it('counts only what the reader may see, and refuses a scope outside their grants', async () => {
     const mine = await get('/dashboard', managerToken);
     expect(mine.json().kpis.projects).toBe(2);
-    expect((await get(`/dashboard?scopeType=program&scopeId=${tree.g2.id}`, managerToken)).statusCode).toBe(403);
+    expect((await get(`/dashboard?scopeType=program&scopeId=${tree.g2.id}`, managerToken)).statusCode).toBe(
+      403,
+    );
   });
 });
 
 describe('GET /rollups/contributors', () => {
   it('returns the rows behind a figure of a child row', async () => {
-    const response = await get(`/rollups/contributors?figure=budget&scopeType=business_unit&scopeId=${tree.north.id}`);
+    const response = await get(
+      `/rollups/contributors?figure=budget&scopeType=business_unit&scopeId=${tree.north.id}`,
+    );
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.value).toBe(350_000);
@@ -98,7 +102,10 @@ describe('GET /dashboard/export.xlsx', () => {
   });
 
   it('refuses before writing anything when the reader may not see the scope', async () => {
-    const response = await get(`/dashboard/export.xlsx?scopeType=program&scopeId=${tree.g2.id}`, managerToken);
+    const response = await get(
+      `/dashboard/export.xlsx?scopeType=program&scopeId=${tree.g2.id}`,
+      managerToken,
+    );
     expect(response.statusCode).toBe(403);
     expect(response.headers['content-type']).toContain('problem+json');
   });

@@ -1838,7 +1838,10 @@ const cases: Case[] = [
   {
     route: 'GET /dashboard',
     allowed: readersOut,
-    request: async (t) => ({ method: 'GET', url: `${v1}/dashboard?scopeType=program&scopeId=${tree[t].program}` }),
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/dashboard?scopeType=program&scopeId=${tree[t].program}`,
+    }),
   },
   {
     route: 'GET /rollups/contributors',

@@ -185,12 +185,17 @@ describe('contributors', () => {
   });
 
   it('traces a RAG cell, a stage, a late count and a child row to their projects', async () => {
-    const codes = async (query: Record<string, unknown>) => (await contributors(pmo, query)).items.map((c) => c.code);
+    const codes = async (query: Record<string, unknown>) =>
+      (await contributors(pmo, query)).items.map((c) => c.code);
     expect(await codes({ figure: 'cell:red:execution' })).toEqual(['A']);
     expect(await codes({ figure: 'stage:execution' })).toEqual(['A', 'B', 'D']);
     expect(await codes({ figure: 'late' })).toEqual(['A']);
     expect(await codes({ figure: 'overdue' })).toEqual(['C']);
-    const north = await contributors(pmo, { figure: 'eac', scopeType: 'business_unit', scopeId: tree.north.id });
+    const north = await contributors(pmo, {
+      figure: 'eac',
+      scopeType: 'business_unit',
+      scopeId: tree.north.id,
+    });
     expect(north.value).toBe(365_000);
     expect(north.total).toBe(3);
   });

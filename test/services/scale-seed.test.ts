@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import { getDashboard } from '../../src/services/dashboard.ts';
 import { systemActor } from '../../src/services/access.ts';
+import { getDashboard } from '../../src/services/dashboard.ts';
 import { type ScaleResult, seedScale } from '../../src/services/scale-seed.ts';
 import { openTestDatabase } from '../support/database.ts';
 

@@ -45,7 +45,13 @@ export async function storeMonth(
   );
 }
 
-export async function storeMilestone(db: Database, orgId: string, projectId: string, name: string, date: string) {
+export async function storeMilestone(
+  db: Database,
+  orgId: string,
+  projectId: string,
+  name: string,
+  date: string,
+) {
   await db.query(
     `INSERT INTO tasks (org_id, id, project_id, position, name, milestone, early_start, early_finish)
      VALUES ($1, $2, $3, 0, $4, true, $5, $5)`,
@@ -61,7 +67,11 @@ export async function storeMilestone(db: Database, orgId: string, projectId: str
 export async function buildRollupTree(db: Database, system: Actor, managerId: string) {
   const orgId = system.orgId;
   const north = await createBusinessUnit(db, system, { name: 'North', code: 'N' });
-  const northEast = await createBusinessUnit(db, system, { name: 'North-East', code: 'NE', parentId: north.id });
+  const northEast = await createBusinessUnit(db, system, {
+    name: 'North-East',
+    code: 'NE',
+    parentId: north.id,
+  });
   const south = await createBusinessUnit(db, system, { name: 'South', code: 'S' });
   const p1 = await createPortfolio(db, system, { name: 'P1 Growth', businessUnitId: north.id });
   const p2 = await createPortfolio(db, system, { name: 'P2 Run', businessUnitId: south.id });

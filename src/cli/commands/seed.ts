@@ -14,11 +14,18 @@ export function registerSeedCommand(program: Command): void {
   const seed = program
     .command('seed')
     .description('Load data sets')
-    .option('--scale <size>', 'an enterprise at scale: small (200 projects) or large (5,000 projects, 1M tasks)')
+    .option(
+      '--scale <size>',
+      'an enterprise at scale: small (200 projects) or large (5,000 projects, 1M tasks)',
+    )
     .option('--projects <n>', 'override the number of projects of --scale', positive)
     .option('--tasks <n>', 'override the tasks per project of --scale', positive)
     .option('--seed <n>', 'random seed: the same seed writes the same enterprise', positive, 42)
-    .option('--today <date>', 'status date the actuals run up to (YYYY-MM-DD)', new Date().toISOString().slice(0, 10))
+    .option(
+      '--today <date>',
+      'status date the actuals run up to (YYYY-MM-DD)',
+      new Date().toISOString().slice(0, 10),
+    )
     .option('--organization <name>', 'name of the organization to create')
     .option('--quiet', 'no progress bar')
     .action(
@@ -43,7 +50,10 @@ export function registerSeedCommand(program: Command): void {
         return withDatabase(async (db) => {
           const bar = options.quiet
             ? null
-            : new SingleBar({ format: 'seeding [{bar}] {value}/{total} projects | {eta_formatted} left', hideCursor: true });
+            : new SingleBar({
+                format: 'seeding [{bar}] {value}/{total} projects | {eta_formatted} left',
+                hideCursor: true,
+              });
           bar?.start(projects, 0);
           const started = Date.now();
           const result = await seedScale(

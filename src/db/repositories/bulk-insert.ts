@@ -1,5 +1,5 @@
-import { csvOf } from '../copy.ts';
 import type { Queryable } from '../connection.ts';
+import { csvOf } from '../copy.ts';
 
 /** A table's columns and their PostgreSQL types, in the order rows give their values. */
 export interface BulkTable {

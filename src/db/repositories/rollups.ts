@@ -8,7 +8,7 @@ import type {
 } from '../../model/dashboard.ts';
 import type { Queryable } from '../connection.ts';
 import { SqlParams } from '../sql.ts';
-import { type ScopeIds, projectWithin } from './scope.ts';
+import { projectWithin, type ScopeIds } from './scope.ts';
 
 /**
  * Set-based roll-ups over the stored per-project figures (`project_financials`,
@@ -196,7 +196,11 @@ export interface MilestoneRow {
 }
 
 /** The next unfinished milestones of the selection, read in date order from the milestone index. */
-export async function nextMilestones(q: Queryable, s: RollupSelection, limit: number): Promise<MilestoneRow[]> {
+export async function nextMilestones(
+  q: Queryable,
+  s: RollupSelection,
+  limit: number,
+): Promise<MilestoneRow[]> {
   const params = new SqlParams();
   return q.query<MilestoneRow>(
     `SELECT t.id AS "taskId", t.name, to_char(t.early_start, 'YYYY-MM-DD') AS date, p.id AS "projectId",

@@ -31,7 +31,8 @@ export function registerDashboardRoutes(api: FastifyInstance, db: Database): voi
       querystring: dashboardQuery,
       response: { 200: dashboardSchema, ...errorResponses },
     },
-    handler: async (request, reply) => sendJson(reply, await getDashboard(db, actorOf(request), request.query)),
+    handler: async (request, reply) =>
+      sendJson(reply, await getDashboard(db, actorOf(request), request.query)),
   });
   app.get('/rollups/contributors', {
     schema: {

@@ -132,7 +132,9 @@ export function ProgramTimeline({
     [timeline.items],
   );
   const option = useMemo<ChartOption>(() => {
+    // A value axis of epoch days: a transparent bar up to the start, the visible one from start to finish.
     const min = Math.min(...items.map((p) => dayMs(p.start)));
+    const max = Math.max(...items.map((p) => dayMs(p.finish)));
     return {
       tooltip: {
         trigger: 'item',
@@ -142,7 +144,14 @@ export function ProgramTimeline({
         },
       },
       grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'time', min, splitLine: { lineStyle: { color: '#eef0f3' } } },
+      xAxis: {
+        type: 'value',
+        min,
+        max,
+        splitNumber: 8,
+        axisLabel: { formatter: (value: number) => new Date(value).toISOString().slice(0, 7) },
+        splitLine: { lineStyle: { color: '#eef0f3' } },
+      },
       yAxis: {
         type: 'category',
         data: items.map((p) => p.name),

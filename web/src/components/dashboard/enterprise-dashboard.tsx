@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconFilterOff } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import {
@@ -179,35 +179,41 @@ export function EnterpriseDashboard({
             currency={currency}
             open={setFigure}
           />
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
-            <RagMatrix cells={data.ragMatrix} scope={scope} filters={filters} open={setFigure} />
-            <Paper withBorder radius="sm" p="sm">
-              <Text fw={600} size="sm" mb={6}>
-                Next milestones
-              </Text>
-              {data.nextMilestones.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  No milestone ahead.
+          <Grid gutter="sm">
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              <RagMatrix cells={data.ragMatrix} scope={scope} filters={filters} open={setFigure} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <Paper withBorder radius="sm" p="sm" h="100%">
+                <Text fw={600} size="sm" mb={6}>
+                  Next milestones
                 </Text>
-              ) : (
-                <Table fz="sm" verticalSpacing={3}>
-                  <Table.Tbody>
-                    {data.nextMilestones.map((m) => (
-                      <Table.Tr key={m.taskId}>
-                        <Table.Td w={110}>{formatDate(m.date)}</Table.Td>
-                        <Table.Td>{m.name}</Table.Td>
-                        <Table.Td>
-                          <AnchorLink to="/projects/$id" params={{ id: m.projectId }} size="sm">
-                            {m.projectCode}
-                          </AnchorLink>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-            </Paper>
-          </SimpleGrid>
+                {data.nextMilestones.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    No milestone ahead.
+                  </Text>
+                ) : (
+                  <Table fz="sm" verticalSpacing={3}>
+                    <Table.Tbody>
+                      {data.nextMilestones.map((m) => (
+                        <Table.Tr key={m.taskId}>
+                          <Table.Td w={100} style={{ whiteSpace: 'nowrap' }}>
+                            {formatDate(m.date)}
+                          </Table.Td>
+                          <Table.Td>{m.name}</Table.Td>
+                          <Table.Td>
+                            <AnchorLink to="/projects/$id" params={{ id: m.projectId }} size="sm">
+                              {m.projectCode}
+                            </AnchorLink>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </Paper>
+            </Grid.Col>
+          </Grid>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
             <BurnChart burn={data.burn} currency={currency} />
             <SCurveChart sCurve={data.sCurve} currency={currency} asOf={data.asOf} />

@@ -32,78 +32,80 @@ export function RagMatrix({
       <Text fw={600} size="sm" mb={6}>
         RAG by stage
       </Text>
-      <Table fz="sm" withColumnBorders={false} verticalSpacing={4}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th />
-            {stages.map((stage) => (
-              <Table.Th key={stage} ta="center">
-                {humanize(stage)}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {ROWS.map((row) => (
-            <Table.Tr key={row.health}>
-              <Table.Td>
-                <FigureLink
-                  figure={`health:${row.health}`}
-                  label={`${row.label} projects`}
-                  scope={scope}
-                  filters={filters}
-                  open={open}
-                >
-                  <Text span size="sm" fw={600}>
-                    <span
-                      style={{
-                        display: 'inline-block',
-                        width: 10,
-                        height: 10,
-                        borderRadius: 5,
-                        background: row.color,
-                        marginRight: 6,
-                      }}
-                    />
-                    {row.label}
-                  </Text>
-                </FigureLink>
-              </Table.Td>
-              {stages.map((stage) => {
-                const n = count(row.health, stage);
-                return (
-                  <Table.Td
-                    key={stage}
-                    ta="center"
-                    style={{
-                      background: n
-                        ? `color-mix(in srgb, ${row.color} ${Math.round(15 + (60 * n) / max)}%, transparent)`
-                        : undefined,
-                    }}
-                  >
-                    {n ? (
-                      <FigureLink
-                        figure={`cell:${row.health}:${stage}`}
-                        label={`${row.label} projects in ${humanize(stage).toLowerCase()}`}
-                        scope={scope}
-                        filters={filters}
-                        open={open}
-                        testId={`rag-${row.health}-${stage}`}
-                      >
-                        {n}
-                      </FigureLink>
-                    ) : (
-                      <Text span c="dimmed" size="sm">
-                        ·
-                      </Text>
-                    )}
-                  </Table.Td>
-                );
-              })}
+      <Table.ScrollContainer minWidth={520} type="native">
+        <Table fz="xs" withColumnBorders={false} verticalSpacing={4} horizontalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th />
+              {stages.map((stage) => (
+                <Table.Th key={stage} ta="center">
+                  {humanize(stage)}
+                </Table.Th>
+              ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {ROWS.map((row) => (
+              <Table.Tr key={row.health}>
+                <Table.Td>
+                  <FigureLink
+                    figure={`health:${row.health}`}
+                    label={`${row.label} projects`}
+                    scope={scope}
+                    filters={filters}
+                    open={open}
+                  >
+                    <Text span size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      <span
+                        style={{
+                          display: 'inline-block',
+                          width: 10,
+                          height: 10,
+                          borderRadius: 5,
+                          background: row.color,
+                          marginRight: 6,
+                        }}
+                      />
+                      {row.label}
+                    </Text>
+                  </FigureLink>
+                </Table.Td>
+                {stages.map((stage) => {
+                  const n = count(row.health, stage);
+                  return (
+                    <Table.Td
+                      key={stage}
+                      ta="center"
+                      style={{
+                        background: n
+                          ? `color-mix(in srgb, ${row.color} ${Math.round(15 + (60 * n) / max)}%, transparent)`
+                          : undefined,
+                      }}
+                    >
+                      {n ? (
+                        <FigureLink
+                          figure={`cell:${row.health}:${stage}`}
+                          label={`${row.label} projects in ${humanize(stage).toLowerCase()}`}
+                          scope={scope}
+                          filters={filters}
+                          open={open}
+                          testId={`rag-${row.health}-${stage}`}
+                        >
+                          {n}
+                        </FigureLink>
+                      ) : (
+                        <Text span c="dimmed" size="sm">
+                          ·
+                        </Text>
+                      )}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }

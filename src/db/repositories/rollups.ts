@@ -242,7 +242,10 @@ const nameJoins = `
   LEFT JOIN programs r ON r.org_id = p.org_id AND r.id = p.program_id
   LEFT JOIN users m ON m.org_id = p.org_id AND m.id = p.manager_id`;
 
-/** One page of the selection's projects with their figures; the total comes from `aggregateSelection`. */
+/**
+ * One page of the selection's projects with their figures; the total comes from `aggregateSelection`.
+ * The page is chosen first and only its rows get their names joined.
+ */
 export async function pageOfProjects(
   q: Queryable,
   s: RollupSelection,
@@ -251,11 +254,15 @@ export async function pageOfProjects(
   const params = new SqlParams();
   const direction = page.descending ? 'DESC NULLS LAST' : 'ASC NULLS LAST';
   return q.query<DashboardProject>(
-    `SELECT ${projectRowColumns}
-     FROM projects p ${figureJoins} ${nameJoins}
-     WHERE ${selectionWhere(params, s)}
-     ORDER BY ${sortColumns[page.sort]} ${direction}, p.code, p.id
-     LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)}`,
+    `WITH chosen AS (
+       SELECT p.id, ${sortColumns[page.sort]} AS sort_key, p.code
+       FROM projects p ${figureJoins}
+       WHERE ${selectionWhere(params, s)}
+       ORDER BY sort_key ${direction}, p.code, p.id
+       LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)})
+     SELECT ${projectRowColumns}
+     FROM chosen c JOIN projects p ON p.org_id = ${params.add(s.orgId)} AND p.id = c.id ${figureJoins} ${nameJoins}
+     ORDER BY c.sort_key ${direction}, c.code, c.id`,
     params.values,
   );
 }

@@ -68,6 +68,20 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toContain('spreadsheetml');
     await shoot('04-filtered-red');
+  });
+
+  it('shows the same dashboard for a business unit, rolled up by portfolio', async () => {
+    const { page } = session;
+    await page.goto('/');
+    await page.getByTestId('children-table').getByRole('link', { name: 'Digital & Technology' }).click();
+    await page.waitForURL(/\/business-units\/[0-9a-f-]+$/);
+    await page.getByTestId('tab-dashboard').click();
+    const children = page.getByTestId('children-table');
+    await children.getByText('Portfolio', { exact: true }).waitFor();
+    await expect.poll(() => children.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => Number(await textOf(page.getByTestId('kpi-projects')))).toBeGreaterThan(0);
+    await page.getByTestId('s-curve-chart').locator('canvas').waitFor();
+    await shoot('05-business-unit');
     expect(session.pageErrors).toEqual([]);
   });
 });

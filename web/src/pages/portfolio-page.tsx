@@ -1,10 +1,11 @@
 import { Button, EmptyState, Paper, Tabs, Text } from '@mantine/core';
-import { IconListDetails, IconPencil, IconPlus, IconStack2 } from '@tabler/icons-react';
+import { IconGauge, IconListDetails, IconPencil, IconPlus, IconStack2 } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
 import type { Program } from '../api/types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
+import { EnterpriseDashboard } from '../components/dashboard/enterprise-dashboard.tsx';
 import { type Column, DataTable } from '../components/data-table.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
@@ -135,6 +136,9 @@ export function PortfolioPage() {
             Programs {programs.data ? `(${programs.data.total})` : ''}
           </Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
+          <Tabs.Tab value="dashboard" leftSection={<IconGauge size={14} />} data-testid="tab-dashboard">
+            Dashboard
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
@@ -167,6 +171,9 @@ export function PortfolioPage() {
           <Paper withBorder radius="sm" p="md">
             <HistoryTimeline entityType="portfolio" id={p.id} />
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="dashboard">
+          <EnterpriseDashboard key={p.id} scope={{ scopeType: 'portfolio', scopeId: p.id }} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

@@ -1,10 +1,11 @@
 import { Button, Paper, Tabs } from '@mantine/core';
-import { IconListDetails, IconPencil, IconPlus, IconTimeline } from '@tabler/icons-react';
+import { IconGauge, IconListDetails, IconPencil, IconPlus, IconTimeline } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
+import { EnterpriseDashboard } from '../components/dashboard/enterprise-dashboard.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
@@ -118,6 +119,9 @@ export function ProgramPage() {
           <Tabs.Tab value="gantt" leftSection={<IconTimeline size={14} />} data-testid="gantt-tab">
             Timeline
           </Tabs.Tab>
+          <Tabs.Tab value="dashboard" leftSection={<IconGauge size={14} />} data-testid="tab-dashboard">
+            Dashboard
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="gantt">
           <GanttTab kind="program" id={p.id} canEdit={can('project.edit', ctx)} />
@@ -156,6 +160,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="schedule-risk">
           <ScheduleRiskPanel scope={{ kind: 'program', id: p.id }} canEdit={can('risk.manage', ctx)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="dashboard">
+          <EnterpriseDashboard key={p.id} scope={{ scopeType: 'program', scopeId: p.id }} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

@@ -179,7 +179,7 @@ export function EnterpriseDashboard({
             currency={currency}
             open={setFigure}
           />
-          <Grid gutter="sm">
+          <Grid gap="sm">
             <Grid.Col span={{ base: 12, lg: 8 }}>
               <RagMatrix cells={data.ragMatrix} scope={scope} filters={filters} open={setFigure} />
             </Grid.Col>

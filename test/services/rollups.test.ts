@@ -120,6 +120,10 @@ describe('scopes and filters', () => {
       [tree.g1.id, 'G1 Platform', 2],
       [null, 'Outside any program', 1],
     ]);
+    expect(result.burn.map((m) => [m.month, m.budget])).toEqual([
+      ['2027-01', 10_000],
+      ['2027-02', 20_000],
+    ]);
   });
 
   it('includes a business unit’s sub-units in its scope', async () => {

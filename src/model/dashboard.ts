@@ -60,18 +60,22 @@ export const moneyFigures = ['budget', 'actual', 'eac', 'etc', 'bac', 'pv', 'ev'
 export type MoneyFigure = (typeof moneyFigures)[number];
 export const ratioFigures = ['spi', 'cpi'] as const;
 export const countFigures = ['projects', 'late', 'overdue'] as const;
+/** The monthly figures behind the burn (`month:2027-03:actual`) and the S-curves (`upto:2027-03:pv`). */
+export const monthFigureKeys = ['budget', 'actual', 'forecast', 'pv', 'ev'] as const;
 
 /**
  * A figure of a roll-up: a money sum, an index (a ratio of sums), a count, the projects of one health
  * (`health:red`), of one stage (`stage:execution`) or of one cell of the RAG matrix
- * (`cell:red:execution`).
+ * (`cell:red:execution`), or a month's figure (`month:2027-03:actual`) or its running total up to that
+ * month (`upto:2027-03:pv`).
  */
 export const figureSchema = z
   .string()
   .max(60)
   .refine(
     (value) => {
-      const [head, a, b] = value.split(':');
+      const parts = value.split(':');
+      const [head, a, b] = parts;
       if ((moneyFigures as readonly string[]).includes(value)) return true;
       if ((ratioFigures as readonly string[]).includes(value)) return true;
       if ((countFigures as readonly string[]).includes(value)) return true;
@@ -79,12 +83,20 @@ export const figureSchema = z
       if (head === 'stage') return (projectStages as readonly string[]).includes(a) && b === undefined;
       if (head === 'cell')
         return (
-          (healthKeys as readonly string[]).includes(a) && (projectStages as readonly string[]).includes(b)
+          parts.length === 3 &&
+          (healthKeys as readonly string[]).includes(a) &&
+          (projectStages as readonly string[]).includes(b)
+        );
+      if (head === 'month' || head === 'upto')
+        return (
+          parts.length === 3 &&
+          /^\d{4}-(0[1-9]|1[0-2])$/.test(a) &&
+          (monthFigureKeys as readonly string[]).includes(b)
         );
       return false;
     },
     {
-      message: `must be one of ${[...moneyFigures, ...ratioFigures, ...countFigures].join(', ')}, health:<rag>, stage:<stage> or cell:<rag>:<stage>`,
+      message: `must be one of ${[...moneyFigures, ...ratioFigures, ...countFigures].join(', ')}, health:<rag>, stage:<stage>, cell:<rag>:<stage>, month:<YYYY-MM>:<${monthFigureKeys.join('|')}> or upto:<YYYY-MM>:<…>`,
     },
   );
 

@@ -204,6 +204,24 @@ describe('contributors', () => {
     expect(north.total).toBe(3);
   });
 
+  it('traces a month of the burn and a point of the S-curve to the projects with figures in them', async () => {
+    const month = await contributors(pmo, { figure: 'month:2027-02:budget' });
+    expect(month.items.map((c) => [c.code, c.value])).toEqual([
+      ['A', 10_000],
+      ['B', 10_000],
+    ]);
+    expect(month.value).toBe(20_000);
+    const upTo = await contributors(pmo, { figure: 'upto:2027-02:actual' });
+    expect(upTo.items.map((c) => [c.code, c.value])).toEqual([
+      ['A', 16_000],
+      ['B', 1_000],
+    ]);
+    const { sCurve } = await dashboard(pmo);
+    expect(upTo.value).toBe(sCurve.find((m) => m.month === '2027-02')?.actual);
+    await expect(contributors(pmo, { figure: 'month:2027-13:pv' })).rejects.toThrow(/figure/);
+    await expect(contributors(pmo, { figure: 'upto:2027-02:happiness' })).rejects.toThrow(/figure/);
+  });
+
   it('keeps the figure on a page past the end', async () => {
     const result = await contributors(pmo, { figure: 'ac', page: 9, pageSize: 2 });
     expect(result).toMatchObject({ value: 105_000, total: 4, items: [] });

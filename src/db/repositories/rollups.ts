@@ -284,11 +284,28 @@ export async function pageOfProjects(
 export type FigureDefinition =
   | { kind: 'sum'; value: string }
   | { kind: 'ratio'; numerator: string; denominator: string }
-  | { kind: 'count'; where: string };
+  | { kind: 'count'; where: string }
+  /** A month's figure of the projects (or its running total up to the month), from the monthly rows. */
+  | { kind: 'period'; column: string; month: string; cumulative: boolean };
 
-/** The figure's reading over the `scoped` columns; the figure was validated by the model's schema. */
+const summable = new Set(['budget', 'actual', 'eac', 'etc', 'bac', 'pv', 'ev', 'ac', 'vac']);
+const monthly = new Set(['budget', 'actual', 'forecast', 'pv', 'ev']);
+
+/**
+ * The figure's reading over the `scoped` columns. The model's schema validates figures; column names
+ * are checked here again because they are written into the SQL.
+ */
 export function figureDefinition(figure: string, params: SqlParams): FigureDefinition {
   const [head, a, b] = figure.split(':');
+  if ((head === 'month' || head === 'upto') && !monthly.has(b))
+    throw new Error(`unknown monthly figure ${b}`);
+  if (
+    !['spi', 'cpi', 'projects', 'late', 'overdue', 'health', 'stage', 'cell', 'month', 'upto'].includes(
+      head,
+    ) &&
+    !summable.has(head)
+  )
+    throw new Error(`unknown figure ${figure}`);
   switch (head) {
     case 'spi':
       return { kind: 'ratio', numerator: 'ev', denominator: 'pv' };
@@ -306,6 +323,9 @@ export function figureDefinition(figure: string, params: SqlParams): FigureDefin
       return { kind: 'count', where: `stage = ${params.add(a)}` };
     case 'cell':
       return { kind: 'count', where: `health = ${params.add(a)} AND stage = ${params.add(b)}` };
+    case 'month':
+    case 'upto':
+      return { kind: 'period', column: b, month: params.add(`${a}-01`), cumulative: head === 'upto' };
     default:
       return { kind: 'sum', value: head };
   }
@@ -343,18 +363,29 @@ export async function listContributors(
   const scoped = scopedCte(params, s, 'NULL::uuid');
   const definition = figureDefinition(figure, params);
   const value =
-    definition.kind === 'sum'
-      ? `c.${definition.value}`
-      : definition.kind === 'ratio'
-        ? `c.${definition.numerator} / nullif(c.${definition.denominator}, 0)`
-        : '1';
+    definition.kind === 'period'
+      ? 'c.period_value'
+      : definition.kind === 'sum'
+        ? `c.${definition.value}`
+        : definition.kind === 'ratio'
+          ? `c.${definition.numerator} / nullif(c.${definition.denominator}, 0)`
+          : '1';
   const numerator = definition.kind === 'ratio' ? `c.${definition.numerator}` : 'NULL::numeric';
   const denominator = definition.kind === 'ratio' ? `c.${definition.denominator}` : 'NULL::numeric';
   const where = definition.kind === 'count' ? definition.where : 'true';
   const order = definition.kind === 'count' ? '' : `(${value}) DESC NULLS LAST,`;
   const org = params.add(s.orgId);
+  // Only projects with something in the month(s) contribute to a monthly figure.
+  const chosen =
+    definition.kind === 'period'
+      ? `SELECT sc.*, m.v AS period_value FROM scoped sc JOIN (
+           SELECT x.project_id, sum(x.${definition.column}) AS v FROM project_period_figures x
+           WHERE x.org_id = ${org} AND x.period ${definition.cumulative ? '<=' : '='} ${definition.month}::date
+           GROUP BY x.project_id) m ON m.project_id = sc.id
+         WHERE m.v <> 0`
+      : `SELECT * FROM scoped WHERE ${where}`;
   return q.query<ContributorRow>(
-    `WITH ${scoped}, c AS (SELECT * FROM scoped WHERE ${where}),
+    `WITH ${scoped}, c AS (${chosen}),
      sums AS (SELECT count(*)::int AS total, sum(${value})::float8 AS "sumValue",
        sum(${numerator})::float8 AS "sumNumerator", sum(${denominator})::float8 AS "sumDenominator" FROM c)
      SELECT sums.*, rows.* FROM sums LEFT JOIN LATERAL (

@@ -24,8 +24,28 @@ const moneyTooltip = (currency: string) => ({
   valueFormatter: (value: unknown) => formatMoney(Number(value), currency),
 });
 
+/** A click on a chart's month: which monthly figure (budget, actual, forecast, pv, ev) of which month. */
+export type PickMonth = (month: string, key: MonthKey, label: string) => void;
+type MonthKey = 'budget' | 'actual' | 'forecast' | 'pv' | 'ev';
+const BURN_SERIES: Record<string, MonthKey> = { Budget: 'budget', Actual: 'actual', Forecast: 'forecast' };
+const CURVE_SERIES: Record<string, MonthKey> = {
+  'Budget (BAC)': 'budget',
+  'Planned value': 'pv',
+  'Earned value': 'ev',
+  'Actual cost': 'actual',
+  Forecast: 'forecast',
+};
+
 /** Per month: budget against actual spend, and the forecast of what is still to come. */
-export function BurnChart({ burn, currency }: { burn: Dashboard['burn']; currency: string }) {
+export function BurnChart({
+  burn,
+  currency,
+  onPick,
+}: {
+  burn: Dashboard['burn'];
+  currency: string;
+  onPick: PickMonth;
+}) {
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: moneyTooltip(currency),
@@ -51,7 +71,15 @@ export function BurnChart({ burn, currency }: { burn: Dashboard['burn']; currenc
       <Text fw={600} size="sm">
         Budget burn by month
       </Text>
-      <Chart option={option} height={260} testId="burn-chart" />
+      <Chart
+        option={option}
+        height={260}
+        testId="burn-chart"
+        onClick={(params) => {
+          const key = BURN_SERIES[params.seriesName ?? ''];
+          if (key && params.name) onPick(params.name, key, `${params.seriesName} in ${params.name}`);
+        }}
+      />
     </Paper>
   );
 }
@@ -61,17 +89,21 @@ export function SCurveChart({
   sCurve,
   currency,
   asOf,
+  onPick,
 }: {
   sCurve: Dashboard['sCurve'];
   currency: string;
   asOf: string;
+  onPick: PickMonth;
 }) {
   const option = useMemo<ChartOption>(() => {
     const today = asOf.slice(0, 7);
     const line = (name: string, key: keyof (typeof sCurve)[number], color: string, dashed = false) => ({
       name,
       type: 'line',
-      showSymbol: false,
+      // Points are what a click lands on (each opens the projects behind that month's running total).
+      showSymbol: true,
+      symbolSize: 5,
       smooth: true,
       data: sCurve.map((m) => m[key]),
       lineStyle: { color, width: 2, type: dashed ? 'dashed' : 'solid' },
@@ -107,7 +139,15 @@ export function SCurveChart({
       <Text fw={600} size="sm">
         S-curves (cumulative)
       </Text>
-      <Chart option={option} height={260} testId="s-curve-chart" />
+      <Chart
+        option={option}
+        height={260}
+        testId="s-curve-chart"
+        onClick={(params) => {
+          const key = CURVE_SERIES[params.seriesName ?? ''];
+          if (key && params.name) onPick(params.name, key, `${params.seriesName} up to ${params.name}`);
+        }}
+      />
     </Paper>
   );
 }

@@ -215,8 +215,21 @@ export function EnterpriseDashboard({
             </Grid.Col>
           </Grid>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
-            <BurnChart burn={data.burn} currency={currency} />
-            <SCurveChart sCurve={data.sCurve} currency={currency} asOf={data.asOf} />
+            <BurnChart
+              burn={data.burn}
+              currency={currency}
+              onPick={(month, key, label) =>
+                setFigure({ figure: `month:${month}:${key}`, label, scope, filters })
+              }
+            />
+            <SCurveChart
+              sCurve={data.sCurve}
+              currency={currency}
+              asOf={data.asOf}
+              onPick={(month, key, label) =>
+                setFigure({ figure: `upto:${month}:${key}`, label, scope, filters })
+              }
+            />
           </SimpleGrid>
           {scope.scopeType !== 'program' && (
             <ProgramTimeline timeline={data.programTimeline} currency={currency} />

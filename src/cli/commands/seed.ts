@@ -38,10 +38,8 @@ export function registerSeedCommand(program: Command): void {
         organization?: string;
         quiet?: boolean;
       }) => {
-        if (!options.scale) {
-          seed.help();
-          return;
-        }
+        if (!options.scale)
+          throw new Error('say what to load: `orrery seed demo`, or `orrery seed --scale small|large`');
         if (options.scale !== 'small' && options.scale !== 'large')
           throw new Error(`--scale must be small or large, not "${options.scale}"`);
         if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new Error('--today must be YYYY-MM-DD');

@@ -7,7 +7,7 @@
  * Targets (issue #6): under 300 ms for one client, p95 under 500 ms with 50 clients, on PostgreSQL.
  *
  *   node --import tsx bench/dashboard/dashboard-bench.ts [--projects 5000] [--pglite-projects 1000]
- *        [--duration 20] [--connections 50] [--sequential 30] [--only postgres|pglite]
+ *        [--duration 20] [--connections 50] [--sequential 30] [--only postgres|pglite] [--no-cache]
  *
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/orrery_bench), a database
  * of its own so the test suite's schemas are never touched; an organization seeded earlier with the
@@ -36,6 +36,8 @@ const DURATION = Number(argument('duration', '20'));
 const CONNECTIONS = Number(argument('connections', '50'));
 const SEQUENTIAL = Number(argument('sequential', '30'));
 const ONLY = argument('only', 'both');
+/** `--no-cache` measures every dashboard computed afresh (ORRERY_DASHBOARD_CACHE=0) into dashboard-uncached.*. */
+const NO_CACHE = process.argv.includes('--no-cache');
 const TODAY = '2026-12-01';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/orrery_bench';
@@ -209,7 +211,11 @@ async function load(url: string, cookie: string): Promise<LoadResult> {
 
 async function benchmark(database: 'postgresql' | 'pglite', projects: number, port: number): Promise<Run> {
   const dataDir = database === 'pglite' ? mkdtempSync(join(os.tmpdir(), 'orrery-dashboard-bench-')) : null;
-  const env: NodeJS.ProcessEnv = { ...process.env, ORRERY_ESCALATION_SWEEP_MS: '3600000' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ORRERY_ESCALATION_SWEEP_MS: '3600000',
+    ORRERY_DASHBOARD_CACHE: NO_CACHE ? '0' : '1',
+  };
   delete env.DATABASE_URL;
   if (dataDir) env.ORRERY_DATA_DIR = dataDir;
   else {
@@ -333,11 +339,11 @@ process.stdout.write(
 
 const results = join(root, 'bench', 'results');
 writeFileSync(
-  join(results, 'dashboard.json'),
+  join(results, `dashboard${NO_CACHE ? '-uncached' : ''}.json`),
   `${JSON.stringify({ date: new Date().toISOString(), machine, connections: CONNECTIONS, durationSeconds: DURATION, sequentialCalls: SEQUENTIAL, runs }, null, 2)}\n`,
 );
 const md = [
-  '# Dashboard under load',
+  `# Dashboard under load${NO_CACHE ? ', every dashboard computed afresh (ORRERY_DASHBOARD_CACHE=0)' : ', kept dashboards on'}`,
   '',
   `${new Date().toISOString().slice(0, 10)} · ${machine.cpu}, ${machine.cores} cores · Node ${machine.node} · autocannon ${CONNECTIONS} connections × ${DURATION} s · ${SEQUENTIAL} sequential calls for the one-client figures`,
   '',
@@ -354,4 +360,4 @@ const md = [
   ),
   '',
 ].join('\n');
-writeFileSync(join(results, 'dashboard.md'), md);
+writeFileSync(join(results, `dashboard${NO_CACHE ? '-uncached' : ''}.md`), md);

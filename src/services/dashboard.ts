@@ -3,6 +3,7 @@ import {
   type AggregateRow,
   aggregateSelection,
   childLevel,
+  dashboardEpoch,
   monthlyFigures,
   nextMilestones,
   pageOfProjects,
@@ -15,6 +16,7 @@ import {
   type ProjectSortKey,
   type RollupFigures,
 } from '../model/dashboard.ts';
+import { cachedValue, dashboardCacheEnabled, storeValue } from './dashboard-cache.ts';
 import type { Actor } from './policy.ts';
 import { resolveSelection, round4, todayUtc } from './rollups.ts';
 import { parseInput } from './validate.ts';
@@ -111,6 +113,14 @@ export async function getDashboard(
   const { selection, scope } = await resolveSelection(db, actor, query, today);
   const descending = query.sort.startsWith('-');
   const sort = (descending ? query.sort.slice(1) : query.sort) as ProjectSortKey;
+  // The epoch is read before the figures: a change committed in between is then cached under the old
+  // epoch, which no later reader asks for.
+  const key = dashboardCacheEnabled()
+    ? JSON.stringify([actor.orgId, await dashboardEpoch(db, actor.orgId), selection, query])
+    : null;
+  const cached = key ? cachedValue<Omit<Dashboard, 'nextMilestones'>>(db, key) : undefined;
+  // Milestones come from the tasks, which the epoch does not follow: always read (one index range).
+  if (cached) return { ...cached, nextMilestones: await nextMilestones(db, selection, MILESTONES) };
   const [aggregates, months, milestones, projects] = await Promise.all([
     aggregateSelection(db, selection),
     monthlyFigures(db, selection),
@@ -139,7 +149,7 @@ export async function getDashboard(
       (a, b) =>
         (a.start ?? '9999').localeCompare(b.start ?? '9999') || (a.name ?? '').localeCompare(b.name ?? ''),
     );
-  return {
+  const dashboard: Dashboard = {
     scope,
     filters: selection.filters,
     asOf: today,
@@ -174,4 +184,6 @@ export async function getDashboard(
     nextMilestones: milestones,
     projects: { items: projects, total: total?.projects ?? 0, page: query.page, pageSize: query.pageSize },
   };
+  if (key) storeValue(db, key, { ...dashboard, nextMilestones: undefined });
+  return dashboard;
 }

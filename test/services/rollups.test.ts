@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
+import { dashboardEpoch } from '../../src/db/repositories/rollups.ts';
 import { getDashboard } from '../../src/services/dashboard.ts';
 import { exportDashboard } from '../../src/services/dashboard-export.ts';
 import type { Actor } from '../../src/services/policy.ts';
+import { getProject, updateProject } from '../../src/services/projects.ts';
 import { getContributors } from '../../src/services/rollups.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { makeActor, makeOrganization } from '../support/factories.ts';
@@ -229,6 +231,35 @@ describe('contributors', () => {
 
   it('names a figure it does not know', async () => {
     await expect(contributors(pmo, { figure: 'happiness' })).rejects.toThrow(/figure/);
+  });
+});
+
+describe('kept dashboards', () => {
+  it('moves the epoch once per changing transaction, and a kept dashboard follows every change', async () => {
+    const { kpis } = await dashboard(pmo, { scopeType: 'program', scopeId: tree.g2.id });
+    expect(kpis.red).toBe(0);
+    const before = await dashboardEpoch(db, system.orgId);
+    const project = await getProject(db, pmo, tree.d.id);
+    await updateProject(db, pmo, tree.d.id, project.version, { health: 'red' });
+    expect(Number(await dashboardEpoch(db, system.orgId))).toBe(Number(before) + 1);
+    const after = await dashboard(pmo, { scopeType: 'program', scopeId: tree.g2.id });
+    expect(after.kpis.red).toBe(1);
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO project_period_figures (org_id, project_id, period, budget, actual, forecast, pv, ev)
+         VALUES ($1, $2, '2027-04-01', 5000, 0, 0, 0, 0), ($1, $2, '2027-05-01', 5000, 0, 0, 0, 0)`,
+        [system.orgId, tree.d.id],
+      );
+    });
+    expect(Number(await dashboardEpoch(db, system.orgId))).toBe(Number(before) + 2);
+    const months = await dashboard(pmo, { scopeType: 'program', scopeId: tree.g2.id });
+    expect(months.burn.map((m) => m.month)).toEqual(['2027-03', '2027-04', '2027-05']);
+    await db.query(
+      `DELETE FROM project_period_figures WHERE org_id = $1 AND project_id = $2 AND period > '2027-03-01'`,
+      [system.orgId, tree.d.id],
+    );
+    await updateProject(db, pmo, tree.d.id, project.version + 1, { health: null });
+    expect((await dashboard(pmo, { scopeType: 'program', scopeId: tree.g2.id })).burn).toHaveLength(1);
   });
 });
 

@@ -403,3 +403,12 @@ export async function organizationName(q: Queryable, orgId: string): Promise<str
   const rows = await q.query<{ name: string }>('SELECT name FROM organizations WHERE id = $1', [orgId]);
   return rows[0]?.name ?? '';
 }
+
+/** The organization's dashboard epoch: it moves, at commit, with every change a dashboard aggregates. */
+export async function dashboardEpoch(q: Queryable, orgId: string): Promise<string> {
+  const rows = await q.query<{ epoch: string }>(
+    "SELECT epoch::text AS epoch FROM rollup_epochs WHERE org_id = $1 AND subject = 'dashboard'",
+    [orgId],
+  );
+  return rows[0]?.epoch ?? '0';
+}

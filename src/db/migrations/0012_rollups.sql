@@ -45,3 +45,14 @@ CREATE CONSTRAINT TRIGGER programs_rollup_touch AFTER INSERT OR UPDATE OR DELETE
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rollup_touch();
 CREATE CONSTRAINT TRIGGER users_rollup_touch AFTER INSERT OR UPDATE OR DELETE ON users
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION rollup_touch();
+
+-- Bulk writes switch ordinary triggers off (session_replication_role = replica, plans.ts); these must
+-- still fire, or a kept dashboard would outlive the data it was computed from.
+ALTER TABLE projects ENABLE ALWAYS TRIGGER projects_rollup_touch;
+ALTER TABLE project_financials ENABLE ALWAYS TRIGGER project_financials_rollup_touch;
+ALTER TABLE project_period_figures ENABLE ALWAYS TRIGGER project_period_figures_rollup_touch;
+ALTER TABLE project_schedules ENABLE ALWAYS TRIGGER project_schedules_rollup_touch;
+ALTER TABLE business_units ENABLE ALWAYS TRIGGER business_units_rollup_touch;
+ALTER TABLE portfolios ENABLE ALWAYS TRIGGER portfolios_rollup_touch;
+ALTER TABLE programs ENABLE ALWAYS TRIGGER programs_rollup_touch;
+ALTER TABLE users ENABLE ALWAYS TRIGGER users_rollup_touch;

@@ -120,7 +120,8 @@ export async function getDashboard(
     : null;
   const cached = key ? cachedValue<Omit<Dashboard, 'nextMilestones'>>(db, key) : undefined;
   // Milestones come from the tasks, which the epoch does not follow: always read (one index range).
-  if (cached) return { ...cached, nextMilestones: await nextMilestones(db, selection, MILESTONES) };
+  // The scope's name was read just now (an organization rename moves no epoch).
+  if (cached) return { ...cached, scope, nextMilestones: await nextMilestones(db, selection, MILESTONES) };
   const [aggregates, months, milestones, projects] = await Promise.all([
     aggregateSelection(db, selection),
     monthlyFigures(db, selection),

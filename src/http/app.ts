@@ -20,6 +20,7 @@ import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
 import { registerCommunicationRoutes } from './routes/communication.ts';
+import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerFinanceRoutes } from './routes/finance.ts';
 import { registerGanttRoutes } from './routes/gantt.ts';
 import { registerGovernanceRoutes } from './routes/governance.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerMaturityRoutes(api, options.db);
       registerCommunicationRoutes(api, options.db);
       registerFinanceRoutes(api, options.db);
+      registerDashboardRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

@@ -13,6 +13,7 @@ import { seedDemoPlans } from './demo-seed-plans.ts';
 import { seedDemoQuality } from './demo-seed-quality.ts';
 import { seedDemoResources } from './demo-seed-resources.ts';
 import { seedDemoRisks } from './demo-seed-risks.ts';
+import { seedDemoRollups } from './demo-seed-rollups.ts';
 import { seedScheduleRiskDemo } from './demo-seed-schedule-risk.ts';
 import { seedStatusReports } from './demo-seed-status.ts';
 import { audit } from './mutation.ts';
@@ -579,5 +580,6 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedDemoFinance(db, system, orgId, new Date().toISOString().slice(0, 10));
   await seedStatusReports(db, orgId);
   await seedDemoQuality(db, system, DEMO_ADMIN_EMAIL);
+  await seedDemoRollups(db, orgId);
   return { ...result, orgId, created: true };
 }

@@ -3216,6 +3216,30 @@ const cases: Case[] = [
     allowed: readersOut,
     request: async (t) => ({ method: 'GET', url: `${v1}/portfolios/${tree[t].portfolio}/envelope-check` }),
   },
+  {
+    route: 'GET /dashboard',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/dashboard?scopeType=program&scopeId=${tree[t].program}`,
+    }),
+  },
+  {
+    route: 'GET /rollups/contributors',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/rollups/contributors?figure=budget&scopeType=program&scopeId=${tree[t].program}`,
+    }),
+  },
+  {
+    route: 'GET /dashboard/export.xlsx',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/dashboard/export.xlsx?scopeType=program&scopeId=${tree[t].program}`,
+    }),
+  },
 ];
 
 describe('permission matrix', () => {

@@ -32,11 +32,14 @@ export function Chart({
   height = 280,
   style,
   testId,
+  onClick,
 }: {
   option: ChartOption;
   height?: number;
   style?: CSSProperties;
   testId?: string;
+  /** A click on a data item (bar, point): ECharts' event parameters. */
+  onClick?: (params: { seriesName?: string; name?: string; dataIndex: number; value?: unknown }) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -58,6 +61,15 @@ export function Chart({
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !onClick) return;
+    instance.on('click', onClick as (params: unknown) => void);
+    return () => {
+      instance.off('click', onClick as (params: unknown) => void);
+    };
+  }, [onClick]);
 
   return <div ref={box} style={{ width: '100%', height, ...style }} data-testid={testId} />;
 }

@@ -1,10 +1,18 @@
 import { Badge, Button, EmptyState, Paper, Table, Tabs, Text } from '@mantine/core';
-import { IconBriefcase, IconListDetails, IconPencil, IconPlus, IconSitemap } from '@tabler/icons-react';
+import {
+  IconBriefcase,
+  IconGauge,
+  IconListDetails,
+  IconPencil,
+  IconPlus,
+  IconSitemap,
+} from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
 import type { Portfolio } from '../api/types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
+import { EnterpriseDashboard } from '../components/dashboard/enterprise-dashboard.tsx';
 import { type Column, DataTable } from '../components/data-table.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
@@ -146,6 +154,9 @@ export function BusinessUnitPage() {
             Sub-units {children.data ? `(${children.data.total})` : ''}
           </Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
+          <Tabs.Tab value="dashboard" leftSection={<IconGauge size={14} />} data-testid="tab-dashboard">
+            Dashboard
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
@@ -211,6 +222,9 @@ export function BusinessUnitPage() {
           <Paper withBorder radius="sm" p="md">
             <HistoryTimeline entityType="business_unit" id={u.id} />
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="dashboard">
+          <EnterpriseDashboard key={u.id} scope={{ scopeType: 'business_unit', scopeId: u.id }} />
         </Tabs.Panel>
       </Tabs>
       {editing === 'unit' && (

@@ -1,10 +1,11 @@
 import { Button, EmptyState, Paper, Tabs, Text } from '@mantine/core';
-import { IconListDetails, IconPencil, IconPlus, IconStack2 } from '@tabler/icons-react';
+import { IconGauge, IconListDetails, IconPencil, IconPlus, IconStack2 } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
 import type { Program } from '../api/types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
+import { EnterpriseDashboard } from '../components/dashboard/enterprise-dashboard.tsx';
 import { type Column, DataTable } from '../components/data-table.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { EnvelopePanel } from '../components/finance/envelope-panel.tsx';
@@ -139,6 +140,9 @@ export function PortfolioPage() {
           <Tabs.Tab value="envelope" data-testid="tab-envelope">
             Envelope
           </Tabs.Tab>
+          <Tabs.Tab value="dashboard" leftSection={<IconGauge size={14} />} data-testid="tab-dashboard">
+            Dashboard
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
@@ -179,6 +183,9 @@ export function PortfolioPage() {
           <Paper withBorder radius="sm" p="md">
             <HistoryTimeline entityType="portfolio" id={p.id} />
           </Paper>
+        </Tabs.Panel>
+        <Tabs.Panel value="dashboard">
+          <EnterpriseDashboard key={p.id} scope={{ scopeType: 'portfolio', scopeId: p.id }} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

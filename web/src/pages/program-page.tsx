@@ -1,10 +1,11 @@
 import { Button, Paper, Tabs } from '@mantine/core';
-import { IconListDetails, IconPencil, IconPlus, IconTimeline } from '@tabler/icons-react';
+import { IconGauge, IconListDetails, IconPencil, IconPlus, IconTimeline } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
+import { EnterpriseDashboard } from '../components/dashboard/enterprise-dashboard.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { EnvelopePanel } from '../components/finance/envelope-panel.tsx';
 import { BenefitsPanel } from '../components/governance/benefits-panel.tsx';
@@ -126,6 +127,9 @@ export function ProgramPage() {
           <Tabs.Tab value="benefits" data-testid="tab-benefits">
             Benefits
           </Tabs.Tab>
+          <Tabs.Tab value="dashboard" leftSection={<IconGauge size={14} />} data-testid="tab-dashboard">
+            Dashboard
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="benefits">
           <BenefitsPanel filter={{ programId: p.id }} canEdit={can('program.edit', ctx)} />
@@ -170,6 +174,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="schedule-risk">
           <ScheduleRiskPanel scope={{ kind: 'program', id: p.id }} canEdit={can('risk.manage', ctx)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="dashboard">
+          <EnterpriseDashboard key={p.id} scope={{ scopeType: 'program', scopeId: p.id }} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

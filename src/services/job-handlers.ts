@@ -4,3 +4,4 @@
  */
 import './email.ts';
 import './reminders.ts';
+import './scheduled-upkeep.ts';

@@ -165,6 +165,11 @@ export const statusApi = {
   late(signal?: AbortSignal) {
     return request<Page<LateReport>>('/status-reports/late?pageSize=200', { signal });
   },
+  lateIn(scope: { scopeType: string; scopeId?: string }, pageSize: number, signal?: AbortSignal) {
+    const params = new URLSearchParams({ scopeType: scope.scopeType, pageSize: String(pageSize) });
+    if (scope.scopeId) params.set('scopeId', scope.scopeId);
+    return request<Page<LateReport>>(`/status-reports/late?${params}`, { signal });
+  },
   cadence(projectId: string, signal?: AbortSignal) {
     return request<CadenceRead>(`/projects/${projectId}/reporting-cadence`, { signal });
   },

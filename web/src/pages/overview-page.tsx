@@ -1,6 +1,5 @@
 import { Alert, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconPlus } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useList } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { EnterpriseDashboard } from '../components/dashboard/enterprise-dashboard.tsx';
@@ -10,11 +9,8 @@ import { PageHeader } from '../components/page-header.tsx';
 import { TopRisks } from '../components/top-risks.tsx';
 import { projectColumns } from './projects-page.tsx';
 
-/**
- * The organization's enterprise dashboard. `lateReports` is where the status-report panel of late
- * reports goes (the status reports area provides it).
- */
-export function OverviewPage({ lateReports }: { lateReports?: ReactNode } = {}) {
+/** The organization's enterprise dashboard, with what needs attention first below it. */
+export function OverviewPage() {
   const { me, can, currency } = usePermissions();
   const attention = useList('projects', { health: 'red', sort: 'priority', order: 'desc', pageSize: 10 });
   return (
@@ -31,7 +27,7 @@ export function OverviewPage({ lateReports }: { lateReports?: ReactNode } = {}) 
         }
       />
       <Stack gap="md">
-        <EnterpriseDashboard scope={{ scopeType: 'organization' }} lateReports={lateReports} />
+        <EnterpriseDashboard scope={{ scopeType: 'organization' }} />
         <div>
           <Group justify="space-between" mb={6}>
             <Text fw={600} size="sm">

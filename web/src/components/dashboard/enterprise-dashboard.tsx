@@ -1,6 +1,6 @@
 import { Alert, Button, Grid, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconFilterOff } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import {
   type DashboardFilters,
   type DashboardScope,
@@ -15,6 +15,7 @@ import { formatDate, humanize } from '../../lib/format.ts';
 import { EntitySelect } from '../entity-select.tsx';
 import { AnchorLink } from '../links.tsx';
 import { PageLoader } from '../route-states.tsx';
+import { LateReportsCard } from '../status/late-reports-card.tsx';
 import { ContributorsDrawer } from './contributors-drawer.tsx';
 import { BurnChart, ProgramTimeline, SCurveChart } from './dashboard-charts.tsx';
 import { DashboardKpis } from './dashboard-kpis.tsx';
@@ -123,15 +124,8 @@ function Filters({
 /**
  * The enterprise view of a scope: filters, KPIs, RAG matrix, burn and S-curves, program timeline,
  * next-level roll-ups and the projects, each figure opening the projects that make it.
- * `lateReports` is the slot for the status-report panel of late reports.
  */
-export function EnterpriseDashboard({
-  scope,
-  lateReports,
-}: {
-  scope: DashboardScope;
-  lateReports?: ReactNode;
-}) {
+export function EnterpriseDashboard({ scope }: { scope: DashboardScope }) {
   const { currency } = usePermissions();
   const [filters, setFilters] = useState<DashboardFilters>({});
   const [page, setPage] = useState(1);
@@ -234,7 +228,7 @@ export function EnterpriseDashboard({
           {scope.scopeType !== 'program' && (
             <ProgramTimeline timeline={data.programTimeline} currency={currency} />
           )}
-          {lateReports}
+          <LateReportsCard scope={scope} />
           <ChildrenTable dashboard={data} filters={filters} currency={currency} open={setFigure} />
           <div>
             <Text fw={600} size="sm" mb={6}>

@@ -316,7 +316,14 @@ export const riskCategorySchema = versionedSchema.extend({
 });
 export type RiskCategory = z.infer<typeof riskCategorySchema>;
 
-export const notificationKinds = ['escalation', 'assignment', 'action_overdue', 'report_late'] as const;
+export const notificationKinds = [
+  'escalation',
+  'assignment',
+  'action_overdue',
+  'report_late',
+  'report_reviewed',
+  'report_comment',
+] as const;
 export const notificationSchema = z.object({
   id: idSchema,
   kind: z.enum(notificationKinds),

@@ -322,6 +322,8 @@ export const notificationKinds = [
   'action_overdue',
   'project_terminated',
   'report_late',
+  'report_reviewed',
+  'report_comment',
   'announcement',
   'reminder',
 ] as const;

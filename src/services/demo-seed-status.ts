@@ -8,7 +8,6 @@ import { flagLateReports } from './late-reports.ts';
 import { createTask } from './planning.ts';
 import type { Actor } from './policy.ts';
 import { listProjects } from './projects.ts';
-import { createRisk } from './risks.ts';
 import {
   commentOnStatusReport,
   createStatusReport,
@@ -235,18 +234,8 @@ export async function seedStatusReports(
     })),
   );
 
-  // OX-201 has missed its monthly reports since and carries a red risk its manager rates green.
+  // OX-201 stopped reporting after two months: its last monthly due dates went by without a report.
   const excellence = project('OX-201');
-  await createRisk(db, system, {
-    scopeType: 'project',
-    scopeId: excellence.id,
-    title: 'Union negotiation stalls the shift-pattern change',
-    probability: 0.75,
-    impactSchedule: 5,
-    impactCost: 4,
-    impactScope: 2,
-    impactQuality: 1,
-  });
   await setReportingCadence(db, system, excellence.id, undefined, {
     frequency: 'monthly',
     anchorDate: monthEnd(today, 4),
@@ -266,7 +255,9 @@ export async function seedStatusReports(
       ratings: ['green', 'green', 'green', 'green', 'amber', 'green', 'green'],
       narrative: 'Pilots show a 6% throughput gain; roll-out plan agreed with the plant managers.',
       state: 'reviewed',
-      comments: ['The union risk is red in the register; is risk really green?'],
+      comments: [
+        'Staff resistance to the picking process is still open in the register: what is the mitigation?',
+      ],
     },
   ]);
 

@@ -3,6 +3,7 @@ import type { ScopeIds } from '../db/repositories/scope.ts';
 import {
   insertLateFlag,
   lateReportRecipients,
+  orgIdsWithCadences,
   type ReportScope,
   staleReporters,
 } from '../db/repositories/status-reports.ts';
@@ -102,4 +103,15 @@ export async function flagLateReports(db: Database, orgId: string, today: string
     }
     return result;
   });
+}
+
+/** `flagLateReports` for every organization with a reporting cadence: what a daily job calls. */
+export async function flagLateReportsEverywhere(
+  db: Database,
+  today: string,
+): Promise<Array<FlagResult & { orgId: string }>> {
+  const results: Array<FlagResult & { orgId: string }> = [];
+  for (const orgId of await orgIdsWithCadences(db))
+    results.push({ orgId, ...(await flagLateReports(db, orgId, today)) });
+  return results;
 }

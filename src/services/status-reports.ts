@@ -1,7 +1,7 @@
 import type { Database, Queryable } from '../db/connection.ts';
 import { type Placement, placementOfParents, projectParents } from '../db/repositories/scope.ts';
 import {
-  commentReport,
+  findComment,
   insertComment,
   listComments,
   listReportsIn,
@@ -33,6 +33,7 @@ import {
   ValidationError,
 } from './errors.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
+import { notify } from './notifications.ts';
 import { type Actor, type Capability, can, visibility } from './policy.ts';
 import { getProject } from './projects.ts';
 import { computeProjectIndicators } from './status-indicators.ts';
@@ -219,6 +220,14 @@ export async function reviewStatusReport(
       )
         throw new ConflictError('the status report changed meanwhile; reload');
       await audit(tx, actor, 'status_report', id, 'update', before, await findReport(tx, actor, id));
+      await notify(
+        tx,
+        actor,
+        [before.submittedBy],
+        'report_reviewed',
+        { type: 'project', id: before.projectId },
+        `The ${before.projectCode} status report of ${before.periodEnd} was reviewed${note ? `: ${note.slice(0, 140)}` : ''}`,
+      );
     }),
   );
   return getStatusReport(db, actor, id);
@@ -240,7 +249,8 @@ export async function commentOnStatusReport(
         throw new ForbiddenError('only those who report on the project or review its reports may comment');
       if (report.status === 'draft')
         throw new ConflictError('the status report is still a draft; comments open once it is submitted');
-      if (parentId && (await commentReport(tx, actor.orgId, parentId)) !== id)
+      const parent = parentId ? await findComment(tx, actor.orgId, parentId) : null;
+      if (parentId && parent?.reportId !== id)
         throw new ValidationError([{ field: 'parentId', message: 'is not a comment on this status report' }]);
       const commentId = await insertComment(tx, actor.orgId, {
         reportId: id,
@@ -254,6 +264,15 @@ export async function commentOnStatusReport(
         parentId,
         body,
       });
+      // The one who submitted hears of questions; the one asked hears of the answer.
+      await notify(
+        tx,
+        actor,
+        [report.submittedBy, parent?.authorId],
+        'report_comment',
+        { type: 'project', id: report.projectId },
+        `New comment on the ${report.projectCode} status report of ${report.periodEnd}: ${body.slice(0, 140)}`,
+      );
     }),
   );
   return getStatusReport(db, actor, id);

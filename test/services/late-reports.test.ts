@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import type { Project } from '../../src/model/organization.ts';
 import { ConflictError, ForbiddenError } from '../../src/services/errors.ts';
-import { flagLateReports, listLateReports } from '../../src/services/late-reports.ts';
+import {
+  flagLateReports,
+  flagLateReportsEverywhere,
+  listLateReports,
+} from '../../src/services/late-reports.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { submitStatusReport } from '../../src/services/status-reports.ts';
 import { getReportingCadence, setReportingCadence } from '../../src/services/status-settings.ts';
@@ -163,6 +167,21 @@ describe('late reports', () => {
       cadence: null,
       nextDueDate: null,
     });
+  });
+});
+
+describe('the daily job', () => {
+  it('flags every organization with a cadence, and only once', async () => {
+    const other = await makeOrganization(db);
+    const elsewhereProject = await makeProject(db, other.orgId);
+    await startExecution(db, other.orgId, elsewhereProject);
+    await setReportingCadence(db, other.system, elsewhereProject.id, undefined, weekly);
+    const first = await flagLateReportsEverywhere(db, '2027-02-06');
+    const byOrg = new Map(first.map((result) => [result.orgId, result]));
+    expect(byOrg.get(other.orgId)?.flagged.map((f) => f.dueDate)).toEqual(['2027-02-05']);
+    expect(byOrg.get(orgId)?.flagged.length).toBeGreaterThan(0);
+    const second = await flagLateReportsEverywhere(db, '2027-02-06');
+    expect(second.every((result) => result.flagged.length === 0)).toBe(true);
   });
 });
 

@@ -221,6 +221,29 @@ describe('review and comments', () => {
     });
     expect(reviewed.reviewedByName).toMatch(/^program_manager \d+$/);
     expect(await refusal(reviewStatusReport(db, pmo, draft.id, {}))).toBeInstanceOf(ConflictError);
+
+    // The manager hears of the question and the review; the program manager of the answer.
+    const told = (userId: string | null) =>
+      db.query<{ kind: string; message: string }>(
+        'SELECT kind, message FROM notifications WHERE org_id = $1 AND user_id = $2 ORDER BY created_at, id',
+        [orgId, userId],
+      );
+    expect(await told(manager.userId)).toEqual([
+      {
+        kind: 'report_comment',
+        message: `New comment on the ${project.code} status report of 2027-06-30: Why is SPI so low?`,
+      },
+      {
+        kind: 'report_reviewed',
+        message: `The ${project.code} status report of 2027-06-30 was reviewed: Accepted; watch the SPI.`,
+      },
+    ]);
+    expect(await told(programManager.userId)).toEqual([
+      {
+        kind: 'report_comment',
+        message: `New comment on the ${project.code} status report of 2027-06-30: Rain; we recover in May.`,
+      },
+    ]);
   });
 
   it('refuses a reply whose parent is a comment on another report', async () => {

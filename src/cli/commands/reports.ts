@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrate.ts';
-import { orgIdsWithCadences } from '../../db/repositories/status-reports.ts';
-import { flagLateReports } from '../../services/late-reports.ts';
+import { flagLateReportsEverywhere } from '../../services/late-reports.ts';
 
 /** `orrery reports flag-late`: tells program managers and the PMO of status reports that became late. */
 export function registerReportsCommand(program: Command): void {
@@ -20,10 +19,9 @@ export function registerReportsCommand(program: Command): void {
       const db = await openDatabase();
       try {
         await migrate(db);
-        for (const orgId of await orgIdsWithCadences(db)) {
-          const result = await flagLateReports(db, orgId, date);
+        for (const result of await flagLateReportsEverywhere(db, date)) {
           process.stdout.write(
-            `${orgId}: ${result.flagged.length} late report(s) flagged, ${result.alreadyFlagged} already flagged\n`,
+            `${result.orgId}: ${result.flagged.length} late report(s) flagged, ${result.alreadyFlagged} already flagged\n`,
           );
           for (const flag of result.flagged)
             process.stdout.write(`  ${flag.projectCode} due ${flag.dueDate}: ${flag.notified} notified\n`);

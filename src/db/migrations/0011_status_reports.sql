@@ -115,7 +115,7 @@ CREATE TABLE late_report_flags (
   FOREIGN KEY (org_id, project_id) REFERENCES projects (org_id, id) ON DELETE CASCADE
 );
 
--- A late report is a new kind of notification.
+-- Late reports, reviews and review comments are new kinds of notification.
 ALTER TABLE notifications DROP CONSTRAINT IF EXISTS notifications_kind_check;
 ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
-  CHECK (kind IN ('escalation', 'assignment', 'action_overdue', 'report_late'));
+  CHECK (kind IN ('escalation', 'assignment', 'action_overdue', 'report_late', 'report_reviewed', 'report_comment'));

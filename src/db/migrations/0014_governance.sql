@@ -208,4 +208,4 @@ CREATE INDEX lesson_change_proposals_lesson ON lesson_change_proposals (org_id, 
 -- Managers of successor projects hear when a project they depend on is terminated.
 ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
 ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
-  CHECK (kind IN ('escalation', 'assignment', 'action_overdue', 'report_late', 'project_terminated'));
+  CHECK (kind IN ('escalation', 'assignment', 'action_overdue', 'report_late', 'report_reviewed', 'report_comment', 'project_terminated'));

@@ -55,7 +55,8 @@ CREATE INDEX email_outbox_status ON email_outbox (org_id, status, created_at DES
 -- Reminders and announcements reach people in-app as notifications too.
 ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
 ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check
-  CHECK (kind IN ('escalation', 'assignment', 'action_overdue', 'report_late', 'project_terminated', 'announcement', 'reminder'));
+  CHECK (kind IN ('escalation', 'assignment', 'action_overdue', 'report_late', 'report_reviewed',
+    'report_comment', 'project_terminated', 'announcement', 'reminder'));
 
 -- Quality standards apply per project type; the project type is the project's methodology
 -- (predictive, agile, hybrid), null meaning every type. `required_from` ties a standard to the

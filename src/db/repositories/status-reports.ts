@@ -127,12 +127,12 @@ export async function listComments<Row>(q: Queryable, orgId: string, reportId: s
   );
 }
 
-export async function commentReport(q: Queryable, orgId: string, commentId: string): Promise<string | null> {
-  const rows = await q.query<{ reportId: string }>(
-    'SELECT report_id AS "reportId" FROM status_report_comments WHERE org_id = $1 AND id = $2',
+export async function findComment(q: Queryable, orgId: string, commentId: string) {
+  const rows = await q.query<{ reportId: string; authorId: string | null }>(
+    'SELECT report_id AS "reportId", author_id AS "authorId" FROM status_report_comments WHERE org_id = $1 AND id = $2',
     [orgId, commentId],
   );
-  return rows[0]?.reportId ?? null;
+  return rows[0] ?? null;
 }
 
 export async function insertComment(

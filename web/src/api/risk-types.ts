@@ -133,6 +133,8 @@ export interface Notification {
     | 'action_overdue'
     | 'project_terminated'
     | 'report_late'
+    | 'report_reviewed'
+    | 'report_comment'
     | 'announcement'
     | 'reminder';
   entityType: string;

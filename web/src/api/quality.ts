@@ -104,6 +104,17 @@ export interface ProjectOversight {
   pmoReviewGates: string;
   applicableChecks: { id: string; code: string; name: string }[];
 }
+export interface OversightPolicy {
+  version: number;
+  standardFrom: number;
+  lightFrom: number;
+  intensiveCadence: string;
+  standardCadence: string;
+  lightCadence: string;
+  intensiveGates: string;
+  standardGates: string;
+  lightGates: string;
+}
 export interface Mentorship {
   id: string;
   version: number;
@@ -204,6 +215,10 @@ export const qualityApi = {
   managers: (signal?: AbortSignal) => request<ManagerMaturity[]>('/maturity/project-managers', { signal }),
   projectOversight: (projectId: string, signal?: AbortSignal) =>
     request<ProjectOversight>(`/projects/${projectId}/oversight`, { signal }),
+  oversightPolicy: (signal?: AbortSignal) => request<OversightPolicy>('/oversight-policy', { signal }),
+  saveOversightPolicy: (version: number, body: Body) =>
+    request<OversightPolicy>('/oversight-policy', { method: 'PUT', body, version }),
+  createStandard: (body: Body) => post<QualityStandard>('/quality-standards', body),
   mentorships: (signal?: AbortSignal) => list<Mentorship>('/mentorships', { sort: 'startsOn' }, signal),
   createMentorship: (body: Body) => post<Mentorship>('/mentorships', body),
   sessions: (id: string, signal?: AbortSignal) =>

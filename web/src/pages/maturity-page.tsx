@@ -20,6 +20,7 @@ import { Chart, type ChartOption } from '../components/chart.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { Mentoring } from '../components/quality/mentoring.tsx';
+import { OversightPolicyPanel } from '../components/quality/oversight-policy.tsx';
 import { OversightBadge } from '../components/quality/quality-badges.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { formatDate } from '../lib/format.ts';
@@ -110,6 +111,10 @@ export function MaturityPage() {
           </Paper>
         </Grid.Col>
       </Grid>
+      <Title order={4} mt="lg" mb="sm">
+        Oversight policy
+      </Title>
+      <OversightPolicyPanel canEdit={isPmo} />
       <Title order={4} mt="lg" mb="sm">
         Mentoring
       </Title>

@@ -81,6 +81,7 @@ export const entityTypes = [
   'stakeholder',
   'communication_plan',
   'announcement',
+  'mail_settings',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -241,6 +241,12 @@ export const qualityApi = {
       { sort: 'createdAt', order: 'desc', status: status ?? undefined },
       signal,
     ),
+  mailSettings: (signal?: AbortSignal) =>
+    request<{ version: number; smtpUrl: string; fromAddress: string; own: boolean }>('/mail-settings', {
+      signal,
+    }),
+  saveMailSettings: (version: number, body: Body) =>
+    request<{ version: number }>('/mail-settings', { method: 'PUT', body, version }),
   retryEmail: (id: string, version: number) =>
     request<OutboxEmail>(`/email-outbox/${id}/retry`, { method: 'POST', version }),
 };

@@ -60,7 +60,10 @@ export function AnnouncementsPage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="outbox">
-          <Outbox />
+          <Stack gap="md">
+            <MailServer />
+            <Outbox />
+          </Stack>
         </Tabs.Panel>
       </Tabs>
     </>
@@ -184,6 +187,56 @@ function AnnouncementList() {
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** Where this organization's mail goes: its own SMTP server, or the installation's. */
+function MailServer() {
+  const settings = useQualityQuery(['mail-settings'], qualityApi.mailSettings);
+  const [smtpUrl, setSmtpUrl] = useState('');
+  const [fromAddress, setFromAddress] = useState('');
+  const save = useQualityMutation(
+    () => qualityApi.saveMailSettings(settings.data?.version ?? 0, { smtpUrl, fromAddress }),
+    () => setSmtpUrl(''),
+  );
+  const current = settings.data;
+  return (
+    <Paper withBorder radius="sm" p="sm" data-testid="mail-server">
+      <Text size="sm" mb="xs">
+        {current?.smtpUrl
+          ? `Mail goes through ${current.smtpUrl}${current.own ? " (this organization's server)" : ' (the installation default)'}`
+          : 'No mail server is set: messages wait in the outbox and fail with that reason.'}
+      </Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(undefined);
+        }}
+      >
+        <Group gap="xs" align="flex-end">
+          <TextInput
+            size="xs"
+            label="SMTP URL"
+            placeholder="smtp://user:password@mail.example.com:587"
+            value={smtpUrl}
+            onChange={(e) => setSmtpUrl(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          <TextInput
+            size="xs"
+            label="From"
+            placeholder="PMO <pmo@example.com>"
+            value={fromAddress}
+            onChange={(e) => setFromAddress(e.currentTarget.value)}
+            w={260}
+          />
+          <Button size="xs" type="submit" disabled={!smtpUrl} loading={save.isPending}>
+            Use this server
+          </Button>
+        </Group>
+        <ProblemAlert error={save.error} />
+      </form>
+    </Paper>
   );
 }
 

@@ -133,16 +133,23 @@ function LevelHistory({ userId }: { userId: string }) {
     () => ({
       grid: { left: 36, right: 16, top: 16, bottom: 56 },
       tooltip: { trigger: 'axis' },
+      legend: { bottom: 0, itemWidth: 14, textStyle: { fontSize: 11 } },
       xAxis: { type: 'category', data: items.map((a) => a.assessedOn) },
-      yAxis: { type: 'value', min: 1, max: 5, interval: 1, name: 'Level' },
+      yAxis: { type: 'value', min: 1, max: 5, interval: 1 },
       series: [
-        { type: 'line', name: 'Level', step: 'end', data: items.map((a) => a.level), symbolSize: 9 },
+        {
+          type: 'line',
+          name: 'Level',
+          data: items.map((a) => a.level),
+          symbolSize: 9,
+          lineStyle: { width: 2 },
+        },
         {
           type: 'line',
           name: 'Score',
           data: items.map((a) => a.score),
-          lineStyle: { type: 'dashed' },
-          symbol: 'none',
+          lineStyle: { type: 'dashed', width: 1 },
+          symbolSize: 5,
         },
       ],
     }),

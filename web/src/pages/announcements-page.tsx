@@ -277,19 +277,19 @@ function Outbox() {
           {(outbox.data?.items ?? []).map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td>{m.to}</Table.Td>
-              <Table.Td>{m.subject}</Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLORS[m.status]} variant="light" radius="sm" size="sm">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.subject}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge color={STATUS_COLORS[m.status]} variant="light" radius="sm" size="sm" miw={64}>
                   {m.status}
                 </Badge>
               </Table.Td>
               <Table.Td>{m.attempts}</Table.Td>
-              <Table.Td>
+              <Table.Td maw={320}>
                 <Text size="xs" c={m.status === 'failed' ? 'red' : 'dimmed'} lineClamp={2}>
                   {m.lastError ?? (m.sentAt ? `sent ${formatDateTime(m.sentAt)}` : '')}
                 </Text>
               </Table.Td>
-              <Table.Td>{formatDateTime(m.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
               <Table.Td>
                 {m.status === 'failed' && (
                   <Button

@@ -94,6 +94,7 @@ export const entityTypes = [
   'budget_envelope',
   'actual_cost',
   'cost_forecast',
+  'mail_settings',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -105,3 +105,23 @@ export const outboxEmailSchema = versionedSchema.extend({
   sourceId: idSchema.nullable(),
 });
 export type OutboxEmail = z.infer<typeof outboxEmailSchema>;
+
+export const mailSettingsInput = z.object({
+  smtpUrl: z
+    .string()
+    .trim()
+    .regex(
+      /^smtps?:\/\/\S+$/,
+      'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587',
+    ),
+  fromAddress: z.string().trim().max(300).default(''),
+});
+export const mailSettingsSchema = z.object({
+  version: z.number().int(),
+  /** The password is masked. */
+  smtpUrl: z.string(),
+  fromAddress: z.string(),
+  /** False while the installation's ORRERY_SMTP_URL applies. */
+  own: z.boolean(),
+});
+export type MailSettings = z.infer<typeof mailSettingsSchema>;

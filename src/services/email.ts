@@ -5,17 +5,21 @@ import {
   emailsOfUsers,
   findOutboxMessage,
   insertEmail,
+  mailSettings,
+  mailSettingsOf,
   type NewEmail,
   recordDelivery,
   requeueEmail,
 } from '../db/repositories/email-outbox.ts';
-import { findRow, listRows } from '../db/sql.ts';
+import { findRow, insertRow, listRows, updateRow } from '../db/sql.ts';
+import { uuidv7 } from '../db/uuid.ts';
 import type { ListQuery, Page } from '../model/common.ts';
-import type { OutboxEmail } from '../model/communication.ts';
+import { type MailSettings, mailSettingsInput, type OutboxEmail } from '../model/communication.ts';
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionRequiredError } from './errors.ts';
 import { enqueueJob, type JobContext, PermanentJobError, registerJobHandler } from './jobs.ts';
-import { audit } from './mutation.ts';
+import { audit, translateDatabaseErrors } from './mutation.ts';
 import { type Actor, can, organizationChain } from './policy.ts';
+import { parseInput } from './validate.ts';
 
 /**
  * E-mail goes through the outbox: the message is written in the transaction of the change that
@@ -42,11 +46,13 @@ export async function queueEmailToUsers(
   return addresses.size;
 }
 
-function smtpUrl(): string | null {
-  return process.env.ORRERY_SMTP_URL?.trim() || null;
+/** The organization's own server when it set one, else the installation's (ORRERY_SMTP_URL). */
+async function transportFor(q: Queryable, orgId: string): Promise<{ url: string | null; from: string }> {
+  const own = await mailSettingsOf(q, orgId);
+  const fallbackFrom = process.env.ORRERY_MAIL_FROM?.trim() || 'Orrery <no-reply@orrery.invalid>';
+  if (own) return { url: own.smtpUrl, from: own.fromAddress || fallbackFrom };
+  return { url: process.env.ORRERY_SMTP_URL?.trim() || null, from: fallbackFrom };
 }
-
-const sender = () => process.env.ORRERY_MAIL_FROM?.trim() || 'Orrery <no-reply@orrery.invalid>';
 
 interface SmtpFailure {
   responseCode?: number;
@@ -59,16 +65,16 @@ async function deliver(db: Database, job: JobContext): Promise<void> {
   const emailId = String(job.payload.emailId);
   const message = await findOutboxMessage(db, job.orgId, emailId);
   if (message?.status !== 'queued') return;
-  const url = smtpUrl();
+  const { url, from } = await transportFor(db, job.orgId);
   if (!url) {
-    const reason = 'no SMTP server is configured (set ORRERY_SMTP_URL)';
+    const reason = 'no SMTP server is configured (set ORRERY_SMTP_URL, or the organization mail settings)';
     await recordDelivery(db, job.orgId, emailId, { status: 'failed', error: reason });
     throw new PermanentJobError(reason);
   }
   const transport = nodemailer.createTransport(url);
   try {
     await transport.sendMail({
-      from: sender(),
+      from,
       to: message.to,
       subject: message.subject,
       text: message.body,
@@ -127,4 +133,64 @@ export async function retryEmail(db: Database, actor: Actor, id: string, version
     await audit(tx, actor, 'email', id, 'update', before, after);
     return after;
   });
+}
+
+/** The password of an SMTP URL never leaves the server. */
+const masked = (url: string) => url.replace(/^(smtps?:\/\/[^:/@]+):[^@]*@/, '$1:•••@');
+
+const withoutSecret = (
+  settings: { version: number; smtpUrl: string; fromAddress: string } | null,
+): MailSettings =>
+  settings
+    ? {
+        version: settings.version,
+        smtpUrl: masked(settings.smtpUrl),
+        fromAddress: settings.fromAddress,
+        own: true,
+      }
+    : {
+        version: 0,
+        smtpUrl: process.env.ORRERY_SMTP_URL ? masked(process.env.ORRERY_SMTP_URL) : '',
+        fromAddress: process.env.ORRERY_MAIL_FROM ?? '',
+        own: false,
+      };
+
+export async function getMailSettings(db: Database, actor: Actor): Promise<MailSettings> {
+  requirePmo(actor);
+  return withoutSecret(await mailSettingsOf(db, actor.orgId));
+}
+
+/** Sets the organization's own SMTP server (version 0: none yet). */
+export async function saveMailSettings(
+  db: Database,
+  actor: Actor,
+  version: number | undefined,
+  input: unknown,
+) {
+  const values = parseInput(mailSettingsInput, input);
+  return translateDatabaseErrors(() =>
+    db.transaction(async (tx) => {
+      requirePmo(actor);
+      if (version === undefined) throw new PreconditionRequiredError();
+      const before = await mailSettingsOf(tx, actor.orgId);
+      if ((before?.version ?? 0) !== version)
+        throw new ConflictError(
+          `the settings changed since you read them (now at version ${before?.version ?? 0})`,
+        );
+      const id = before?.id ?? uuidv7();
+      if (before) await updateRow(tx, mailSettings, actor.orgId, id, version, values);
+      else await insertRow(tx, mailSettings, actor.orgId, id, values);
+      const after = await mailSettingsOf(tx, actor.orgId);
+      await audit(
+        tx,
+        actor,
+        'mail_settings',
+        id,
+        before ? 'update' : 'create',
+        withoutSecret(before),
+        withoutSecret(after),
+      );
+      return withoutSecret(after);
+    }),
+  );
 }

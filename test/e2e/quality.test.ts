@@ -48,6 +48,7 @@ describe.skipIf(!hasChromium)(title, () => {
       .getByTestId('mentoring')
       .getByText(/Baseline and status the schedule/)
       .waitFor();
+    await page.getByTestId('oversight-policy').getByRole('button', { name: 'Save policy' }).waitFor();
     await shot('quality-02-maturity');
 
     // Someone never assessed, so the project shown below keeps its manager's level.
@@ -124,6 +125,14 @@ describe.skipIf(!hasChromium)(title, () => {
         timeout: 20_000,
       })
       .toBeGreaterThan(3);
+    await page
+      .getByTestId('mail-server')
+      .getByText(/No mail server is set|Mail goes through/)
+      .waitFor();
+    await page
+      .getByTestId('outbox')
+      .getByText(/550 5\.1\.1/)
+      .waitFor();
     await shot('quality-07-outbox');
     expect(session.pageErrors).toEqual([]);
   });

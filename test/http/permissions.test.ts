@@ -17,7 +17,7 @@ import { createBudgetLine } from '../../src/services/budgets.ts';
 import { createChangeRequest, startReview } from '../../src/services/change-control.ts';
 import { createCommunicationPlan, createStakeholder } from '../../src/services/communication.ts';
 import { createCostForecast } from '../../src/services/cost-forecasts.ts';
-import { queueEmail } from '../../src/services/email.ts';
+import { getMailSettings, queueEmail } from '../../src/services/email.ts';
 import { createEscalationRule } from '../../src/services/escalation.ts';
 import { openGateReview } from '../../src/services/gates.ts';
 import { createIssue } from '../../src/services/issues.ts';
@@ -2961,6 +2961,23 @@ const cases: Case[] = [
     allowed: orgAdminOnly,
     targets: ['in'],
     request: async () => ({ method: 'GET', url: `${v1}/email-outbox?status=failed` }),
+  },
+  {
+    route: 'GET /mail-settings',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/mail-settings` }),
+  },
+  {
+    route: 'PUT /mail-settings',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'PUT',
+      url: `${v1}/mail-settings`,
+      headers: { 'if-match': `"${(await getMailSettings(db, systemFor('in'))).version}"` },
+      payload: { smtpUrl: 'smtp://mail.example.test:25' },
+    }),
   },
   {
     route: 'POST /email-outbox/:id/retry',

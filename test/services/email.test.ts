@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import { listOutbox, queueEmail, retryEmail } from '../../src/services/email.ts';
+import {
+  getMailSettings,
+  listOutbox,
+  queueEmail,
+  retryEmail,
+  saveMailSettings,
+} from '../../src/services/email.ts';
 import { runDueJobs } from '../../src/services/jobs.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { openTestDatabase } from '../support/database.ts';
@@ -106,10 +112,39 @@ describe('e-mail outbox over SMTP', () => {
     }
   }, 60_000);
 
+  it("sends through the organization's own server once it has one, and never shows its password", async () => {
+    const own = await startLocalSmtp();
+    try {
+      expect(await getMailSettings(db, pmo)).toMatchObject({ version: 0, own: false });
+      await expect(saveMailSettings(db, pmo, 0, { smtpUrl: 'mail.example.com' })).rejects.toMatchObject({
+        status: 400,
+        errors: [{ field: 'smtpUrl' }],
+      });
+      const secret = await saveMailSettings(db, pmo, 0, {
+        smtpUrl: 'smtp://pmo:hunter2@mail.example.com:587',
+      });
+      expect(secret).toMatchObject({ version: 1, own: true, smtpUrl: 'smtp://pmo:•••@mail.example.com:587' });
+      await saveMailSettings(db, pmo, 1, { smtpUrl: own.url, fromAddress: 'PMO <pmo@example.test>' });
+      const id = await queueEmail(db, orgId, {
+        to: 'own@example.test',
+        subject: 'Via our server',
+        body: 'Hi',
+      });
+      await runDueJobs(db);
+      expect((await message(id)).status).toBe('sent');
+      expect(own.received.map((m) => m.from)).toEqual(['pmo@example.test']);
+      expect(smtp.received.some((m) => m.to.includes('own@example.test'))).toBe(false);
+    } finally {
+      await db.query('DELETE FROM mail_settings WHERE org_id = $1', [orgId]);
+      await own.close();
+    }
+  }, 60_000);
+
   it('lets only PMO administrators of the organization read the outbox or retry', async () => {
     const member = await makeActor(db, orgId, 'team_member');
     await expect(listOutbox(db, member, { page: 1, pageSize: 10, order: 'desc' })).rejects.toMatchObject({
       status: 403,
     });
+    await expect(getMailSettings(db, member)).rejects.toMatchObject({ status: 403 });
   });
 });

@@ -136,11 +136,13 @@ describe('job queue', () => {
     runs.length = 0;
     await scheduleRecurringJobs(db);
     await scheduleRecurringJobs(db);
-    const rows = await db.query<{ id: string }>(
-      `SELECT id FROM jobs WHERE org_id = $1 AND schedule_key = 'recurring:tick'`,
+    const rows = await db.query<{ id: string; version: number }>(
+      `SELECT id, version FROM jobs WHERE org_id = $1 AND schedule_key = 'recurring:tick'`,
       [orgId],
     );
     expect(rows).toHaveLength(1);
+    // Scheduling an unchanged job again writes nothing.
+    expect(rows[0].version).toBe(1);
     await runDueJobs(db);
     expect(runs).toEqual(['tick']);
     const row = await jobRow(rows[0].id);

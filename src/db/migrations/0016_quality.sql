@@ -357,3 +357,16 @@ CREATE TABLE announcements (
   FOREIGN KEY (org_id, author_id) REFERENCES users (org_id, id)
 );
 CREATE INDEX announcements_recent ON announcements (org_id, created_at DESC);
+
+-- The organization's own mail server, when it has one (else ORRERY_SMTP_URL applies); one row.
+CREATE TABLE mail_settings (
+  org_id uuid NOT NULL REFERENCES organizations (id),
+  id uuid NOT NULL,
+  smtp_url text NOT NULL CHECK (smtp_url ~ '^smtps?://'),
+  from_address text NOT NULL DEFAULT '',
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (org_id, id),
+  UNIQUE (org_id)
+);

@@ -90,3 +90,22 @@ export async function emailsOfUsers(q: Queryable, orgId: string, userIds: readon
   );
   return new Map(rows.map((row) => [row.id, row.email]));
 }
+
+export const mailSettings: TableSpec = {
+  table: 'mail_settings',
+  columns: { smtpUrl: 'smtp_url', fromAddress: 'from_address' },
+  select: `SELECT t.id, t.version, t.smtp_url AS "smtpUrl", t.from_address AS "fromAddress" FROM mail_settings t`,
+  sortable: { id: 't.id' },
+  searchable: [],
+};
+
+export async function mailSettingsOf(
+  q: Queryable,
+  orgId: string,
+): Promise<{ id: string; version: number; smtpUrl: string; fromAddress: string } | null> {
+  const rows = await q.query<{ id: string; version: number; smtpUrl: string; fromAddress: string }>(
+    `${mailSettings.select} WHERE t.org_id = $1`,
+    [orgId],
+  );
+  return rows[0] ?? null;
+}

@@ -45,23 +45,26 @@ export async function insertJob(q: Queryable, orgId: string, job: NewJob): Promi
   return id;
 }
 
-/** Creates the recurring row once; scheduling it again only updates its interval (never a second row). */
+/**
+ * Creates the recurring row once; scheduling it again only changes its interval when that changed
+ * (the worker calls this every tick, so an unchanged schedule writes nothing).
+ */
 export async function upsertRecurringJob(
   q: Queryable,
   orgId: string,
   scheduleKey: string,
   kind: string,
   repeatSeconds: number,
-): Promise<string> {
-  const rows = await q.query<{ id: string }>(
+): Promise<void> {
+  await q.query(
     `INSERT INTO jobs (org_id, id, kind, schedule_key, repeat_seconds, max_attempts)
      VALUES ($1, $2, $3, $4, $5, 3)
      ON CONFLICT (org_id, schedule_key) WHERE schedule_key IS NOT NULL
-     DO UPDATE SET repeat_seconds = EXCLUDED.repeat_seconds, kind = EXCLUDED.kind, updated_at = now()
-     RETURNING id`,
+     DO UPDATE SET repeat_seconds = EXCLUDED.repeat_seconds, kind = EXCLUDED.kind, updated_at = now(),
+       version = jobs.version + 1
+     WHERE jobs.repeat_seconds IS DISTINCT FROM EXCLUDED.repeat_seconds OR jobs.kind IS DISTINCT FROM EXCLUDED.kind`,
     [orgId, uuidv7(), kind, scheduleKey, repeatSeconds],
   );
-  return rows[0].id;
 }
 
 /**
@@ -144,13 +147,4 @@ export async function findJob(q: Queryable, orgId: string, id: string): Promise<
     [orgId, id],
   );
   return rows[0] ?? null;
-}
-
-export async function organizationIdsWithoutSchedule(q: Queryable, scheduleKey: string): Promise<string[]> {
-  const rows = await q.query<{ id: string }>(
-    `SELECT o.id FROM organizations o
-     WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.org_id = o.id AND j.schedule_key = $1)`,
-    [scheduleKey],
-  );
-  return rows.map((row) => row.id);
 }

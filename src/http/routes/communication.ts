@@ -9,6 +9,8 @@ import {
   communicationPlanInput,
   communicationPlanPatch,
   communicationPlanSchema,
+  mailSettingsInput,
+  mailSettingsSchema,
   outboxEmailSchema,
   outboxStatuses,
   placementFilters,
@@ -95,6 +97,37 @@ export function registerCommunicationRoutes(api: FastifyInstance, db: Database):
       response: { 200: pageSchema(outboxEmailSchema), ...errorResponses },
     },
     handler: (request) => email.listOutbox(db, actorOf(request), request.query),
+  });
+  app.get('/mail-settings', {
+    schema: {
+      tags,
+      summary: "The organization's SMTP server (password masked), or the installation's (PMO administrators)",
+      response: { 200: mailSettingsSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const settings = await email.getMailSettings(db, actorOf(request));
+      reply.header('ETag', `"${settings.version}"`);
+      return settings;
+    },
+  });
+  app.put('/mail-settings', {
+    schema: {
+      tags,
+      summary: 'Send this organization\'s e-mail through its own SMTP server (If-Match "0" the first time)',
+      headers: ifMatchHeader,
+      body: mailSettingsInput,
+      response: { 200: mailSettingsSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const settings = await email.saveMailSettings(
+        db,
+        actorOf(request),
+        expectedVersion(request),
+        request.body,
+      );
+      reply.header('ETag', `"${settings.version}"`);
+      return settings;
+    },
   });
   app.post('/email-outbox/:id/retry', {
     schema: {

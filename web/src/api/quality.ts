@@ -104,6 +104,17 @@ export interface ProjectOversight {
   pmoReviewGates: string;
   applicableChecks: { id: string; code: string; name: string }[];
 }
+export interface OversightPolicy {
+  version: number;
+  standardFrom: number;
+  lightFrom: number;
+  intensiveCadence: string;
+  standardCadence: string;
+  lightCadence: string;
+  intensiveGates: string;
+  standardGates: string;
+  lightGates: string;
+}
 export interface Mentorship {
   id: string;
   version: number;
@@ -204,6 +215,10 @@ export const qualityApi = {
   managers: (signal?: AbortSignal) => request<ManagerMaturity[]>('/maturity/project-managers', { signal }),
   projectOversight: (projectId: string, signal?: AbortSignal) =>
     request<ProjectOversight>(`/projects/${projectId}/oversight`, { signal }),
+  oversightPolicy: (signal?: AbortSignal) => request<OversightPolicy>('/oversight-policy', { signal }),
+  saveOversightPolicy: (version: number, body: Body) =>
+    request<OversightPolicy>('/oversight-policy', { method: 'PUT', body, version }),
+  createStandard: (body: Body) => post<QualityStandard>('/quality-standards', body),
   mentorships: (signal?: AbortSignal) => list<Mentorship>('/mentorships', { sort: 'startsOn' }, signal),
   createMentorship: (body: Body) => post<Mentorship>('/mentorships', body),
   sessions: (id: string, signal?: AbortSignal) =>
@@ -226,6 +241,12 @@ export const qualityApi = {
       { sort: 'createdAt', order: 'desc', status: status ?? undefined },
       signal,
     ),
+  mailSettings: (signal?: AbortSignal) =>
+    request<{ version: number; smtpUrl: string; fromAddress: string; own: boolean }>('/mail-settings', {
+      signal,
+    }),
+  saveMailSettings: (version: number, body: Body) =>
+    request<{ version: number }>('/mail-settings', { method: 'PUT', body, version }),
   retryEmail: (id: string, version: number) =>
     request<OutboxEmail>(`/email-outbox/${id}/retry`, { method: 'POST', version }),
 };

@@ -60,7 +60,10 @@ export function AnnouncementsPage() {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="outbox">
-          <Outbox />
+          <Stack gap="md">
+            <MailServer />
+            <Outbox />
+          </Stack>
         </Tabs.Panel>
       </Tabs>
     </>
@@ -187,6 +190,56 @@ function AnnouncementList() {
   );
 }
 
+/** Where this organization's mail goes: its own SMTP server, or the installation's. */
+function MailServer() {
+  const settings = useQualityQuery(['mail-settings'], qualityApi.mailSettings);
+  const [smtpUrl, setSmtpUrl] = useState('');
+  const [fromAddress, setFromAddress] = useState('');
+  const save = useQualityMutation(
+    () => qualityApi.saveMailSettings(settings.data?.version ?? 0, { smtpUrl, fromAddress }),
+    () => setSmtpUrl(''),
+  );
+  const current = settings.data;
+  return (
+    <Paper withBorder radius="sm" p="sm" data-testid="mail-server">
+      <Text size="sm" mb="xs">
+        {current?.smtpUrl
+          ? `Mail goes through ${current.smtpUrl}${current.own ? " (this organization's server)" : ' (the installation default)'}`
+          : 'No mail server is set: messages wait in the outbox and fail with that reason.'}
+      </Text>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(undefined);
+        }}
+      >
+        <Group gap="xs" align="flex-end">
+          <TextInput
+            size="xs"
+            label="SMTP URL"
+            placeholder="smtp://user:password@mail.example.com:587"
+            value={smtpUrl}
+            onChange={(e) => setSmtpUrl(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          <TextInput
+            size="xs"
+            label="From"
+            placeholder="PMO <pmo@example.com>"
+            value={fromAddress}
+            onChange={(e) => setFromAddress(e.currentTarget.value)}
+            w={260}
+          />
+          <Button size="xs" type="submit" disabled={!smtpUrl} loading={save.isPending}>
+            Use this server
+          </Button>
+        </Group>
+        <ProblemAlert error={save.error} />
+      </form>
+    </Paper>
+  );
+}
+
 const STATUS_COLORS: Record<OutboxEmail['status'], string> = { queued: 'blue', sent: 'teal', failed: 'red' };
 
 function Outbox() {
@@ -224,19 +277,19 @@ function Outbox() {
           {(outbox.data?.items ?? []).map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td>{m.to}</Table.Td>
-              <Table.Td>{m.subject}</Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLORS[m.status]} variant="light" radius="sm" size="sm">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.subject}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge color={STATUS_COLORS[m.status]} variant="light" radius="sm" size="sm" miw={64}>
                   {m.status}
                 </Badge>
               </Table.Td>
               <Table.Td>{m.attempts}</Table.Td>
-              <Table.Td>
+              <Table.Td maw={320}>
                 <Text size="xs" c={m.status === 'failed' ? 'red' : 'dimmed'} lineClamp={2}>
                   {m.lastError ?? (m.sentAt ? `sent ${formatDateTime(m.sentAt)}` : '')}
                 </Text>
               </Table.Td>
-              <Table.Td>{formatDateTime(m.createdAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(m.createdAt)}</Table.Td>
               <Table.Td>
                 {m.status === 'failed' && (
                   <Button

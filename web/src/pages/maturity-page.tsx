@@ -20,6 +20,7 @@ import { Chart, type ChartOption } from '../components/chart.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { Mentoring } from '../components/quality/mentoring.tsx';
+import { OversightPolicyPanel } from '../components/quality/oversight-policy.tsx';
 import { OversightBadge } from '../components/quality/quality-badges.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { formatDate } from '../lib/format.ts';
@@ -111,6 +112,10 @@ export function MaturityPage() {
         </Grid.Col>
       </Grid>
       <Title order={4} mt="lg" mb="sm">
+        Oversight policy
+      </Title>
+      <OversightPolicyPanel canEdit={isPmo} />
+      <Title order={4} mt="lg" mb="sm">
         Mentoring
       </Title>
       <Mentoring canManage={isPmo} />
@@ -128,16 +133,23 @@ function LevelHistory({ userId }: { userId: string }) {
     () => ({
       grid: { left: 36, right: 16, top: 16, bottom: 56 },
       tooltip: { trigger: 'axis' },
+      legend: { bottom: 0, itemWidth: 14, textStyle: { fontSize: 11 } },
       xAxis: { type: 'category', data: items.map((a) => a.assessedOn) },
-      yAxis: { type: 'value', min: 1, max: 5, interval: 1, name: 'Level' },
+      yAxis: { type: 'value', min: 1, max: 5, interval: 1 },
       series: [
-        { type: 'line', name: 'Level', step: 'end', data: items.map((a) => a.level), symbolSize: 9 },
+        {
+          type: 'line',
+          name: 'Level',
+          data: items.map((a) => a.level),
+          symbolSize: 9,
+          lineStyle: { width: 2 },
+        },
         {
           type: 'line',
           name: 'Score',
           data: items.map((a) => a.score),
-          lineStyle: { type: 'dashed' },
-          symbol: 'none',
+          lineStyle: { type: 'dashed', width: 1 },
+          symbolSize: 5,
         },
       ],
     }),

@@ -1,8 +1,10 @@
 import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { qualityApi, type RollupRow, useQualityQuery } from '../api/quality.ts';
+import { usePermissions } from '../auth/use-permissions.ts';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ComplianceBadge } from '../components/quality/quality-badges.tsx';
+import { StandardForm } from '../components/quality/standard-form.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { humanize } from '../lib/format.ts';
 
@@ -66,6 +68,7 @@ function RollupTable({ rows, kind }: { rows: RollupRow[]; kind: 'portfolio' | 'p
 
 /** Compliance rolled up per portfolio and program, and the organization's quality standards. */
 export function QualityPage() {
+  const { can } = usePermissions();
   const rollup = useQualityQuery(['rollup'], qualityApi.rollup);
   const standards = useQualityQuery(['standards'], qualityApi.standards);
   if (rollup.isLoading) return <PageLoader />;
@@ -120,6 +123,7 @@ export function QualityPage() {
             </Table.Tbody>
           </Table>
         </Paper>
+        {can('admin') && <StandardForm />}
       </Stack>
     </>
   );

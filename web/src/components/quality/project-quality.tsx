@@ -86,8 +86,8 @@ export function ProjectQuality({ projectId, canEdit }: { projectId: string; canE
               <Group gap={6}>
                 <OversightBadge oversight={oversight.data.oversight} />
                 <Text size="xs" c="dimmed">
-                  {oversight.data.reportingCadence} reports · PMO reviews {oversight.data.pmoReviewGates}{' '}
-                  gates
+                  level {oversight.data.level ?? 'not assessed'} · {oversight.data.reportingCadence} reports ·
+                  PMO reviews {oversight.data.pmoReviewGates} gates
                 </Text>
               </Group>
             )}

@@ -19,10 +19,13 @@ import { registerAccessRoutes } from './routes/access.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
+import { registerConfigurationRoutes } from './routes/configuration.ts';
 import { registerGanttRoutes } from './routes/gantt.ts';
+import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerLevelingRoutes } from './routes/leveling.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
+import { registerProjectTemplateRoutes } from './routes/project-templates.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
 import { registerResourceRoutes } from './routes/resources.ts';
 import { registerRiskRoutes } from './routes/risks.ts';
@@ -107,6 +110,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerLevelingRoutes(api, options.db);
       registerResourceRoutes(api, options.db);
       registerStaffingRoutes(api, options.db);
+      registerKnowledgeRoutes(api, options.db);
+      registerProjectTemplateRoutes(api, options.db);
+      registerConfigurationRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

@@ -68,6 +68,14 @@ export const entityTypes = [
   'assignment',
   'staffing_request',
   'booking',
+  'process_asset',
+  'asset_version',
+  'asset_attachment',
+  'project_template',
+  'template_version',
+  'configuration_item',
+  'ci_version',
+  'config_baseline',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

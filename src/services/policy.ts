@@ -41,7 +41,11 @@ export type Capability =
   /** Rule on change requests; which role decides at which scope is the organization's setting. */
   | 'decide_change'
   /** Keep the resource pool (resources, rates, skills, roles) and fill staffing requests with bookings. */
-  | 'manage_resources';
+  | 'manage_resources'
+  /** Keep process assets and project templates: create, publish, retire (an asset's owner drafts its versions). */
+  | 'manage_knowledge'
+  /** Keep a project's configuration items, approve their versions (through change requests) and baseline them. */
+  | 'manage_configuration';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -62,6 +66,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'request_change',
     'decide_change',
     'manage_resources',
+    'manage_knowledge',
+    'manage_configuration',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -75,6 +81,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'manage_configuration',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -84,8 +91,15 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'manage_configuration',
   ]),
-  project_manager: new Set<Capability>(['read', 'update_project', 'manage_risks', 'request_change']),
+  project_manager: new Set<Capability>([
+    'read',
+    'update_project',
+    'manage_risks',
+    'request_change',
+    'manage_configuration',
+  ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),
   resource_manager: new Set<Capability>(['read', 'manage_resources']),

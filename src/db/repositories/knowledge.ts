@@ -185,7 +185,7 @@ export async function searchPublishedAssets(
   ];
   const queryParam = params.add(text);
   if (options.kind) conditions.push(`t.kind = ${params.add(options.kind)}`);
-  const from = `FROM process_assets t, websearch_to_tsquery('english', ${queryParam}) query`;
+  const from = `FROM process_assets t CROSS JOIN websearch_to_tsquery('english', ${queryParam}) query`;
   const where = conditions.join(' AND ');
   const countRows = await q.query<{ total: number }>(
     `SELECT count(*)::int AS total ${from} WHERE ${where}`,

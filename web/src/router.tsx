@@ -180,6 +180,30 @@ const staffingRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/staffing-page.tsx'), 'StaffingPage'),
 });
 
+const knowledgeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/knowledge',
+  component: lazyRouteComponent(() => import('./pages/knowledge-page.tsx'), 'KnowledgePage'),
+});
+
+const assetRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/knowledge/$id',
+  component: lazyRouteComponent(() => import('./pages/asset-page.tsx'), 'AssetPage'),
+});
+
+const templatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/templates',
+  component: lazyRouteComponent(() => import('./pages/templates-page.tsx'), 'TemplatesPage'),
+});
+
+const templateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/templates/$id',
+  component: lazyRouteComponent(() => import('./pages/templates-page.tsx'), 'TemplatePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -203,6 +227,10 @@ const routeTree = rootRoute.addChildren([
     resourceRoute,
     capacityRoute,
     staffingRoute,
+    knowledgeRoute,
+    assetRoute,
+    templatesRoute,
+    templateRoute,
   ]),
 ]);
 

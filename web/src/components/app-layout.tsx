@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertOctagon,
   IconAlertTriangle,
+  IconBooks,
   IconBriefcase,
   IconBuildingSkyscraper,
   IconChevronDown,
@@ -52,6 +53,7 @@ const NAV = [
   { to: '/resources', label: 'Resources', icon: IconUsersGroup },
   { to: '/capacity', label: 'Capacity', icon: IconGridDots },
   { to: '/staffing', label: 'Staffing', icon: IconUserSearch },
+  { to: '/knowledge', label: 'Knowledge hub', icon: IconBooks },
 ] as const;
 
 export function AppLayout() {

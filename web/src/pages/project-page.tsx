@@ -8,6 +8,7 @@ import {
   IconTarget,
   IconTimeline,
   IconUsers,
+  IconVersions,
 } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -15,6 +16,7 @@ import { useItem } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { HealthBadge, StageBadge } from '../components/badges.tsx';
 import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
+import { ConfigurationTab } from '../components/configuration/configuration-tab.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
@@ -152,6 +154,13 @@ export function ProjectPage() {
           <Tabs.Tab value="plan-files" leftSection={<IconFileImport size={14} />}>
             Plan files
           </Tabs.Tab>
+          <Tabs.Tab
+            value="configuration"
+            leftSection={<IconVersions size={14} />}
+            data-testid="tab-configuration"
+          >
+            Configuration
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="gantt">
           <GanttTab kind="project" id={p.id} canEdit={canEdit} />
@@ -183,6 +192,9 @@ export function ProjectPage() {
         </Tabs.Panel>
         <Tabs.Panel value="plan-files">
           <PlanFiles projectId={p.id} canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="configuration">
+          <ConfigurationTab projectId={p.id} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

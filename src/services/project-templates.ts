@@ -237,8 +237,8 @@ export async function publishedTemplateVersion(
   actor: Actor,
   templateId: string,
   versionId: string | undefined,
-): Promise<TemplateVersion> {
-  await readableTemplate(q, actor, templateId);
+): Promise<TemplateVersion & { template: ProjectTemplate }> {
+  const template = await readableTemplate(q, actor, templateId);
   const id = versionId ?? (await latestTemplateVersion(q, actor.orgId, templateId, 'published'))?.id;
   if (!id) throw new ConflictError('this template has no published version yet; publish one first');
   const version = await findRow<TemplateVersion>(q, templateVersions, actor.orgId, id);
@@ -248,5 +248,5 @@ export async function publishedTemplateVersion(
     throw new ValidationError([
       { field: 'templateVersionId', message: 'is a draft; projects are made from published versions' },
     ]);
-  return version;
+  return { ...version, template };
 }

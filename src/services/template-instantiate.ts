@@ -66,6 +66,7 @@ export async function instantiateTemplate(
         portfolioId: input.portfolioId,
         programId: input.programId,
         managerId: input.managerId,
+        methodology: version.template.methodology,
         targetStart: input.startDate,
       });
       let finish: string | null = null;

@@ -108,7 +108,9 @@ describe.skipIf(!hasChromium)(title, () => {
     const versions = page.getByTestId('ci-versions');
     await expect.poll(() => versions.locator('tbody tr').count()).toBe(3);
     await page.getByTestId('approve-version').click();
-    await page.getByText(/changes only through an approved change request/).waitFor();
+    await expect
+      .poll(async () => (await page.getByTestId('approve-error').textContent()) ?? '')
+      .toMatch(/SPEC-API is under baseline: .*changes only through an approved change request/);
     await expect.poll(() => page.getByTestId('configuration-as-of').locator('tr').count()).toBe(3);
     await page.getByTestId('as-of').fill('2000-01-01');
     await page.getByText('No items existed then.').waitFor();

@@ -56,7 +56,11 @@ const release: TemplateContent = {
 
 let sequence = 0;
 async function publishedTemplate(content: TemplateContent = release) {
-  const template = await createTemplate(db, pmo, { name: `Software release ${++sequence}`, content });
+  const template = await createTemplate(db, pmo, {
+    name: `Software release ${++sequence}`,
+    methodology: 'hybrid',
+    content,
+  });
   const [draft] = (await getTemplate(db, pmo, template.id)).versions;
   await publishTemplateVersion(db, pmo, draft?.id as string, draft?.version);
   return template;
@@ -147,6 +151,11 @@ describe('creating a project from a template', () => {
       startDate: '2027-03-01',
     });
     expect(result).toMatchObject({ tasks: 5, links: 3, risks: 1, configurationItems: 2 });
+    const [project] = await db.query<{ methodology: string; target_start: string }>(
+      `SELECT methodology, to_char(target_start, 'YYYY-MM-DD') AS target_start FROM projects WHERE id = $1`,
+      [result.projectId],
+    );
+    expect(project).toEqual({ methodology: 'hybrid', target_start: '2027-03-01' });
     const tasks = await db.query<{
       name: string;
       early_start: string;

@@ -91,6 +91,21 @@ const splitLines = (text: string) => (text === '' ? [] : text.replace(/\r\n?/g, 
 /** Words and the spaces between them, so joining the parts gives the line back. */
 const splitWords = (line: string) => line.match(/\s+|[^\s]+/g) ?? [];
 
+/**
+ * Word marks help only when the two lines share most of their text; a line rewritten from scratch
+ * reads better tinted whole than speckled with marks between the few words that happen to match.
+ */
+function mostlyKept(parts: ReadonlyArray<{ kind: DiffKind; item: string }>): boolean {
+  let kept = 0;
+  let total = 0;
+  for (const part of parts) {
+    if (/^\s+$/.test(part.item)) continue;
+    total += part.item.length;
+    if (part.kind === 'same') kept += part.item.length;
+  }
+  return total > 0 && kept * 2 >= total - kept;
+}
+
 function mergeParts(parts: Array<{ kind: DiffKind; item: string }>): DiffPart[] {
   const merged: DiffPart[] = [];
   for (const part of parts) {
@@ -128,17 +143,18 @@ export function diffTexts(before: string, after: string): DiffLine[] {
       i++;
     }
     const paired = Math.min(removed.length, added.length);
-    const wordDiffs = Array.from({ length: paired }, (_, k) =>
-      diffSequences(splitWords(removed[k] as string), splitWords(added[k] as string)),
-    );
+    const wordDiffs = Array.from({ length: paired }, (_, k) => {
+      const words = diffSequences(splitWords(removed[k] as string), splitWords(added[k] as string));
+      return mostlyKept(words) ? words : null;
+    });
     removed.forEach((text, k) => {
-      const words =
-        k < paired ? mergeParts((wordDiffs[k] ?? []).filter((p) => p.kind !== 'added')) : undefined;
+      const marked = wordDiffs[k];
+      const words = marked ? mergeParts(marked.filter((p) => p.kind !== 'added')) : undefined;
       lines.push({ kind: 'removed', text, oldLine: ++oldLine, newLine: null, ...(words ? { words } : {}) });
     });
     added.forEach((text, k) => {
-      const words =
-        k < paired ? mergeParts((wordDiffs[k] ?? []).filter((p) => p.kind !== 'removed')) : undefined;
+      const marked = wordDiffs[k];
+      const words = marked ? mergeParts(marked.filter((p) => p.kind !== 'removed')) : undefined;
       lines.push({ kind: 'added', text, oldLine: null, newLine: ++newLine, ...(words ? { words } : {}) });
     });
   }

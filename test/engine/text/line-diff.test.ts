@@ -64,3 +64,11 @@ describe('diffTexts', () => {
     }
   });
 });
+
+describe('word marks', () => {
+  it('leaves a line rewritten from scratch unmarked rather than speckled', () => {
+    const lines = diffTexts('The sponsor owns the business case.', '| Role | Owns |');
+    expect(lines.map((l) => l.kind)).toEqual(['removed', 'added']);
+    expect(lines.every((l) => l.words === undefined)).toBe(true);
+  });
+});

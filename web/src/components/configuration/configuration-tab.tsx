@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -14,10 +15,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { changeApi } from '../../api/change-requests.ts';
+import { isApiError } from '../../api/client.ts';
 import {
   type CiVersion,
   type ConfigurationItem,
@@ -79,7 +81,14 @@ function ApproveButton({
           Make current
         </Button>
       </Group>
-      <ProblemAlert error={approve.error} />
+      {/* A refusal here is a rule (the baseline needs an approved request), not an edit conflict: show its words. */}
+      {approve.error && (
+        <Alert color="red" icon={<IconAlertTriangle size={16} />} p="xs" data-testid="approve-error">
+          {isApiError(approve.error)
+            ? (approve.error.problem.detail ?? approve.error.message)
+            : String(approve.error)}
+        </Alert>
+      )}
     </Stack>
   );
 }
@@ -103,8 +112,8 @@ function ItemVersions({
       <Table data-testid="ci-versions" withRowBorders>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Version</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <Table.Th w={70}>Version</Table.Th>
+            <Table.Th w={120}>Status</Table.Th>
             <Table.Th>Reference</Table.Th>
             <Table.Th>Approved</Table.Th>
             <Table.Th>Change request</Table.Th>

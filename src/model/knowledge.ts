@@ -71,7 +71,7 @@ export const assetFilters = {
   methodology: z.enum(methodologies).optional(),
   businessUnitId: idSchema.optional(),
   projectType: z.string().trim().max(60).optional(),
-  /** published: only assets members can read; mine: the reader's drafts too. */
+  /** published: only what every member reads; all (the default): drafts the reader may see too. */
   status: z.enum(['published', 'all']).optional(),
 };
 

@@ -40,7 +40,7 @@ import {
 } from '../model/knowledge.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { audit, createAudited, deleteAudited, translateDatabaseErrors, updateAudited } from './mutation.ts';
-import { type Actor, can, isMember } from './policy.ts';
+import { type Actor, can, capabilitiesOf, isMember } from './policy.ts';
 import { parseInput } from './validate.ts';
 
 /**
@@ -86,18 +86,23 @@ export async function listAssets(
   actor: Actor,
   query: ListQuery & AssetFilterValues & { status?: 'published' | 'all' | undefined },
 ): Promise<Page<ProcessAsset>> {
-  const seesAll = await canManage(db, actor, null);
+  const reader = {
+    seesAll: await canManage(db, actor, null),
+    userId: actor.userId,
+    managedUnitIds: actor.grants
+      .filter((g) => g.scopeType === 'business_unit' && capabilitiesOf(g.role).has('manage_knowledge'))
+      .map((g) => g.scopeId as string),
+  };
   const page = await listRows<ProcessAsset>(db, processAssets, actor.orgId, {
     ...query,
     where: (params) =>
       [
-        assetVisibilitySql(params, { seesAll, userId: actor.userId }, query.status === 'published'),
+        assetVisibilitySql(params, actor.orgId, reader, query.status === 'published'),
         assetFilterSql(params, query),
       ]
         .filter(Boolean)
         .join(' AND ') || null,
   });
-  // A unit's PMO sees its unit's drafts too; the SQL filter above only knows the organization-wide case.
   return { ...page, page: query.page, pageSize: query.pageSize };
 }
 

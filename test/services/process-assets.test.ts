@@ -17,7 +17,7 @@ import {
   updateAssetVersion,
 } from '../../src/services/process-assets.ts';
 import { openTestDatabase } from '../support/database.ts';
-import { makeActor, makeOrganization } from '../support/factories.ts';
+import { makeActor, makeOrganization, makeProject } from '../support/factories.ts';
 
 let db: Database;
 let orgId: string;
@@ -205,5 +205,29 @@ describe('attachments', () => {
     await expect(
       addAttachment(db, member, asset.id, { fileName: 'x.txt', contentType: 'text/plain', content: bytes }),
     ).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('who sees drafts in the list', () => {
+  it("shows a unit's drafts to that unit's PMO and to the owner, not to other members", async () => {
+    const project = await makeProject(db, orgId);
+    const unitPmo = await makeActor(db, orgId, 'pmo_admin', 'business_unit', project.businessUnitId);
+    const draft = await createAsset(db, pmo, {
+      kind: 'procedure',
+      title: 'Unit onboarding procedure',
+      businessUnitId: project.businessUnitId,
+      ownerId: owner.userId,
+      body: 'Steps',
+    });
+    const titles = async (actor: Actor) =>
+      (await listAssets(db, actor, { page: 1, pageSize: 500, order: 'asc' })).items.map((a) => a.title);
+    expect(await titles(unitPmo)).toContain(draft.title);
+    expect(await titles(owner)).toContain(draft.title);
+    expect(await titles(member)).not.toContain(draft.title);
+    expect(
+      (
+        await listAssets(db, unitPmo, { page: 1, pageSize: 500, order: 'asc', status: 'published' })
+      ).items.map((a) => a.title),
+    ).not.toContain(draft.title);
   });
 });

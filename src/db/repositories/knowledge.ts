@@ -124,18 +124,27 @@ export interface AssetFilterValues {
 }
 
 /**
- * Which assets a reader sees: the published ones, and — for those who may see drafts — every asset
- * they own or, for knowledge managers, all of them.
+ * Which assets a reader sees: the published ones, those they own, and — for the PMO — every asset
+ * of the units (and the units below them) where they keep the knowledge base; all of them when they
+ * keep it for the whole organization.
  */
 export function assetVisibilitySql(
   params: SqlParams,
-  reader: { seesAll: boolean; userId: string | null },
+  orgId: string,
+  reader: { seesAll: boolean; userId: string | null; managedUnitIds: readonly string[] },
   onlyPublished: boolean,
 ): string | null {
   if (reader.seesAll && !onlyPublished) return null;
   const published = 't.published_version_id IS NOT NULL';
-  if (onlyPublished || !reader.userId) return published;
-  return `(${published} OR t.owner_id = ${params.add(reader.userId)})`;
+  if (onlyPublished) return published;
+  const also: string[] = [];
+  if (reader.userId) also.push(`t.owner_id = ${params.add(reader.userId)}`);
+  if (reader.managedUnitIds.length > 0)
+    also.push(`t.business_unit_id IN (WITH RECURSIVE d(id) AS (
+        SELECT id FROM business_units WHERE org_id = ${params.add(orgId)} AND id = ANY (${params.add(reader.managedUnitIds)}::uuid[])
+        UNION SELECT b.id FROM business_units b JOIN d ON b.parent_id = d.id WHERE b.org_id = ${params.add(orgId)})
+      SELECT id FROM d)`);
+  return also.length === 0 ? published : `(${published} OR ${also.join(' OR ')})`;
 }
 
 export function assetFilterSql(params: SqlParams, filters: AssetFilterValues): string | null {

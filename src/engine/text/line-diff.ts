@@ -92,7 +92,7 @@ const splitLines = (text: string) => (text === '' ? [] : text.replace(/\r\n?/g, 
 const splitWords = (line: string) => line.match(/\s+|[^\s]+/g) ?? [];
 
 /**
- * Word marks help only when the two lines share most of their text; a line rewritten from scratch
+ * Word marks help only when the two lines share a fair part of their text (a quarter or more); a line rewritten from scratch
  * reads better tinted whole than speckled with marks between the few words that happen to match.
  */
 function mostlyKept(parts: ReadonlyArray<{ kind: DiffKind; item: string }>): boolean {
@@ -103,7 +103,7 @@ function mostlyKept(parts: ReadonlyArray<{ kind: DiffKind; item: string }>): boo
     total += part.item.length;
     if (part.kind === 'same') kept += part.item.length;
   }
-  return total > 0 && kept * 2 >= total - kept;
+  return total > 0 && kept * 3 >= total - kept;
 }
 
 function mergeParts(parts: Array<{ kind: DiffKind; item: string }>): DiffPart[] {

@@ -16,6 +16,7 @@ import {
   assetVersionSchema,
   attachmentSchema,
   diffQuery,
+  MAX_ATTACHMENT_BYTES,
   searchQuery,
   searchResultSchema,
 } from '../../model/knowledge.ts';
@@ -203,7 +204,8 @@ export function registerKnowledgeRoutes(api: FastifyInstance, db: Database): voi
     handler: async (request, reply) => {
       if (!request.isMultipart())
         throw new ValidationError([{ field: 'file', message: 'send the file as multipart/form-data' }]);
-      const upload = await request.file();
+      // Stop reading past the attachment limit (the app's own limit is for plan files): a larger file is a 413.
+      const upload = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
       if (!upload) throw new ValidationError([{ field: 'file', message: 'is required' }]);
       const content = await upload.toBuffer();
       const attachment = await assets.addAttachment(db, actorOf(request), request.params.id, {

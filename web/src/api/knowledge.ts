@@ -102,6 +102,7 @@ export interface AssetFilters {
   tag?: string | undefined;
   methodology?: string | undefined;
   projectType?: string | undefined;
+  businessUnitId?: string | undefined;
   q?: string | undefined;
   page?: number;
   pageSize?: number;
@@ -406,4 +407,13 @@ export const useApproveCiVersion = (projectId: string) =>
 export const useCreateConfigBaseline = (projectId: string) =>
   useConfigMutation(projectId, (body: { name: string; description: string }) =>
     request<ConfigBaseline>(`/projects/${projectId}/config-baselines`, { method: 'POST', body }),
+  );
+
+export const useUpdateAsset = (assetId: string) =>
+  useAssetMutation((v: { version: number; changes: Record<string, unknown> }) =>
+    request<ProcessAsset>(`/process-assets/${assetId}`, {
+      method: 'PATCH',
+      version: v.version,
+      body: v.changes,
+    }),
   );

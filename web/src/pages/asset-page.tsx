@@ -31,6 +31,7 @@ import {
   useNewAssetVersion,
   useTransitionAssetVersion,
 } from '../api/knowledge.ts';
+import { AssetDetailsForm } from '../components/knowledge/asset-details-form.tsx';
 import { DiffView } from '../components/knowledge/diff-view.tsx';
 import { Markdown } from '../components/knowledge/markdown.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -270,6 +271,7 @@ export function AssetPage() {
   const asset = useAsset(id);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [editingDetails, setEditingDetails] = useState(false);
   const newVersion = useNewAssetVersion(id);
   const data = asset.data;
   // Show the published text by default; the owner and the PMO land on the version in the works.
@@ -304,30 +306,37 @@ export function AssetPage() {
           </Group>
         }
         actions={
-          data.canDraft &&
-          !hasOpen && (
-            <Button
-              size="sm"
-              loading={newVersion.isPending}
-              onClick={() =>
-                newVersion.mutate(
-                  { changeNote: '' },
-                  {
-                    onSuccess: (v) => {
-                      setSelected(v.id);
-                      setEditing(true);
+          <Group gap="xs">
+            {data.canManage && (
+              <Button size="sm" variant="default" onClick={() => setEditingDetails(true)}>
+                Edit details
+              </Button>
+            )}
+            {data.canDraft && !hasOpen && (
+              <Button
+                size="sm"
+                loading={newVersion.isPending}
+                onClick={() =>
+                  newVersion.mutate(
+                    { changeNote: '' },
+                    {
+                      onSuccess: (v) => {
+                        setSelected(v.id);
+                        setEditing(true);
+                      },
                     },
-                  },
-                )
-              }
-              data-testid="new-version"
-            >
-              New version
-            </Button>
-          )
+                  )
+                }
+                data-testid="new-version"
+              >
+                New version
+              </Button>
+            )}
+          </Group>
         }
       />
       <ProblemAlert error={newVersion.error} />
+      {editingDetails && <AssetDetailsForm asset={data} onClose={() => setEditingDetails(false)} />}
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Tabs defaultValue="read" keepMounted={false}>

@@ -27,6 +27,7 @@ import {
 } from '../api/knowledge.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { type Column, DataTable } from '../components/data-table.tsx';
+import { EntitySelect } from '../components/entity-select.tsx';
 import { AnchorLink, ButtonLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
@@ -144,6 +145,8 @@ function NewAssetModal({ opened, onClose }: { opened: boolean; onClose: () => vo
   const [kind, setKind] = useState<string | null>('standard');
   const [title, setTitle] = useState('');
   const [tags, setTags] = useState<string[]>([]);
+  const [methodology, setMethodology] = useState<string | null>(null);
+  const [projectType, setProjectType] = useState('');
   const [body, setBody] = useState('');
   return (
     <Modal opened={opened} onClose={onClose} title="New process asset" size="lg">
@@ -157,6 +160,22 @@ function NewAssetModal({ opened, onClose }: { opened: boolean; onClose: () => vo
         />
         <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} required />
         <TagsInput label="Tags" value={tags} onChange={setTags} placeholder="Type and press Enter" />
+        <Group grow>
+          <Select
+            label="Methodology"
+            placeholder="Any methodology"
+            clearable
+            data={['predictive', 'agile', 'hybrid'].map((m) => ({ value: m, label: humanize(m) }))}
+            value={methodology}
+            onChange={setMethodology}
+          />
+          <TextInput
+            label="Project type"
+            placeholder="Any type"
+            value={projectType}
+            onChange={(e) => setProjectType(e.currentTarget.value)}
+          />
+        </Group>
         <Textarea
           label="Body (Markdown)"
           autosize
@@ -173,7 +192,7 @@ function NewAssetModal({ opened, onClose }: { opened: boolean; onClose: () => vo
             loading={create.isPending}
             onClick={() =>
               create.mutate(
-                { kind, title, tags, body },
+                { kind, title, tags, body, methodology, projectType: projectType.trim() || null },
                 { onSuccess: (asset) => navigate({ to: '/knowledge/$id', params: { id: asset.id } }) },
               )
             }
@@ -194,12 +213,16 @@ export function KnowledgePage() {
   const [kind, setKind] = useState<string | null>(null);
   const [tag, setTag] = useState('');
   const [methodology, setMethodology] = useState('all');
+  const [projectType, setProjectType] = useState('');
+  const [unit, setUnit] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const list = useAssets({
     kind: kind ?? undefined,
     tag: tag.trim() || undefined,
     methodology: methodology === 'all' ? undefined : methodology,
+    projectType: projectType.trim() || undefined,
+    businessUnitId: unit ?? undefined,
     page,
     pageSize: 25,
   });
@@ -256,6 +279,28 @@ export function KnowledgePage() {
               setPage(1);
             }}
             w={150}
+          />
+          <TextInput
+            label="Project type"
+            placeholder="Any type"
+            value={projectType}
+            onChange={(e) => {
+              setProjectType(e.currentTarget.value);
+              setPage(1);
+            }}
+            w={150}
+          />
+          <EntitySelect
+            collection="business-units"
+            label="Business unit"
+            placeholder="Any unit"
+            clearable
+            value={unit}
+            onChange={(v) => {
+              setUnit(v);
+              setPage(1);
+            }}
+            w={200}
           />
           <div>
             <Text size="sm" fw={500} mb={2}>

@@ -417,3 +417,31 @@ export const useUpdateAsset = (assetId: string) =>
       body: v.changes,
     }),
   );
+
+export function useSaveTemplate(templateId: string | null) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: {
+      name?: string;
+      description?: string;
+      methodology?: string;
+      content: unknown;
+      changeNote: string;
+    }) =>
+      templateId
+        ? request<{ id: string }>(`/project-templates/${templateId}/versions`, {
+            method: 'POST',
+            body: { content: v.content, changeNote: v.changeNote },
+          })
+        : request<{ id: string }>('/project-templates', {
+            method: 'POST',
+            body: {
+              name: v.name,
+              description: v.description,
+              methodology: v.methodology,
+              content: v.content,
+            },
+          }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['project-templates'] }),
+  });
+}

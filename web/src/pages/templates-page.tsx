@@ -12,7 +12,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconRocket, IconTemplate } from '@tabler/icons-react';
+import { IconPlus, IconRocket, IconTemplate } from '@tabler/icons-react';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import {
@@ -26,6 +26,7 @@ import {
 } from '../api/knowledge.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { EntitySelect } from '../components/entity-select.tsx';
+import { TemplateEditor } from '../components/knowledge/template-editor.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
@@ -34,9 +35,19 @@ import { humanize } from '../lib/format.ts';
 
 export function TemplatesPage() {
   const templates = useTemplates();
+  const { can } = usePermissions();
+  const [creating, setCreating] = useState(false);
   return (
     <>
+      {creating && <TemplateEditor templateId={null} onClose={() => setCreating(false)} />}
       <PageHeader
+        actions={
+          can('admin') && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              New template
+            </Button>
+          )
+        }
         crumbs={[
           { label: 'Organization', to: '/' },
           { label: 'Knowledge hub', to: '/knowledge' },
@@ -241,6 +252,7 @@ export function TemplatePage() {
   const template = useTemplate(id);
   const publish = usePublishTemplateVersion();
   const [selected, setSelected] = useState<string | null>(null);
+  const [drafting, setDrafting] = useState(false);
   const data = template.data;
   useEffect(() => {
     if (!data || (selected && data.versions.some((v) => v.id === selected))) return;
@@ -290,6 +302,15 @@ export function TemplatePage() {
                   Publish v{version.data.number}
                 </Button>
               )}
+              {data.canManage && data.latestStatus !== 'draft' && (
+                <Button
+                  variant="default"
+                  onClick={() => setDrafting(true)}
+                  data-testid="new-template-version"
+                >
+                  New version
+                </Button>
+              )}
               {version.data?.changeNote && (
                 <Text size="sm" c="dimmed">
                   {version.data.changeNote}
@@ -298,6 +319,14 @@ export function TemplatePage() {
             </Group>
             <ProblemAlert error={publish.error} />
             {content && <WbsPreview content={content} />}
+            {drafting && (
+              <TemplateEditor
+                templateId={data.id}
+                initial={content}
+                onClose={() => setDrafting(false)}
+                onSaved={() => setSelected(null)}
+              />
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

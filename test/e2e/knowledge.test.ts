@@ -98,6 +98,24 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot(page, 'knowledge-07-instantiated');
   }, 120_000);
 
+  it('refuses a template version whose links form a cycle, naming the tasks', async () => {
+    const { page } = session;
+    await page.goto('/templates');
+    await page.getByTestId('templates-list').getByRole('link', { name: 'Facility fit-out' }).click();
+    await page.getByTestId('wbs-preview').getByText('Strip-out').waitFor();
+    await page.getByTestId('new-template-version').click();
+    const json = page.getByTestId('template-json');
+    const content = JSON.parse(await json.inputValue()) as { links: unknown[] };
+    content.links.push({ from: '3', to: '1.1', type: 'FS', lagDays: 0 });
+    await json.fill(JSON.stringify(content, null, 2));
+    await page.getByTestId('save-template').click();
+    await expect
+      .poll(async () => (await page.getByTestId('problem-alert').textContent()) ?? '')
+      .toContain('the links form a cycle: 1.1 Site survey → 1.2 Layout design');
+    await shot(page, 'knowledge-09-template-cycle');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  }, 120_000);
+
   it("shows a project's configuration and refuses a baselined change without an approved request", async () => {
     const { page } = session;
     await page.goto('/projects');

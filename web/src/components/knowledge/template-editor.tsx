@@ -101,7 +101,7 @@ export function TemplateEditor({
           label="Content (JSON)"
           autosize
           minRows={14}
-          maxRows={28}
+          maxRows={18}
           value={json}
           onChange={(e) => setJson(e.currentTarget.value)}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}

@@ -41,6 +41,8 @@ export const ciVersionSchema = versionedSchema.extend({
   content: z.string(),
   reference: z.string(),
   note: z.string(),
+  fileName: z.string().nullable(),
+  fileSize: z.number().int().nullable(),
   status: z.enum(ciVersionStatuses),
   changeRequestId: idSchema.nullable(),
   changeRequestNumber: z.number().int().nullable(),
@@ -52,17 +54,19 @@ export type CiVersion = z.infer<typeof ciVersionSchema>;
 
 export const ciDetailSchema = ciSchema.extend({ versions: z.array(ciVersionSchema) });
 
-export const ciVersionInput = z
+export const ciVersionFields = z
   .object({
     content: z.string().max(100_000).default(''),
     reference: z.string().trim().max(2000).default(''),
     note: z.string().max(2000).default(''),
   })
-  .strict()
-  .refine((v) => v.content.trim() !== '' || v.reference !== '', {
-    message: 'give the content or a reference (URL, document number)',
-    path: ['content'],
-  });
+  .strict();
+export const ciVersionInput = ciVersionFields.refine((v) => v.content.trim() !== '' || v.reference !== '', {
+  message: 'give the content or a reference (URL, document number)',
+  path: ['content'],
+});
+export const MAX_CI_FILE_BYTES = 5 * 1024 * 1024;
+
 export const ciApproveInput = z.object({ changeRequestId: idSchema.nullable().default(null) }).strict();
 
 export const baselineInput = z

@@ -6,6 +6,7 @@ import {
   configurationAsOf,
   configurationItems,
   findBaseline,
+  findCiVersionFile,
   insertBaseline,
   isBaselined,
   listBaselines,
@@ -25,7 +26,9 @@ import {
   ciApproveInput,
   ciInput,
   ciPatch,
+  ciVersionFields,
   ciVersionInput,
+  MAX_CI_FILE_BYTES,
 } from '../model/configuration.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { audit, createAudited, translateDatabaseErrors, updateAudited } from './mutation.ts';
@@ -111,20 +114,45 @@ export async function updateConfigurationItem(
   );
 }
 
-/** Proposes the item's next version; it becomes current only when approved. */
+export interface CiFile {
+  fileName: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+/**
+ * Proposes the item's next version — its text, a reference (URL, document number) and/or a file; it
+ * becomes current only when approved.
+ */
 export async function proposeCiVersion(
   db: Database,
   actor: Actor,
   ciId: string,
   body: unknown,
+  file?: CiFile,
 ): Promise<CiVersion> {
-  const values = parseInput(ciVersionInput, body);
+  const values = file ? parseInput(ciVersionFields, body) : parseInput(ciVersionInput, body);
+  const fileName = file?.fileName.trim().slice(0, 200);
+  if (file && !fileName) throw new ValidationError([{ field: 'file', message: 'needs a file name' }]);
+  if (file && file.content.length > MAX_CI_FILE_BYTES)
+    throw new ValidationError([
+      { field: 'file', message: `is larger than ${MAX_CI_FILE_BYTES / 1024 / 1024} MB` },
+    ]);
+  const stored = file
+    ? {
+        fileName,
+        fileType: file.contentType || 'application/octet-stream',
+        fileSize: file.content.length,
+        fileContent: file.content,
+      }
+    : {};
   return translateDatabaseErrors(() =>
     db.transaction(async (tx) => {
       await itemOf(tx, actor, ciId, 'manage_configuration');
       const id = uuidv7();
       await insertRow(tx, ciVersions, actor.orgId, id, {
         ...values,
+        ...stored,
         ciId,
         number: await nextCiVersionNumber(tx, actor.orgId, ciId),
         createdBy: actor.userId,
@@ -182,6 +210,24 @@ export async function approveCiVersion(
       await supersedeCurrent(tx, actor.orgId, before.ciId);
     },
   );
+}
+
+/** The file a version carries, for those who read the project. */
+export async function downloadCiVersionFile(
+  db: Database,
+  actor: Actor,
+  id: string,
+): Promise<{ fileName: string; fileType: string; content: Uint8Array }> {
+  const version = await findCiVersionFile(db, actor.orgId, id);
+  if (!version) throw new NotFoundError('configuration item version', id);
+  await itemOf(db, actor, version.ciId, 'read');
+  if (!version.fileName || !version.content)
+    throw new NotFoundError('file of configuration item version', id);
+  return {
+    fileName: version.fileName,
+    fileType: version.fileType ?? 'application/octet-stream',
+    content: version.content,
+  };
 }
 
 export async function listConfigBaselines(

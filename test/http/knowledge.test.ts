@@ -212,6 +212,37 @@ describe('configuration over HTTP', () => {
       reference: 'https://docs/d1-v1',
     });
     expect((await call('GET', `/projects/${project.id}/configuration?asOf=13/01/2027`)).statusCode).toBe(400);
+    const boundary = 'ci-file-boundary';
+    const upload = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/configuration-items/${item.id}/versions/file`,
+      cookies: { orrery_session: ctx.session },
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: [
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="note"',
+        '',
+        'as built',
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="file"; filename="site-plan.pdf"',
+        'Content-Type: application/pdf',
+        '',
+        'plan bytes',
+        `--${boundary}--`,
+        '',
+      ].join('\r\n'),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    expect(upload.json()).toMatchObject({
+      number: 3,
+      fileName: 'site-plan.pdf',
+      note: 'as built',
+      status: 'proposed',
+    });
+    const file = await call('GET', `/ci-versions/${upload.json().id}/file`);
+    expect(file.body).toBe('plan bytes');
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect((await call('GET', `/ci-versions/${v1.id}/file`)).statusCode).toBe(404);
     const list = await call('GET', `/projects/${project.id}/config-baselines`);
     expect(list.json().items.map((b: { name: string }) => b.name)).toEqual(['Design baseline']);
   });

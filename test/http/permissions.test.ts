@@ -2193,6 +2193,41 @@ const cases: Case[] = [
     }),
   },
   {
+    route: 'POST /configuration-items/:id/versions/file',
+    allowed: projectEditors,
+    request: async (t) => {
+      const boundary = 'orrery-matrix-boundary';
+      return {
+        method: 'POST',
+        url: `${v1}/configuration-items/${(await ciAt(t)).id}/versions/file`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: [
+          `--${boundary}`,
+          'Content-Disposition: form-data; name="file"; filename="spec.pdf"',
+          'Content-Type: application/pdf',
+          '',
+          'spec',
+          `--${boundary}--`,
+          '',
+        ].join('\r\n'),
+      };
+    },
+  },
+  {
+    route: 'GET /ci-versions/:id/file',
+    allowed: readersOut,
+    request: async (t) => {
+      const version = await proposeCiVersion(
+        db,
+        systemFor(t),
+        (await ciAt(t)).id,
+        {},
+        { fileName: 'spec.pdf', contentType: 'application/pdf', content: new TextEncoder().encode('spec') },
+      );
+      return { method: 'GET', url: `${v1}/ci-versions/${version.id}/file` };
+    },
+  },
+  {
     route: 'POST /ci-versions/:id/approve',
     allowed: projectEditors,
     request: async (t) => {

@@ -5,6 +5,7 @@ import {
   approveCiVersion,
   createConfigBaseline,
   createConfigurationItem,
+  downloadCiVersionFile,
   getConfigurationAsOf,
   getConfigurationItem,
   proposeCiVersion,
@@ -105,6 +106,42 @@ describe('configuration control', () => {
     await expect(
       approveCiVersion(db, manager, v2.id, v2.version, { changeRequestId: foreign.id }),
     ).rejects.toMatchObject({ status: 400, errors: [{ field: 'changeRequestId' }] });
+  });
+
+  it('takes a version as a file, keeps its bytes, and refuses an empty version', async () => {
+    const { item } = await approvedItem();
+    const bytes = new TextEncoder().encode('%PDF-1.7 signed');
+    const version = await proposeCiVersion(
+      db,
+      manager,
+      item.id,
+      { note: 'signed copy' },
+      { fileName: 'spec-signed.pdf', contentType: 'application/pdf', content: bytes },
+    );
+    expect(version).toMatchObject({
+      fileName: 'spec-signed.pdf',
+      fileSize: bytes.length,
+      note: 'signed copy',
+    });
+    const file = await downloadCiVersionFile(db, manager, version.id);
+    expect(Buffer.from(file.content).toString()).toBe('%PDF-1.7 signed');
+    await expect(proposeCiVersion(db, manager, item.id, {})).rejects.toMatchObject({
+      status: 400,
+      errors: [{ field: 'content' }],
+    });
+    await expect(
+      proposeCiVersion(
+        db,
+        manager,
+        item.id,
+        {},
+        {
+          fileName: 'big.bin',
+          contentType: 'application/octet-stream',
+          content: new Uint8Array(5 * 1024 * 1024 + 1),
+        },
+      ),
+    ).rejects.toMatchObject({ status: 400, errors: [{ field: 'file' }] });
   });
 
   it('keeps approved versions immutable in SQL', async () => {

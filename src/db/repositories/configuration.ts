@@ -35,8 +35,13 @@ export const ciVersions: TableSpec = {
     createdBy: 'created_by',
     approvedBy: 'approved_by',
     approvedAt: 'approved_at',
+    fileName: 'file_name',
+    fileType: 'file_type',
+    fileSize: 'file_size',
+    fileContent: 'file_content',
   },
   select: `SELECT ${versionColumns}, t.ci_id AS "ciId", t.number, t.content, t.reference, t.note, t.status,
+      t.file_name AS "fileName", t.file_size AS "fileSize",
       t.change_request_id AS "changeRequestId", cr.number AS "changeRequestNumber",
       c.name AS "createdByName", a.name AS "approvedByName", ${isoTimestamp('t.approved_at')} AS "approvedAt"
     FROM ci_versions t
@@ -52,6 +57,29 @@ export function listCiVersions<Row>(q: Queryable, orgId: string, ciId: string): 
     orgId,
     ciId,
   ]);
+}
+
+export async function findCiVersionFile(
+  q: Queryable,
+  orgId: string,
+  id: string,
+): Promise<{
+  ciId: string;
+  fileName: string | null;
+  fileType: string | null;
+  content: Uint8Array | null;
+} | null> {
+  const rows = await q.query<{
+    ciId: string;
+    fileName: string | null;
+    fileType: string | null;
+    content: Uint8Array | null;
+  }>(
+    `SELECT ci_id AS "ciId", file_name AS "fileName", file_type AS "fileType", file_content AS content
+     FROM ci_versions WHERE org_id = $1 AND id = $2`,
+    [orgId, id],
+  );
+  return rows[0] ?? null;
 }
 
 export async function nextCiVersionNumber(q: Queryable, orgId: string, ciId: string): Promise<number> {

@@ -15,8 +15,10 @@ import {
   ciVersionSchema,
   configBaselineSchema,
   configurationSchema,
+  MAX_CI_FILE_BYTES,
 } from '../../model/configuration.ts';
 import * as configuration from '../../services/configuration.ts';
+import { ValidationError } from '../../services/errors.ts';
 import { actorOf, expectedVersion } from '../authentication.ts';
 import { errorResponses, idParams, ifMatchHeader } from './crud.ts';
 
@@ -107,6 +109,55 @@ export function registerConfigurationRoutes(api: FastifyInstance, db: Database):
       );
       reply.code(201).header('ETag', `"${version.version}"`);
       return version;
+    },
+  });
+  app.post('/configuration-items/:id/versions/file', {
+    schema: {
+      tags,
+      summary:
+        "Propose the item's next version as a file (multipart: `file`, 5 MB at most, and optional text fields `reference`, `note`, `content`)",
+      consumes: ['multipart/form-data'],
+      params: idParams,
+      response: { 201: ciVersionSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      if (!request.isMultipart())
+        throw new ValidationError([{ field: 'file', message: 'send the file as multipart/form-data' }]);
+      const upload = await request.file({ limits: { fileSize: MAX_CI_FILE_BYTES } });
+      if (!upload) throw new ValidationError([{ field: 'file', message: 'is required' }]);
+      const content = await upload.toBuffer();
+      // Text fields sent before the file arrive with it; later ones are not read.
+      const field = (name: string) => {
+        const entry = upload.fields[name];
+        const value = entry && !Array.isArray(entry) && 'value' in entry ? entry.value : undefined;
+        return typeof value === 'string' ? value : undefined;
+      };
+      const version = await configuration.proposeCiVersion(
+        db,
+        actorOf(request),
+        request.params.id,
+        { reference: field('reference'), note: field('note'), content: field('content') },
+        { fileName: upload.filename, contentType: upload.mimetype, content },
+      );
+      reply.code(201).header('ETag', `"${version.version}"`);
+      return version;
+    },
+  });
+  app.get('/ci-versions/:id/file', {
+    schema: {
+      tags,
+      summary: 'Download the file of a configuration item version',
+      params: idParams,
+      response: { ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const file = await configuration.downloadCiVersionFile(db, actorOf(request), request.params.id);
+      reply
+        .header('Content-Type', file.fileType)
+        .header('Content-Disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Cache-Control', 'no-store');
+      return reply.send(Buffer.from(file.content) as never);
     },
   });
   app.post('/ci-versions/:id/approve', {

@@ -313,6 +313,8 @@ export interface CiVersion {
   content: string;
   reference: string;
   note: string;
+  fileName: string | null;
+  fileSize: number | null;
   status: 'proposed' | 'current' | 'superseded';
   changeRequestId: string | null;
   changeRequestNumber: number | null;
@@ -444,4 +446,26 @@ export function useSaveTemplate(templateId: string | null) {
           }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['project-templates'] }),
   });
+}
+
+/** Proposes a configuration item version carried by a file; text fields go first so the server reads them. */
+export async function uploadCiVersionFile(
+  ciId: string,
+  file: File,
+  fields: { reference: string; note: string },
+): Promise<CiVersion> {
+  const form = new FormData();
+  form.append('reference', fields.reference);
+  form.append('note', fields.note);
+  form.append('file', file);
+  const res = await fetch(`/api/v1/configuration-items/${ciId}/versions/file`, {
+    method: 'POST',
+    body: form,
+    credentials: 'same-origin',
+  });
+  if (!res.ok) {
+    const problem = (await res.json().catch(() => ({}))) as { detail?: string };
+    throw new Error(problem.detail ?? `upload failed (${res.status})`);
+  }
+  return (await res.json()) as CiVersion;
 }

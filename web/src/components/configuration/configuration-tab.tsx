@@ -3,6 +3,7 @@ import {
   Anchor,
   Badge,
   Button,
+  FileButton,
   Grid,
   Group,
   Modal,
@@ -15,14 +16,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { IconAlertTriangle, IconLock, IconUpload } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { changeApi } from '../../api/change-requests.ts';
 import { isApiError } from '../../api/client.ts';
 import {
   type CiVersion,
   type ConfigurationItem,
+  uploadCiVersionFile,
   useApproveCiVersion,
   useCiVersions,
   useConfigBaselines,
@@ -104,8 +106,26 @@ function ItemVersions({
 }) {
   const detail = useCiVersions(projectId, item.id);
   const propose = useProposeCiVersion(projectId);
+  const qc = useQueryClient();
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const uploadFile = async (file: File | null) => {
+    if (!file) return;
+    setUploading(true);
+    setUploadError(null);
+    try {
+      await uploadCiVersionFile(item.id, file, { reference, note });
+      setReference('');
+      setNote('');
+      await qc.invalidateQueries({ queryKey: ['configuration', projectId] });
+    } catch (e) {
+      setUploadError((e as Error).message);
+    } finally {
+      setUploading(false);
+    }
+  };
   const versions = detail.data?.versions ?? [];
   return (
     <Stack gap="xs">
@@ -135,6 +155,11 @@ function ItemVersions({
                   </Anchor>
                 ) : (
                   <Text size="sm">{v.reference || v.content.slice(0, 60) || '—'}</Text>
+                )}
+                {v.fileName && (
+                  <Anchor href={`/api/v1/ci-versions/${v.id}/file`} size="sm" display="block">
+                    {v.fileName}
+                  </Anchor>
                 )}
                 {v.note && (
                   <Text size="xs" c="dimmed">
@@ -197,9 +222,27 @@ function ItemVersions({
           >
             Propose version
           </Button>
+          <FileButton onChange={uploadFile}>
+            {(props) => (
+              <Button
+                {...props}
+                size="xs"
+                variant="default"
+                leftSection={<IconUpload size={14} />}
+                loading={uploading}
+              >
+                Propose a file
+              </Button>
+            )}
+          </FileButton>
         </Group>
       )}
       <ProblemAlert error={propose.error} />
+      {uploadError && (
+        <Text size="sm" c="red">
+          {uploadError}
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -130,6 +130,15 @@ describe.skipIf(!hasChromium)(title, () => {
       .poll(async () => (await page.getByTestId('approve-error').textContent()) ?? '')
       .toMatch(/SPEC-API is under baseline: .*changes only through an approved change request/);
     await expect.poll(() => page.getByTestId('configuration-as-of').locator('tr').count()).toBe(3);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Propose a file' }).click();
+    await (await chooser).setFiles({
+      name: 'api-spec-v4.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7 spec'),
+    });
+    await expect.poll(() => versions.locator('tbody tr').count()).toBe(4);
+    await versions.getByRole('link', { name: 'api-spec-v4.pdf' }).waitFor();
     await page.getByTestId('as-of').fill('2000-01-01');
     await page.getByText('No items existed then.').waitFor();
     await page.getByTestId('as-of').fill('');

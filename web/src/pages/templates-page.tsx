@@ -184,7 +184,7 @@ function InstantiateForm({ template }: { template: TemplateDetail }) {
             label="Start"
             value={start}
             onChange={(e) => setStart(e.currentTarget.value)}
-            placeholder="YYYY-MM-DD"
+            type="date"
             error={fieldErrors.startDate}
           />
         </Group>

@@ -424,8 +424,8 @@ export function ConfigurationTab({ projectId, canEdit }: { projectId: string; ca
               <Title order={5}>Approved configuration</Title>
               <TextInput
                 size="xs"
-                label="As of"
-                placeholder="YYYY-MM-DD (today)"
+                label="As of (empty: now)"
+                type="date"
                 value={asOf}
                 onChange={(e) => setAsOf(e.currentTarget.value)}
                 w={170}

@@ -154,7 +154,9 @@ function ItemVersions({
                     {v.reference}
                   </Anchor>
                 ) : (
-                  <Text size="sm">{v.reference || v.content.slice(0, 60) || '—'}</Text>
+                  (v.reference || v.content || !v.fileName) && (
+                    <Text size="sm">{v.reference || v.content.slice(0, 60) || '—'}</Text>
+                  )
                 )}
                 {v.fileName && (
                   <Anchor href={`/api/v1/ci-versions/${v.id}/file`} size="sm" display="block">

@@ -18,8 +18,10 @@ import { handleError } from './problem.ts';
 import { registerAccessRoutes } from './routes/access.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerBenefitAndLessonRoutes } from './routes/benefits-lessons.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
 import { registerCommunicationRoutes } from './routes/communication.ts';
+import { registerConfigurationRoutes } from './routes/configuration.ts';
 import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerFinanceRoutes } from './routes/finance.ts';
 import { registerGanttRoutes } from './routes/gantt.ts';
@@ -29,6 +31,7 @@ import { registerLevelingRoutes } from './routes/leveling.ts';
 import { registerMaturityRoutes } from './routes/maturity.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
+import { registerProjectTemplateRoutes } from './routes/project-templates.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
 import { registerQualityRoutes } from './routes/quality.ts';
 import { registerResourceRoutes } from './routes/resources.ts';
@@ -116,13 +119,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerResourceRoutes(api, options.db);
       registerStaffingRoutes(api, options.db);
       registerGovernanceRoutes(api, options.db);
-      registerKnowledgeRoutes(api, options.db);
+      registerBenefitAndLessonRoutes(api, options.db);
       registerStatusReportRoutes(api, options.db);
       registerQualityRoutes(api, options.db);
       registerMaturityRoutes(api, options.db);
       registerCommunicationRoutes(api, options.db);
       registerFinanceRoutes(api, options.db);
       registerDashboardRoutes(api, options.db);
+      registerKnowledgeRoutes(api, options.db);
+      registerProjectTemplateRoutes(api, options.db);
+      registerConfigurationRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

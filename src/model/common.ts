@@ -95,6 +95,14 @@ export const entityTypes = [
   'actual_cost',
   'cost_forecast',
   'mail_settings',
+  'process_asset',
+  'asset_version',
+  'asset_attachment',
+  'project_template',
+  'template_version',
+  'configuration_item',
+  'ci_version',
+  'config_baseline',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

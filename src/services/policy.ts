@@ -63,7 +63,11 @@ export type Capability =
   /** Send an announcement to everyone within a scope. */
   | 'announce'
   /** Keep a project's budget, actual costs and forecasts (and, with update_program/update_portfolio, envelopes). */
-  | 'manage_finance';
+  | 'manage_finance'
+  /** Keep process assets and project templates: create, publish, retire (an asset's owner drafts its versions). */
+  | 'manage_knowledge'
+  /** Keep a project's configuration items, approve their versions (through change requests) and baseline them. */
+  | 'manage_configuration';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -95,6 +99,8 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_communication',
     'announce',
     'manage_finance',
+    'manage_knowledge',
+    'manage_configuration',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -115,6 +121,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_quality',
     'manage_communication',
     'manage_finance',
+    'manage_configuration',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -131,6 +138,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_quality',
     'manage_communication',
     'manage_finance',
+    'manage_configuration',
   ]),
   project_manager: new Set<Capability>([
     'read',
@@ -142,6 +150,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_quality',
     'manage_communication',
     'manage_finance',
+    'manage_configuration',
   ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),

@@ -16,6 +16,12 @@ import { createEnvelope } from '../../src/services/budget-envelopes.ts';
 import { createBudgetLine } from '../../src/services/budgets.ts';
 import { createChangeRequest, startReview } from '../../src/services/change-control.ts';
 import { createCommunicationPlan, createStakeholder } from '../../src/services/communication.ts';
+import {
+  approveCiVersion,
+  createConfigBaseline,
+  createConfigurationItem,
+  proposeCiVersion,
+} from '../../src/services/configuration.ts';
 import { createCostForecast } from '../../src/services/cost-forecasts.ts';
 import { getMailSettings, queueEmail } from '../../src/services/email.ts';
 import { createEscalationRule } from '../../src/services/escalation.ts';
@@ -28,6 +34,13 @@ import { createAssessment, createQuestionnaire, getOversightPolicy } from '../..
 import { createMentorship } from '../../src/services/mentoring.ts';
 import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
+import {
+  addAttachment,
+  createAsset,
+  getAsset,
+  transitionAssetVersion,
+} from '../../src/services/process-assets.ts';
+import { createTemplate, getTemplate, publishTemplateVersion } from '../../src/services/project-templates.ts';
 import { createProject, getProject } from '../../src/services/projects.ts';
 import {
   createCorrectiveAction,
@@ -383,6 +396,65 @@ const proposalAt = async (t: Target) =>
     targetKind: 'template',
     targetReference: 'Charter template',
     proposedText: 'Add a section',
+  });
+
+// The knowledge hub's fixtures: assets in the target's unit (published or not), templates of the
+// target's organization, and configuration items of the target's project, fresh per request.
+const assetAt = async (t: Target, publish: boolean) => {
+  const system = systemFor(t);
+  const asset = await createAsset(db, system, {
+    kind: 'standard',
+    title: `Asset ${++sequence}`,
+    businessUnitId: tree[t].unit,
+    body: 'Text',
+  });
+  const draft = (await getAsset(db, system, asset.id)).versions[0]!;
+  if (!publish) return { asset, version: draft };
+  const reviewed = await transitionAssetVersion(db, system, draft.id, draft.version, { to: 'in_review' });
+  const published = await transitionAssetVersion(db, system, draft.id, reviewed.version, { to: 'published' });
+  return { asset: await getAsset(db, system, asset.id), version: published };
+};
+const attachmentAt = async (t: Target) =>
+  addAttachment(db, systemFor(t), (await assetAt(t, true)).asset.id, {
+    fileName: 'form.txt',
+    contentType: 'text/plain',
+    content: new TextEncoder().encode('form'),
+  });
+const knowledgeEditors = unitShapers;
+const templateAt = async (t: Target, publish = true) => {
+  const system = systemFor(t);
+  const template = await createTemplate(db, system, {
+    name: `Template ${++sequence}`,
+    content: {
+      tasks: [
+        { key: 'A', name: 'Plan' },
+        { key: 'B', name: 'Do' },
+      ],
+      links: [{ from: 'A', to: 'B' }],
+      risks: [{ title: 'Late supplier', probability: 0.2, impact: 2 }],
+      documents: [{ identifier: 'DOC-1', title: 'Charter' }],
+    },
+  });
+  const draft = (await getTemplate(db, system, template.id)).versions[0]!;
+  if (!publish) return { template, version: draft };
+  return { template, version: await publishTemplateVersion(db, system, draft.id, draft.version) };
+};
+const ciAt = (t: Target) =>
+  createConfigurationItem(db, systemFor(t), tree[t].project, {
+    identifier: `CI-${++sequence}`,
+    title: 'Spec',
+  });
+const ciVersionAt = async (t: Target) =>
+  proposeCiVersion(db, systemFor(t), (await ciAt(t)).id, { content: 'first text' });
+const approvedCiAt = async (t: Target) => {
+  const proposed = await ciVersionAt(t);
+  await approveCiVersion(db, systemFor(t), proposed.id, proposed.version, {});
+  return proposed.ciId;
+};
+const configBaselineAt = async (t: Target) =>
+  createConfigBaseline(db, systemFor(t), tree[t].project, {
+    name: `Baseline ${++sequence}`,
+    ciIds: [await approvedCiAt(t)],
   });
 
 // Status reports: written by those who report on the project, reviewed by its program manager or above.
@@ -3255,6 +3327,369 @@ const cases: Case[] = [
     request: async (t) => ({
       method: 'GET',
       url: `${v1}/dashboard/export.xlsx?scopeType=program&scopeId=${tree[t].program}`,
+    }),
+  },
+  // Knowledge hub: every member reads published assets; the PMO at the asset's unit keeps them.
+  {
+    route: 'GET /process-assets',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/process-assets?kind=standard` }),
+  },
+  {
+    route: 'GET /process-assets/search',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/process-assets/search?q=text` }),
+  },
+  {
+    route: 'POST /process-assets',
+    allowed: knowledgeEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/process-assets`,
+      payload: { kind: 'policy', title: `Policy ${++sequence}`, businessUnitId: tree[t].unit, body: 'Rules' },
+    }),
+  },
+  {
+    route: 'GET /process-assets/:id',
+    allowed: everyMember,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/process-assets/${(await assetAt(t, true)).asset.id}`,
+    }),
+  },
+  {
+    route: 'PATCH /process-assets/:id',
+    allowed: knowledgeEditors,
+    request: async (t) => {
+      const { asset } = await assetAt(t, true);
+      return {
+        method: 'PATCH',
+        url: `${v1}/process-assets/${asset.id}`,
+        headers: { 'if-match': `"${asset.version}"` },
+        payload: { tags: ['renamed'] },
+      };
+    },
+  },
+  {
+    route: 'DELETE /process-assets/:id',
+    allowed: knowledgeEditors,
+    request: async (t) => {
+      const { asset } = await assetAt(t, false);
+      return {
+        method: 'DELETE',
+        url: `${v1}/process-assets/${asset.id}`,
+        headers: { 'if-match': `"${asset.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /process-assets/:id/diff',
+    allowed: everyMember,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/process-assets/${(await assetAt(t, true)).asset.id}/diff?from=1&to=1`,
+    }),
+  },
+  {
+    route: 'POST /process-assets/:id/versions',
+    allowed: knowledgeEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/process-assets/${(await assetAt(t, true)).asset.id}/versions`,
+      payload: { changeNote: 'next' },
+    }),
+  },
+  {
+    route: 'GET /asset-versions/:id',
+    allowed: everyMember,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/asset-versions/${(await assetAt(t, true)).version.id}`,
+    }),
+  },
+  {
+    route: 'PATCH /asset-versions/:id',
+    allowed: knowledgeEditors,
+    request: async (t) => {
+      const { version } = await assetAt(t, false);
+      return {
+        method: 'PATCH',
+        url: `${v1}/asset-versions/${version.id}`,
+        headers: { 'if-match': `"${version.version}"` },
+        payload: { body: 'Edited draft' },
+      };
+    },
+  },
+  {
+    route: 'POST /asset-versions/:id/transition',
+    allowed: knowledgeEditors,
+    request: async (t) => {
+      const { version } = await assetAt(t, false);
+      return {
+        method: 'POST',
+        url: `${v1}/asset-versions/${version.id}/transition`,
+        headers: { 'if-match': `"${version.version}"` },
+        payload: { to: 'in_review' },
+      };
+    },
+  },
+  {
+    route: 'POST /process-assets/:id/attachments',
+    allowed: knowledgeEditors,
+    request: async (t) => {
+      const boundary = 'orrery-matrix-boundary';
+      return {
+        method: 'POST',
+        url: `${v1}/process-assets/${(await assetAt(t, true)).asset.id}/attachments`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: [
+          `--${boundary}`,
+          'Content-Disposition: form-data; name="file"; filename="form.txt"',
+          'Content-Type: text/plain',
+          '',
+          'form',
+          `--${boundary}--`,
+          '',
+        ].join('\r\n'),
+      };
+    },
+  },
+  {
+    route: 'GET /asset-attachments/:id',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/asset-attachments/${(await attachmentAt(t)).id}` }),
+  },
+  {
+    route: 'DELETE /asset-attachments/:id',
+    allowed: knowledgeEditors,
+    request: async (t) => ({
+      method: 'DELETE',
+      url: `${v1}/asset-attachments/${(await attachmentAt(t)).id}`,
+    }),
+  },
+  // Project templates: the organization's PMO keeps them; members read published ones and create
+  // projects from them where they may create projects.
+  {
+    route: 'GET /project-templates',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/project-templates` }),
+  },
+  {
+    route: 'POST /project-templates',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'POST',
+      url: `${v1}/project-templates`,
+      payload: { name: `Template ${++sequence}`, content: { tasks: [{ key: 'A', name: 'Plan' }] } },
+    }),
+  },
+  {
+    route: 'GET /project-templates/:id',
+    allowed: everyMember,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/project-templates/${(await templateAt(t)).template.id}`,
+    }),
+  },
+  {
+    route: 'PATCH /project-templates/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const { template } = await templateAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/project-templates/${template.id}`,
+        headers: { 'if-match': `"${template.version}"` },
+        payload: { description: 'Changed' },
+      };
+    },
+  },
+  {
+    route: 'POST /project-templates/:id/versions',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/project-templates/${(await templateAt(t)).template.id}/versions`,
+      payload: { content: { tasks: [{ key: 'A', name: 'Plan again' }] } },
+    }),
+  },
+  {
+    route: 'GET /template-versions/:id',
+    allowed: everyMember,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/template-versions/${(await templateAt(t)).version.id}`,
+    }),
+  },
+  {
+    route: 'PATCH /template-versions/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const { version } = await templateAt(t, false);
+      return {
+        method: 'PATCH',
+        url: `${v1}/template-versions/${version.id}`,
+        headers: { 'if-match': `"${version.version}"` },
+        payload: { changeNote: 'Edited' },
+      };
+    },
+  },
+  {
+    route: 'POST /template-versions/:id/publish',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const { version } = await templateAt(t, false);
+      return {
+        method: 'POST',
+        url: `${v1}/template-versions/${version.id}/publish`,
+        headers: { 'if-match': `"${version.version}"` },
+      };
+    },
+  },
+  {
+    route: 'POST /project-templates/:id/instantiate',
+    allowed: projectCreators,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/project-templates/${(await templateAt(t)).template.id}/instantiate`,
+      payload: {
+        code: `TPL-${++sequence}`,
+        name: 'From template',
+        businessUnitId: tree[t].unit,
+        portfolioId: tree[t].portfolio,
+        programId: tree[t].program,
+        startDate: '2027-03-01',
+      },
+    }),
+  },
+  // Configuration management: project readers read it; project managers and above keep it.
+  {
+    route: 'GET /projects/:id/configuration-items',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/configuration-items` }),
+  },
+  {
+    route: 'POST /projects/:id/configuration-items',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${tree[t].project}/configuration-items`,
+      payload: { identifier: `CI-${++sequence}`, title: 'Test plan', kind: 'document' },
+    }),
+  },
+  {
+    route: 'GET /configuration-items/:id',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/configuration-items/${(await ciAt(t)).id}` }),
+  },
+  {
+    route: 'PATCH /configuration-items/:id',
+    allowed: projectEditors,
+    request: async (t) => {
+      const item = await ciAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/configuration-items/${item.id}`,
+        headers: { 'if-match': `"${item.version}"` },
+        payload: { title: 'Renamed spec' },
+      };
+    },
+  },
+  {
+    route: 'POST /configuration-items/:id/versions',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/configuration-items/${(await ciAt(t)).id}/versions`,
+      payload: { reference: 'https://example.test/spec-v1' },
+    }),
+  },
+  {
+    route: 'POST /configuration-items/:id/versions/file',
+    allowed: projectEditors,
+    request: async (t) => {
+      const boundary = 'orrery-matrix-boundary';
+      return {
+        method: 'POST',
+        url: `${v1}/configuration-items/${(await ciAt(t)).id}/versions/file`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: [
+          `--${boundary}`,
+          'Content-Disposition: form-data; name="file"; filename="spec.pdf"',
+          'Content-Type: application/pdf',
+          '',
+          'spec',
+          `--${boundary}--`,
+          '',
+        ].join('\r\n'),
+      };
+    },
+  },
+  {
+    route: 'GET /ci-versions/:id/file',
+    allowed: readersOut,
+    request: async (t) => {
+      const version = await proposeCiVersion(
+        db,
+        systemFor(t),
+        (await ciAt(t)).id,
+        {},
+        { fileName: 'spec.pdf', contentType: 'application/pdf', content: new TextEncoder().encode('spec') },
+      );
+      return { method: 'GET', url: `${v1}/ci-versions/${version.id}/file` };
+    },
+  },
+  {
+    route: 'POST /ci-versions/:id/approve',
+    allowed: projectEditors,
+    request: async (t) => {
+      const proposed = await ciVersionAt(t);
+      return {
+        method: 'POST',
+        url: `${v1}/ci-versions/${proposed.id}/approve`,
+        headers: { 'if-match': `"${proposed.version}"` },
+        payload: {},
+      };
+    },
+  },
+  {
+    route: 'GET /projects/:id/config-baselines',
+    allowed: readersOut,
+    request: async (t) => ({ method: 'GET', url: `${v1}/projects/${tree[t].project}/config-baselines` }),
+  },
+  {
+    route: 'POST /projects/:id/config-baselines',
+    allowed: projectEditors,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/projects/${tree[t].project}/config-baselines`,
+      payload: { name: `Baseline ${++sequence}`, ciIds: [await approvedCiAt(t)] },
+    }),
+  },
+  {
+    route: 'GET /config-baselines/:id',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/config-baselines/${(await configBaselineAt(t)).id}`,
+    }),
+  },
+  {
+    route: 'GET /projects/:id/configuration',
+    allowed: readersOut,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/projects/${tree[t].project}/configuration?asOf=2027-01-01`,
     }),
   },
 ];

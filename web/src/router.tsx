@@ -221,6 +221,30 @@ const announcementsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/announcements-page.tsx'), 'AnnouncementsPage'),
 });
 
+const knowledgeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/knowledge',
+  component: lazyRouteComponent(() => import('./pages/knowledge-page.tsx'), 'KnowledgePage'),
+});
+
+const assetRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/knowledge/$id',
+  component: lazyRouteComponent(() => import('./pages/asset-page.tsx'), 'AssetPage'),
+});
+
+const templatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/templates',
+  component: lazyRouteComponent(() => import('./pages/templates-page.tsx'), 'TemplatesPage'),
+});
+
+const templateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/templates/$id',
+  component: lazyRouteComponent(() => import('./pages/templates-page.tsx'), 'TemplatePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -251,6 +275,10 @@ const routeTree = rootRoute.addChildren([
     qualityRoute,
     maturityRoute,
     announcementsRoute,
+    knowledgeRoute,
+    assetRoute,
+    templatesRoute,
+    templateRoute,
   ]),
 ]);
 

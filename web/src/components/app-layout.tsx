@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertOctagon,
   IconAlertTriangle,
+  IconBooks,
   IconBriefcase,
   IconBuildingSkyscraper,
   IconBulb,
@@ -66,6 +67,7 @@ const NAV = [
   { to: '/quality', label: 'Quality', icon: IconRosette },
   { to: '/maturity', label: 'Maturity', icon: IconStairsUp },
   { to: '/announcements', label: 'Announcements', icon: IconSpeakerphone },
+  { to: '/knowledge', label: 'Knowledge hub', icon: IconBooks },
 ] as const;
 
 export function AppLayout() {

@@ -14,6 +14,7 @@ import {
   IconTimeline,
   IconTrendingUp,
   IconUsers,
+  IconVersions,
 } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -21,6 +22,7 @@ import { useItem } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { HealthBadge, StageBadge } from '../components/badges.tsx';
 import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
+import { ConfigurationTab } from '../components/configuration/configuration-tab.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { CostTab } from '../components/finance/cost-tab.tsx';
 import { BenefitsPanel } from '../components/governance/benefits-panel.tsx';
@@ -186,6 +188,13 @@ export function ProjectPage() {
           >
             Stakeholders
           </Tabs.Tab>
+          <Tabs.Tab
+            value="configuration"
+            leftSection={<IconVersions size={14} />}
+            data-testid="tab-configuration"
+          >
+            Configuration
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="quality">
           <ProjectQuality projectId={p.id} canEdit={canEdit} />
@@ -239,6 +248,9 @@ export function ProjectPage() {
             canSubmit={can('status.submit', ctx)}
             canReview={can('status.review', ctx)}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="configuration">
+          <ConfigurationTab projectId={p.id} canEdit={canEdit} />
         </Tabs.Panel>
       </Tabs>
       {editing && (

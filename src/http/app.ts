@@ -20,12 +20,14 @@ import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
 import { registerGanttRoutes } from './routes/gantt.ts';
+import { registerIntakeRoutes } from './routes/intake.ts';
 import { registerLevelingRoutes } from './routes/leveling.ts';
 import { registerPlanFileRoutes } from './routes/plan-files.ts';
 import { registerPlanningRoutes } from './routes/planning.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
 import { registerResourceRoutes } from './routes/resources.ts';
 import { registerRiskRoutes } from './routes/risks.ts';
+import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { registerScheduleRiskRoutes } from './routes/schedule-risk.ts';
 import { registerStaffingRoutes } from './routes/staffing.ts';
 import { registerStructureRoutes } from './routes/structure.ts';
@@ -107,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerLevelingRoutes(api, options.db);
       registerResourceRoutes(api, options.db);
       registerStaffingRoutes(api, options.db);
+      registerIntakeRoutes(api, options.db);
+      registerScenarioRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

@@ -68,6 +68,10 @@ export const entityTypes = [
   'assignment',
   'staffing_request',
   'booking',
+  'proposal',
+  'scoring_model',
+  'scoring_evaluation',
+  'scenario',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

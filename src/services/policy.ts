@@ -41,7 +41,17 @@ export type Capability =
   /** Rule on change requests; which role decides at which scope is the organization's setting. */
   | 'decide_change'
   /** Keep the resource pool (resources, rates, skills, roles) and fill staffing requests with bookings. */
-  | 'manage_resources';
+  | 'manage_resources'
+  /** Draft, edit and submit project proposals in a portfolio. */
+  | 'submit_proposal'
+  /** Triage submitted proposals (accept, reject, defer); checked at the PMO above the proposal. */
+  | 'triage_intake'
+  /** Keep the organization's scoring models and name their evaluators. */
+  | 'manage_scoring'
+  /** Score candidates under a scoring model (people a model names may score too). */
+  | 'evaluate_proposals'
+  /** Build, optimize, compare and promote portfolio scenarios. */
+  | 'manage_scenarios';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -62,6 +72,11 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'request_change',
     'decide_change',
     'manage_resources',
+    'submit_proposal',
+    'triage_intake',
+    'manage_scoring',
+    'evaluate_proposals',
+    'manage_scenarios',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -75,6 +90,9 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'submit_proposal',
+    'evaluate_proposals',
+    'manage_scenarios',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -84,6 +102,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_risks',
     'request_change',
     'decide_change',
+    'submit_proposal',
   ]),
   project_manager: new Set<Capability>(['read', 'update_project', 'manage_risks', 'request_change']),
   team_member: new Set<Capability>(['read']),

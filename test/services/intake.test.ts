@@ -84,10 +84,12 @@ describe('proposals', () => {
     );
     expect(error.status).toBe(400);
     expect(error.errors[0].field).toBe('costLines.0.period');
-    expect((await listProposals(db, system, { page: 1, pageSize: 50, order: 'asc', q: 'BAD-1' })).total).toBe(0);
+    expect((await listProposals(db, system, { page: 1, pageSize: 50, order: 'asc', q: 'BAD-1' })).total).toBe(
+      0,
+    );
   });
 
-  it("lets the PMO of a decentralized unit triage its proposals, but not once the unit is centralized", async () => {
+  it('lets the PMO of a decentralized unit triage its proposals, but not once the unit is centralized', async () => {
     const place = await makeUnitWithPortfolio(db, system, 'decentralized');
     const unitPmo = await makeActor(db, orgId, 'pmo_admin', 'business_unit', place.unitId);
     const proposal = await makeProposal(db, system, place, { status: 'submitted' });
@@ -95,9 +97,17 @@ describe('proposals', () => {
       decision: 'in_triage',
       note: 'Looking at it',
     });
-    expect(triaged).toMatchObject({ status: 'in_triage', triageNote: 'Looking at it', triagedById: unitPmo.userId });
+    expect(triaged).toMatchObject({
+      status: 'in_triage',
+      triageNote: 'Looking at it',
+      triagedById: unitPmo.userId,
+    });
 
-    const unit = await (await import('../../src/services/structure.ts')).getBusinessUnit(db, system, place.unitId);
+    const unit = await (await import('../../src/services/structure.ts')).getBusinessUnit(
+      db,
+      system,
+      place.unitId,
+    );
     await updateBusinessUnit(db, system, unit.id, unit.version, { pmoMode: 'centralized' });
     const refused = await failure(
       triageProposal(db, unitPmo, proposal.id, triaged.version, { decision: 'accepted' }),
@@ -123,7 +133,10 @@ describe('proposals', () => {
     expect(draft.submitterId).toBe(manager.userId);
     const submitted = await submitProposal(db, manager, draft.id, draft.version);
     expect(submitted.status).toBe('submitted');
-    expect((await failure(triageProposal(db, manager, draft.id, submitted.version, { decision: 'accepted' }))).status).toBe(403);
+    expect(
+      (await failure(triageProposal(db, manager, draft.id, submitted.version, { decision: 'accepted' })))
+        .status,
+    ).toBe(403);
     expect((await failure(submitProposal(db, manager, draft.id, submitted.version))).status).toBe(409);
   });
 
@@ -131,7 +144,9 @@ describe('proposals', () => {
     const place = await makeUnitWithPortfolio(db, system);
     const proposal = await makeProposal(db, system, place, { status: 'draft' });
     await updateProposal(db, system, proposal.id, proposal.version, { title: 'Renamed' });
-    expect((await failure(updateProposal(db, system, proposal.id, proposal.version, { title: 'Again' }))).status).toBe(409);
+    expect(
+      (await failure(updateProposal(db, system, proposal.id, proposal.version, { title: 'Again' }))).status,
+    ).toBe(409);
   });
 });
 
@@ -179,7 +194,11 @@ describe('scoring', () => {
     expect(first.spread.max).toBeCloseTo(4.5, 9);
     expect(first.spread.stdDev).toBeCloseTo(0.625, 9);
     expect(ranking.items[1].score).toBeCloseTo((3 * 3 + 5) / 4, 9);
-    const rows = await listEvaluations(db, system, { modelId: model.id, candidateType: 'proposal', candidateId: a.id });
+    const rows = await listEvaluations(db, system, {
+      modelId: model.id,
+      candidateType: 'proposal',
+      candidateId: a.id,
+    });
     expect(rows).toHaveLength(4);
     expect(rows.find((r) => r.comment === 'vendor lock-in')?.evaluatorId).toBe(ana.userId);
   });
@@ -208,8 +227,16 @@ describe('scoring', () => {
       }),
     );
     expect(error.status).toBe(400);
-    expect(error.errors).toEqual([{ field: 'scores.1.score', message: '7 for "Value" is outside the scale 0..5' }]);
-    expect(await listEvaluations(db, system, { modelId: model.id, candidateType: 'proposal', candidateId: proposal.id })).toEqual([]);
+    expect(error.errors).toEqual([
+      { field: 'scores.1.score', message: '7 for "Value" is outside the scale 0..5' },
+    ]);
+    expect(
+      await listEvaluations(db, system, {
+        modelId: model.id,
+        candidateType: 'proposal',
+        candidateId: proposal.id,
+      }),
+    ).toEqual([]);
   });
 
   it('lets a person the model names score, and nobody else without the right', async () => {
@@ -248,10 +275,17 @@ describe('scoring', () => {
       scores: [{ criterionId: model.criteria[0].id, score: 8 }],
     });
     const renamed = await updateScoringModel(db, system, model.id, model.version, {
-      criteria: [{ id: model.criteria[0].id, name: 'Business value', weight: 2 }, { name: 'Urgency', weight: 1 }],
+      criteria: [
+        { id: model.criteria[0].id, name: 'Business value', weight: 2 },
+        { name: 'Urgency', weight: 1 },
+      ],
     });
     expect(renamed.criteria.map((c) => c.name)).toEqual(['Business value', 'Urgency']);
-    const rows = await listEvaluations(db, system, { modelId: model.id, candidateType: 'proposal', candidateId: proposal.id });
+    const rows = await listEvaluations(db, system, {
+      modelId: model.id,
+      candidateType: 'proposal',
+      candidateId: proposal.id,
+    });
     expect(rows.map((r) => [r.criterionName, r.score])).toEqual([['Business value', 8]]);
     const error = await failure(updateScoringModel(db, system, model.id, renamed.version, { scaleMax: 5 }));
     expect(error.status).toBe(400);

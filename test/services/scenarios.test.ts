@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import type { Actor } from '../../src/services/policy.ts';
 import { optimizePortfolio } from '../../src/services/optimization.ts';
+import type { Actor } from '../../src/services/policy.ts';
 import { getProject, updateProject } from '../../src/services/projects.ts';
 import { getProposal, updateProposal } from '../../src/services/proposals.ts';
 import {
@@ -80,7 +80,13 @@ describe('portfolio optimization over real data', () => {
   it('finds the known optimum exactly and says so, with the efficient frontier', async () => {
     const result = await optimizePortfolio(db, system, settings());
     expect(result.selected.map((s) => s.code).sort()).toEqual(['A', 'C']);
-    expect(result).toMatchObject({ method: 'exact', optimal: true, gap: 0, totalScore: 130, candidateCount: 3 });
+    expect(result).toMatchObject({
+      method: 'exact',
+      optimal: true,
+      gap: 0,
+      totalScore: 130,
+      candidateCount: 3,
+    });
     expect(result.costPerPeriod).toEqual([90, 90]);
     expect(result.months).toEqual(['2027-01', '2027-02']);
     expect(result.frontier.length).toBeGreaterThan(2);
@@ -127,7 +133,9 @@ describe('portfolio optimization over real data', () => {
     );
     expect(error.status).toBe(400);
     expect(error.errors[0].field).toBe('budget.0');
-    expect(error.errors[0].message).toContain('budget in 2027-01: the mandatory set needs 140, the limit is 100');
+    expect(error.errors[0].message).toContain(
+      'budget in 2027-01: the mandatory set needs 140, the limit is 100',
+    );
   });
 
   it('refuses candidates that need each other in a cycle, naming the cycle', async () => {
@@ -181,17 +189,33 @@ describe('scenarios', () => {
     expect(l).toMatchObject({ name: 'Lean', totalScore: 130, totalCost: 180, costPerPeriod: [90, 90] });
     expect(r.selectedCount).toBe(4);
     expect(r.totalCost).toBe(180 + 160 + 400);
-    expect(r.capacityUse[0]).toMatchObject({ roleName: 'Engineer', used: [120, 0], limit: [500, 500], peakPercent: 24 });
+    expect(r.capacityUse[0]).toMatchObject({
+      roleName: 'Engineer',
+      used: [120, 0],
+      limit: [500, 500],
+      peakPercent: 24,
+    });
 
     const current = await getScenario(db, system, lean.id);
     const promotion = await promoteScenario(db, system, lean.id, current.version);
     expect(promotion.createdProjects.map((p) => p.code).sort()).toEqual(['A', 'C']);
     expect(promotion.holdFlagged.map((p) => p.code)).toEqual(['RUN-1']);
     expect(promotion.scenario.status).toBe('promoted');
-    const project = await getProject(db, system, promotion.createdProjects.find((p) => p.code === 'A')!.projectId);
-    expect(project).toMatchObject({ stage: 'initiation', budget: 100, targetStart: '2027-01-01', targetFinish: '2027-06-30' });
+    const project = await getProject(
+      db,
+      system,
+      promotion.createdProjects.find((p) => p.code === 'A')!.projectId,
+    );
+    expect(project).toMatchObject({
+      stage: 'initiation',
+      budget: 100,
+      targetStart: '2027-01-01',
+      targetFinish: '2027-06-30',
+    });
     expect((await getProposal(db, system, ids.A)).projectId).toBe(project.id);
     expect((await getProject(db, system, running.id)).stage).toBe('execution');
-    expect((await failure(promoteScenario(db, system, lean.id, promotion.scenario.version))).status).toBe(409);
+    expect((await failure(promoteScenario(db, system, lean.id, promotion.scenario.version))).status).toBe(
+      409,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/connection.ts';
-import { createProposal, submitProposal, triageProposal } from '../../src/services/proposals.ts';
 import type { Actor } from '../../src/services/policy.ts';
+import { createProposal, submitProposal, triageProposal } from '../../src/services/proposals.ts';
 import { roleCatalog } from '../../src/services/resources.ts';
 import { createScoringModel, saveEvaluation } from '../../src/services/scoring.ts';
 import { createBusinessUnit, createPortfolio } from '../../src/services/structure.ts';
@@ -15,7 +15,10 @@ export async function makeUnitWithPortfolio(
 ) {
   const n = ++counter;
   const unit = await createBusinessUnit(db, system, { name: `Intake unit ${n}`, code: `IU${n}`, pmoMode });
-  const portfolio = await createPortfolio(db, system, { name: `Intake portfolio ${n}`, businessUnitId: unit.id });
+  const portfolio = await createPortfolio(db, system, {
+    name: `Intake portfolio ${n}`,
+    businessUnitId: unit.id,
+  });
   return { unitId: unit.id, portfolioId: portfolio.id };
 }
 

@@ -180,6 +180,27 @@ const staffingRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/staffing-page.tsx'), 'StaffingPage'),
 });
 
+const intakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intake',
+  component: lazyRouteComponent(() => import('./pages/intake-page.tsx'), 'IntakePage'),
+});
+const proposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intake/$id',
+  component: lazyRouteComponent(() => import('./pages/proposal-page.tsx'), 'ProposalPage'),
+});
+const scenariosRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/scenarios',
+  component: lazyRouteComponent(() => import('./pages/scenarios-page.tsx'), 'ScenariosPage'),
+});
+const scenarioRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/scenarios/$id',
+  component: lazyRouteComponent(() => import('./pages/scenario-page.tsx'), 'ScenarioPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -203,6 +224,10 @@ const routeTree = rootRoute.addChildren([
     resourceRoute,
     capacityRoute,
     staffingRoute,
+    intakeRoute,
+    proposalRoute,
+    scenariosRoute,
+    scenarioRoute,
   ]),
 ]);
 

@@ -26,7 +26,12 @@ export type Action =
   | 'change.request'
   | 'change.decide'
   | 'resource.manage'
-  | 'pool.manage';
+  | 'pool.manage'
+  | 'proposal.submit'
+  | 'intake.triage'
+  | 'scoring.manage'
+  | 'proposal.evaluate'
+  | 'scenario.manage';
 
 // Mirrors the server's rules closely enough to hide buttons that would fail; the API decides.
 const ROLES_FOR: Record<Action, readonly Role[]> = {
@@ -46,10 +51,16 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   // Resources of a unit: its resource managers; roles and skills: the organization's (pool.manage).
   'resource.manage': ['pmo_admin', 'resource_manager'],
   'pool.manage': ['pmo_admin', 'resource_manager'],
+  'proposal.submit': ['pmo_admin', 'portfolio_manager', 'program_manager'],
+  // Triage is the PMO's: the organization's, or a decentralized unit's (the API checks which).
+  'intake.triage': ['pmo_admin'],
+  'scoring.manage': ['pmo_admin'],
+  'proposal.evaluate': ['pmo_admin', 'portfolio_manager'],
+  'scenario.manage': ['pmo_admin', 'portfolio_manager'],
 };
 
 // Actions that only make sense organization-wide.
-const ORG_ONLY: ReadonlySet<Action> = new Set(['admin', 'objective.manage', 'pool.manage']);
+const ORG_ONLY: ReadonlySet<Action> = new Set(['admin', 'objective.manage', 'pool.manage', 'scoring.manage']);
 
 function covers(grant: Grant, ctx: ScopeContext): boolean {
   switch (grant.scopeType) {

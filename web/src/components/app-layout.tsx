@@ -17,6 +17,8 @@ import {
   IconAlertTriangle,
   IconBriefcase,
   IconBuildingSkyscraper,
+  IconBulb,
+  IconChartDots3,
   IconChevronDown,
   IconGridDots,
   IconListDetails,
@@ -52,6 +54,8 @@ const NAV = [
   { to: '/resources', label: 'Resources', icon: IconUsersGroup },
   { to: '/capacity', label: 'Capacity', icon: IconGridDots },
   { to: '/staffing', label: 'Staffing', icon: IconUserSearch },
+  { to: '/intake', label: 'Intake', icon: IconBulb },
+  { to: '/scenarios', label: 'Scenarios', icon: IconChartDots3 },
 ] as const;
 
 export function AppLayout() {

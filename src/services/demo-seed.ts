@@ -6,6 +6,7 @@ import { uuidv7 } from '../db/uuid.ts';
 import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
 import { seedChangeControl } from './demo-seed-changes.ts';
+import { seedDemoIntake } from './demo-seed-intake.ts';
 import { seedLevelingDemo } from './demo-seed-leveling.ts';
 import { seedDemoPlans } from './demo-seed-plans.ts';
 import { seedDemoResources } from './demo-seed-resources.ts';
@@ -570,5 +571,13 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedScheduleRiskDemo(db, system, orgId);
   await seedLevelingDemo(db, system, orgId);
   await seedDemoResources(db, system, units);
+  await seedDemoIntake(db, system, {
+    orgId,
+    units,
+    portfolios: { enterprise: enterprise.id, energy: energy.id },
+    objectives: objectives.map((o) => o.id),
+    person,
+    adminId: admin,
+  });
   return { ...result, orgId, created: true };
 }

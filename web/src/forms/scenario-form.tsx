@@ -35,7 +35,7 @@ function toValues(s?: Partial<Scenario>): ScenarioValues {
   };
 }
 
-const fit = (series: (number | null)[], periods: number) =>
+const padToPeriods = (series: (number | null)[], periods: number) =>
   Array.from({ length: periods }, (_, k) => series[k] ?? null);
 
 /** A scenario's limits: budget per month and hours per role per month over its horizon; start shifts allowed. */
@@ -72,9 +72,12 @@ export function ScenarioForm({
     const source = scenario ? changed : all;
     const out: Record<string, unknown> = { ...source };
     // Limits always travel with the horizon, trimmed to it.
-    if (!scenario || 'periods' in changed || 'budget' in changed) out.budget = fit(all.budget, periods);
+    if (!scenario || 'periods' in changed || 'budget' in changed)
+      out.budget = padToPeriods(all.budget, periods);
     if (!scenario || 'periods' in changed || 'capacity' in changed)
-      out.capacity = Object.fromEntries(Object.entries(all.capacity).map(([r, s]) => [r, fit(s, periods)]));
+      out.capacity = Object.fromEntries(
+        Object.entries(all.capacity).map(([r, s]) => [r, padToPeriods(s, periods)]),
+      );
     return out;
   };
 
@@ -158,20 +161,20 @@ export function ScenarioForm({
             months={months}
             unit="Limit"
             rows={[
-              { key: '__budget', label: 'Budget', values: fit(v.budget, periods) },
+              { key: '__budget', label: 'Budget', values: padToPeriods(v.budget, periods) },
               ...Object.keys(v.capacity).map((roleId) => ({
                 key: roleId,
                 label: `${roleName(roleId)} (h)`,
-                values: fit(v.capacity[roleId], periods),
+                values: padToPeriods(v.capacity[roleId], periods),
               })),
             ]}
             onChange={(row, k, value) => {
               if (row === '__budget') {
-                const next = fit(v.budget, periods);
+                const next = padToPeriods(v.budget, periods);
                 next[k] = value;
                 form.set('budget', next);
               } else {
-                const next = fit(v.capacity[row], periods);
+                const next = padToPeriods(v.capacity[row], periods);
                 next[k] = value;
                 form.set('capacity', { ...v.capacity, [row]: next });
               }

@@ -390,6 +390,20 @@ export async function seedDemoIntake(
   const horizon = { horizonStart: '2027-01-01', periods: 12, portfolioId: context.portfolios.enterprise };
   const candidates = await listCandidates(db, system, horizon);
   const running = candidates.items.filter((c) => c.candidateType === 'project');
+  // Running work is scored too, so the optimizer weighs continuing it against new proposals.
+  const clamp = (v: number) => Math.min(5, Math.max(1, v));
+  for (const [i, project] of running.entries()) {
+    const base = [2 + (i % 4), 3 + (i % 3), 1 + ((i * 3) % 5), 2 + ((i + 1) % 4)];
+    for (const [k, evaluator] of [priya, elena].entries())
+      await saveEvaluation(db, evaluator, {
+        modelId: model.id,
+        candidate: { type: 'project', id: project.candidateId },
+        scores: model.criteria.map((c, n) => ({
+          criterionId: c.id,
+          score: clamp(base[n] + (k === 1 && n % 2 === 0 ? -1 : 0)),
+        })),
+      });
+  }
   const engineer = roles.get('Software engineer') as string;
   const committed = (series: (c: (typeof running)[number]) => number[]) =>
     Array.from({ length: 12 }, (_, t) => running.reduce((s, c) => s + (series(c)[t] ?? 0), 0));

@@ -33,7 +33,8 @@ describe('the intake demo', () => {
     expect(scenarios.map((s) => s.name).sort()).toEqual(['Growth 2027', 'Lean 2027']);
     const lean = scenarios.find((s) => s.name === 'Lean 2027')!;
     const growth = scenarios.find((s) => s.name === 'Growth 2027')!;
-    const proposalsIn = (s: typeof lean) => s.result!.selected.filter((x) => x.candidateType === 'proposal').length;
+    const proposalsIn = (s: typeof lean) =>
+      s.result!.selected.filter((x) => x.candidateType === 'proposal').length;
     expect(proposalsIn(lean)).toBeGreaterThan(0);
     expect(proposalsIn(growth)).toBeGreaterThanOrEqual(proposalsIn(lean));
     expect(growth.result!.totalScore).toBeGreaterThanOrEqual(lean.result!.totalScore);

@@ -224,7 +224,7 @@ export function ProposalPage() {
       />
       <ProblemAlert error={submit.error} />
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="md">
             <Section title="Business case">
               <DetailFields
@@ -291,7 +291,7 @@ export function ProposalPage() {
             )}
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
           <Paper withBorder radius="sm" p="sm">
             {active ? (
               <ScoringPanel

@@ -9,13 +9,13 @@ const fixed = (n: number, digits = 2) => n.toFixed(digits);
 export function RankingTable({ ranking }: { ranking: Ranking }) {
   const criteria = ranking.items[0]?.criteria ?? [];
   return (
-    <Table.ScrollContainer minWidth={800}>
+    <Table.ScrollContainer minWidth={1000}>
       <Table striped highlightOnHover verticalSpacing={6} fz="sm" data-testid="ranking-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={50}>Rank</Table.Th>
-            <Table.Th>Candidate</Table.Th>
-            <Table.Th>Status</Table.Th>
+            <Table.Th miw={280}>Candidate</Table.Th>
+            <Table.Th miw={110}>Status</Table.Th>
             <Table.Th w={190}>Combined score</Table.Th>
             <Table.Th ta="right">Evaluators</Table.Th>
             <Table.Th ta="right">Spread (min–max, σ)</Table.Th>
@@ -45,7 +45,12 @@ export function RankingTable({ ranking }: { ranking: Ranking }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge size="sm" variant="light">
+                <Badge
+                  size="sm"
+                  variant="light"
+                  style={{ overflow: 'visible' }}
+                  styles={{ label: { overflow: 'visible' } }}
+                >
                   {humanize(item.status)}
                 </Badge>
               </Table.Td>

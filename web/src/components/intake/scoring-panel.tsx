@@ -111,71 +111,73 @@ export function ScoringPanel({
           </Badge>
         )}
       </Group>
-      <Table withTableBorder verticalSpacing={6} fz="sm" data-testid="evaluator-scores">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Evaluator</Table.Th>
-            {model.criteria.map((c) => (
-              <Table.Th key={c.id} ta="right">
-                {c.name}
-                <Text size="xs" c="dimmed" fw={400}>
-                  ×{c.weight}
-                  {c.kind === 'risk' ? ' · inverted' : c.objectiveName ? ` · ${c.objectiveName}` : ''}
-                </Text>
-              </Table.Th>
-            ))}
-            <Table.Th ta="right">Weighted</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {byEvaluator.map(([id, e]) => {
-            const w = weighted(model, new Map([...e.scores].map(([k, v]) => [k, v.score])));
-            return (
-              <Table.Tr key={id}>
-                <Table.Td fw={500}>{e.name}</Table.Td>
-                {model.criteria.map((c) => {
-                  const s = e.scores.get(c.id);
-                  return (
-                    <Table.Td key={c.id} ta="right" title={s?.comment || undefined}>
-                      {s ? s.score : '—'}
-                      {s?.comment ? ' *' : ''}
-                    </Table.Td>
-                  );
-                })}
-                <Table.Td ta="right" fw={600}>
-                  {w === null ? 'incomplete' : fixed(w)}
+      <Table.ScrollContainer minWidth={520}>
+        <Table withTableBorder verticalSpacing={6} fz="sm" data-testid="evaluator-scores">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Evaluator</Table.Th>
+              {model.criteria.map((c) => (
+                <Table.Th key={c.id} ta="right">
+                  {c.name}
+                  <Text size="xs" c="dimmed" fw={400}>
+                    ×{c.weight}
+                    {c.kind === 'risk' ? ' · inverted' : c.objectiveName ? ` · ${c.objectiveName}` : ''}
+                  </Text>
+                </Table.Th>
+              ))}
+              <Table.Th ta="right">Weighted</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {byEvaluator.map(([id, e]) => {
+              const w = weighted(model, new Map([...e.scores].map(([k, v]) => [k, v.score])));
+              return (
+                <Table.Tr key={id}>
+                  <Table.Td fw={500}>{e.name}</Table.Td>
+                  {model.criteria.map((c) => {
+                    const s = e.scores.get(c.id);
+                    return (
+                      <Table.Td key={c.id} ta="right" title={s?.comment || undefined}>
+                        {s ? s.score : '—'}
+                        {s?.comment ? ' *' : ''}
+                      </Table.Td>
+                    );
+                  })}
+                  <Table.Td ta="right" fw={600}>
+                    {w === null ? 'incomplete' : fixed(w)}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+            {entry && (
+              <Table.Tr bg="gray.0">
+                <Table.Td fw={700}>Combined (mean)</Table.Td>
+                {entry.criteria.map((c) => (
+                  <Table.Td key={c.criterionId} ta="right" fw={600}>
+                    {fixed(c.mean, 1)}
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      ±{fixed(c.spread.stdDev, 1)}
+                    </Text>
+                  </Table.Td>
+                ))}
+                <Table.Td ta="right" fw={700}>
+                  {fixed(entry.score)}
                 </Table.Td>
               </Table.Tr>
-            );
-          })}
-          {entry && (
-            <Table.Tr bg="gray.0">
-              <Table.Td fw={700}>Combined (mean)</Table.Td>
-              {entry.criteria.map((c) => (
-                <Table.Td key={c.criterionId} ta="right" fw={600}>
-                  {fixed(c.mean, 1)}
-                  <Text span size="xs" c="dimmed">
-                    {' '}
-                    ±{fixed(c.spread.stdDev, 1)}
+            )}
+            {byEvaluator.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={model.criteria.length + 2}>
+                  <Text size="sm" c="dimmed">
+                    Nobody has scored this candidate yet.
                   </Text>
                 </Table.Td>
-              ))}
-              <Table.Td ta="right" fw={700}>
-                {fixed(entry.score)}
-              </Table.Td>
-            </Table.Tr>
-          )}
-          {byEvaluator.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={model.criteria.length + 2}>
-                <Text size="sm" c="dimmed">
-                  Nobody has scored this candidate yet.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {canEvaluate && (
         <Paper withBorder p="sm" radius="sm" data-testid="my-scores">
           <Text size="sm" fw={600} mb="xs">

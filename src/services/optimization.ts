@@ -152,20 +152,31 @@ export async function solve(
       totalCost > 0
         ? Array.from({ length: FRONTIER_LEVELS }, (_, k) => (totalCost * (k + 1)) / FRONTIER_LEVELS)
         : [];
+    const spent = result.costPerPeriod.reduce((a, b) => a + b, 0);
     const frontier = computeEfficientFrontier(problem, levels, {
       timeLimitMs: FRONTIER_SEARCH_MS,
       now: options.now,
-    }).map((p) =>
-      p.feasible
-        ? {
-            budget: p.budget,
-            feasible: true,
-            totalScore: p.totalScore,
-            totalCost: p.totalCost,
-            selectedCount: p.selected.length,
-          }
-        : { budget: p.budget, feasible: false, totalScore: null, totalCost: null, selectedCount: null },
-    );
+    }).map((p) => {
+      if (!p.feasible)
+        return { budget: p.budget, feasible: false, totalScore: null, totalCost: null, selectedCount: null };
+      // A level's search is short: where the full run's own selection fits the level and scores
+      // more, it is the better point of the two.
+      if (spent <= p.budget && result.totalScore > p.totalScore)
+        return {
+          budget: p.budget,
+          feasible: true,
+          totalScore: result.totalScore,
+          totalCost: spent,
+          selectedCount: result.selected.length,
+        };
+      return {
+        budget: p.budget,
+        feasible: true,
+        totalScore: p.totalScore,
+        totalCost: p.totalCost,
+        selectedCount: p.selected.length,
+      };
+    });
     const byId = new Map(set.candidates.map((c) => [c.candidateId, c]));
     const label = (id: string) => {
       const c = byId.get(id) as Candidate;

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
-import { grantRoleAsSystem } from '../../src/services/access.ts';
-import { loadActor } from '../../src/services/auth.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import {
   createProposal,
@@ -290,7 +288,5 @@ describe('scoring', () => {
     const error = await failure(updateScoringModel(db, system, model.id, renamed.version, { scaleMax: 5 }));
     expect(error.status).toBe(400);
     expect(error.errors[0].message).toContain('Business value');
-    void grantRoleAsSystem;
-    void loadActor;
   });
 });

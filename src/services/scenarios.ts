@@ -154,23 +154,30 @@ export const deleteScenario = (db: Database, actor: Actor, id: string, version: 
 
 /** Runs the optimizer on the scenario's settings and today's candidates, and stores the answer. */
 export async function optimizeScenario(db: Database, actor: Actor, id: string): Promise<Scenario> {
+  // The search takes seconds: it runs on a snapshot outside any transaction, and the answer is
+  // saved only if the scenario has not changed meanwhile.
+  const before = await authorized(db, actor, id, 'manage_scenarios');
+  if (before.status === 'promoted')
+    throw new ConflictError('the scenario has been promoted; its selection is final');
+  const set = await loadCandidates(db, actor, { ...before, everything: true });
+  const current = new Set(set.candidates.map((c) => c.candidateId));
+  const settings = {
+    ...before,
+    // A flag on something that is no longer a candidate (rejected since, or finished) is moot.
+    items: before.items
+      .filter((i) => (i.mandatory || i.excluded) && current.has(i.candidateId))
+      .map((i) => ({
+        candidate: { type: i.candidateType, id: i.candidateId },
+        mandatory: i.mandatory,
+        excluded: i.excluded,
+      })),
+  };
+  const result = await solve(db, actor.orgId, set, settings);
   return translateDatabaseErrors(() =>
     db.transaction(async (tx) => {
-      const before = await authorized(tx, actor, id, 'manage_scenarios');
-      if (before.status === 'promoted')
-        throw new ConflictError('the scenario has been promoted; its selection is final');
-      const settings = {
-        ...before,
-        items: before.items
-          .filter((i) => i.mandatory || i.excluded)
-          .map((i) => ({
-            candidate: { type: i.candidateType, id: i.candidateId },
-            mandatory: i.mandatory,
-            excluded: i.excluded,
-          })),
-      };
-      const set = await loadCandidates(tx, actor, { ...settings, everything: true });
-      const result = await solve(tx, actor.orgId, set, settings);
+      const fresh = await authorized(tx, actor, id, 'manage_scenarios');
+      if (fresh.version !== before.version)
+        throw new ConflictError('the scenario changed while it was being optimized; run it again');
       const verdicts = result.selected.map((s) => ({
         proposalId: s.candidateType === 'proposal' ? s.candidateId : null,
         projectId: s.candidateType === 'project' ? s.candidateId : null,

@@ -144,7 +144,13 @@ describe('the intake, scoring and scenario API', () => {
     expect(infeasible.json().detail).toContain('API-3');
     const first = (await call('POST', '/scenarios', { name: 'Tight', ...base })).json();
     const second = (
-      await call('POST', '/scenarios', { name: 'Loose', ...base, budget: [1000, 1000, 1000] })
+      await call('POST', '/scenarios', {
+        name: 'Loose',
+        ...base,
+        budget: [1000, 1000, 1000],
+        // Unscored, it is worth nothing to the optimizer: the PMO wants it anyway.
+        items: [{ candidate: { type: 'proposal', id: proposal.id }, mandatory: true }],
+      })
     ).json();
     const optimized = await call('POST', `/scenarios/${second.id}/optimize`);
     expect(optimized.json().result).toMatchObject({ method: 'exact', gap: 0 });

@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/connection.ts';
 import { optimizePortfolio } from '../../src/services/optimization.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { getProject, updateProject } from '../../src/services/projects.ts';
-import { getProposal, updateProposal } from '../../src/services/proposals.ts';
+import { getProposal, triageProposal, updateProposal } from '../../src/services/proposals.ts';
 import {
   compareScenarios,
   createScenario,
@@ -218,5 +218,20 @@ describe('scenarios', () => {
     expect((await failure(promoteScenario(db, system, lean.id, promotion.scenario.version))).status).toBe(
       409,
     );
+  });
+
+  it('ignores a flag on a proposal that is no longer a candidate, and still optimizes', async () => {
+    const elsewhere = await makeUnitWithPortfolio(db, system);
+    await makeProposal(db, system, elsewhere, { code: 'KEPT', cost: [10, 10] });
+    const dropped = await makeProposal(db, system, elsewhere, { code: 'DROPPED', cost: [10, 10] });
+    const scenario = await createScenario(db, system, {
+      name: 'After triage',
+      ...settings({ portfolioId: elsewhere.portfolioId }),
+      items: [{ candidate: { type: 'proposal', id: dropped.id }, mandatory: true }],
+    });
+    await triageProposal(db, system, dropped.id, dropped.version, { decision: 'rejected' });
+    const optimized = await optimizeScenario(db, system, scenario.id);
+    expect(optimized.result?.candidateCount).toBe(1);
+    expect(optimized.result?.rejected.map((r) => r.code)).toEqual(['KEPT']);
   });
 });

@@ -34,6 +34,15 @@ describe.skipIf(!hasChromium)(title, () => {
     await ranking.getByText('PRO-001 · Self-service customer portal').waitFor();
     await expect.poll(() => ranking.locator('tbody tr').count()).toBeGreaterThanOrEqual(7);
     await shot(page, 'intake-02-ranking');
+    await page.getByTestId('models-tab').click();
+    const models = page.getByTestId('scoring-models');
+    await models.getByText('Northwind strategic scoring 2027').waitFor();
+    await models.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Criterion 4 weight' }).fill('2');
+    await shot(page, 'intake-02b-scoring-model');
+    await dialog.getByTestId('form-submit').click();
+    await models.getByText('Urgency ×2 · Urgency').waitFor();
   });
 
   it('drafts a proposal with its cost grid, submits it and accepts it in triage', async () => {

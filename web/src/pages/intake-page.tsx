@@ -20,6 +20,7 @@ import { useList } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { RankingTable } from '../components/intake/ranking-table.tsx';
+import { ScoringModels } from '../components/intake/scoring-models.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProposalForm } from '../forms/proposal-form.tsx';
@@ -124,6 +125,9 @@ export function IntakePage() {
           <Tabs.Tab value="ranking" data-testid="ranking-tab">
             Ranking{active ? ` · ${active.name}` : ''}
           </Tabs.Tab>
+          <Tabs.Tab value="models" data-testid="models-tab">
+            Scoring models
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="board">
           <Paper withBorder radius="sm" p="xs" mb="sm">
@@ -190,6 +194,9 @@ export function IntakePage() {
               description="Evaluators score proposals on each one's page."
             />
           )}
+        </Tabs.Panel>
+        <Tabs.Panel value="models">
+          <ScoringModels canManage={can('scoring.manage')} />
         </Tabs.Panel>
       </Tabs>
       {creating && (

@@ -118,6 +118,33 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot(page, 'intake-08-scenario');
   });
 
+  it('builds a new scenario with a budget per month and runs it', async () => {
+    const { page } = session;
+    await page.goto('/scenarios');
+    await page.getByTestId('new-scenario').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('Board ask');
+    await choose(dialog, 'Portfolio', 'Enterprise Transformation');
+    await dialog.getByRole('textbox', { name: 'Horizon start' }).fill('2027-01');
+    await dialog.getByRole('textbox', { name: 'Months' }).fill('6');
+    await dialog.getByRole('textbox', { name: 'Fill budget' }).fill('1500000');
+    await dialog.getByRole('button', { name: 'Fill budget' }).click();
+    await expect
+      .poll(() => dialog.getByRole('textbox', { name: 'Budget 2027-06-01' }).inputValue())
+      .toBe('1,500,000');
+    await shot(page, 'intake-10-new-scenario');
+    await dialog.getByTestId('form-submit').click();
+    await page.waitForURL(/\/scenarios\/[0-9a-f-]+$/);
+    await page.getByTestId('candidates-table').getByTestId('candidate-PRO-001').waitFor();
+    await page.getByTestId('run-optimization').click();
+    await page
+      .getByTestId('optimization-summary')
+      .getByText(/Score \d/)
+      .waitFor();
+    await page.getByTestId('frontier-chart').locator('canvas').waitFor();
+    await shot(page, 'intake-11-new-scenario-optimized');
+  });
+
   it('keeps proposals not yet accepted out of the lean scenario, runs it again and promotes it', async () => {
     const { page } = session;
     await page.goto('/scenarios');

@@ -31,9 +31,11 @@ export function monthLabels(horizonStart: string, periods: number): string[] {
   });
 }
 
+/** The first days of the months from `start`'s month to `finish`'s, inclusive. */
 const monthsBetween = (start: string, finish: string): string[] => {
-  const count = monthIndex(start.slice(0, 8).concat('01'), finish.slice(0, 8).concat('01')) + 1;
-  return count < 1 ? [] : monthLabels(`${start.slice(0, 7)}-01`, count).map((m) => `${m}-01`);
+  const first = `${start.slice(0, 7)}-01`;
+  const count = monthIndex(first, `${finish.slice(0, 7)}-01`) + 1;
+  return count < 1 ? [] : monthLabels(first, count).map((m) => `${m}-01`);
 };
 
 /** Working days (Monday to Friday) of each month between two dates, inclusive. */

@@ -312,6 +312,7 @@ export async function computeRanking(q: Queryable, actor: Actor, model: ScoringM
     ...new Set([...byEvaluation.values()].map((e) => e.candidate)),
   ]);
   const names = new Map(model.criteria.map((c) => [c.id, c.name]));
+  const riskIds = new Set(model.criteria.filter((c) => c.kind === 'risk').map((c) => c.id));
   const items: RankingEntry[] = scored.flatMap((s) => {
     const label = labels.get(s.candidate);
     if (!label) return [];
@@ -324,12 +325,19 @@ export async function computeRanking(q: Queryable, actor: Actor, model: ScoringM
         evaluators: s.evaluators,
         incomplete: incomplete.get(s.candidate) ?? 0,
         spread: s.spread,
-        criteria: s.criteria.map((c) => ({
-          criterionId: c.criterion,
-          name: names.get(c.criterion) ?? '',
-          mean: c.mean,
-          spread: c.spread,
-        })),
+        // Per criterion, scores read as the evaluators gave them (risk as exposure, not inverted).
+        criteria: s.criteria.map((c) => {
+          const inverted = riskIds.has(c.criterion);
+          const flip = (v: number) => (inverted ? model.scaleMin + model.scaleMax - v : v);
+          return {
+            criterionId: c.criterion,
+            name: names.get(c.criterion) ?? '',
+            mean: flip(c.mean),
+            spread: inverted
+              ? { min: flip(c.spread.max), max: flip(c.spread.min), stdDev: c.spread.stdDev }
+              : c.spread,
+          };
+        }),
       },
     ];
   });

@@ -96,6 +96,13 @@ describe.skipIf(!hasChromium)(title, () => {
     await mine.getByTestId('save-scores').click();
     await expect.poll(() => panel.getByText(/outside the scale/).count()).toBe(0);
     await shot(page, 'intake-06-scoring');
+    // Running projects are scored beside the proposals.
+    await page.goto('/intake');
+    await page.getByTestId('ranking-tab').click();
+    await page.getByTestId('ranking-table').getByRole('link', { name: 'CP-103 · Mobile app v3' }).click();
+    await page.waitForURL(/\/intake\/projects\/[0-9a-f-]+$/);
+    await expect.poll(() => page.getByTestId('evaluator-scores').locator('tbody tr').count()).toBe(3);
+    await shot(page, 'intake-06b-project-scoring');
   });
 
   it('compares scenarios, shows the frontier, and promotes one to the plan', async () => {

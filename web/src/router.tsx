@@ -190,6 +190,11 @@ const proposalRoute = createRoute({
   path: '/intake/$id',
   component: lazyRouteComponent(() => import('./pages/proposal-page.tsx'), 'ProposalPage'),
 });
+const projectScoringRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intake/projects/$id',
+  component: lazyRouteComponent(() => import('./pages/project-scoring-page.tsx'), 'ProjectScoringPage'),
+});
 const scenariosRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/scenarios',
@@ -226,6 +231,7 @@ const routeTree = rootRoute.addChildren([
     staffingRoute,
     intakeRoute,
     proposalRoute,
+    projectScoringRoute,
     scenariosRoute,
     scenarioRoute,
   ]),

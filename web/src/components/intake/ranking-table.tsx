@@ -36,7 +36,7 @@ export function RankingTable({ ranking }: { ranking: Ranking }) {
                     {item.code} · {item.title}
                   </AnchorLink>
                 ) : (
-                  <AnchorLink to="/projects/$id" params={{ id: item.candidateId }} size="sm" fw={500}>
+                  <AnchorLink to="/intake/projects/$id" params={{ id: item.candidateId }} size="sm" fw={500}>
                     {item.code} · {item.title}
                   </AnchorLink>
                 )}

@@ -192,7 +192,10 @@ describe('scoring', () => {
     expect(first.spread.max).toBeCloseTo(4.5, 9);
     expect(first.spread.stdDev).toBeCloseTo(0.625, 9);
     // Per criterion the ranking reads risk as scored (exposure), though it weighed it inverted.
-    expect(first.criteria.find((c) => c.name === 'Risk')).toMatchObject({ mean: 4, spread: { min: 3, max: 5 } });
+    expect(first.criteria.find((c) => c.name === 'Risk')).toMatchObject({
+      mean: 4,
+      spread: { min: 3, max: 5 },
+    });
     expect(ranking.items[1].score).toBeCloseTo((3 * 3 + 5) / 4, 9);
     const rows = await listEvaluations(db, system, {
       modelId: model.id,

@@ -58,6 +58,10 @@ describe.skipIf(!hasChromium)(title, () => {
     await dialog
       .getByRole('textbox', { name: 'Business case' })
       .fill('Customers learn of outages from us, not from social media.');
+    // A multi-select stays open after a pick: pick, then close it by clicking elsewhere in the form.
+    await dialog.getByRole('combobox', { name: 'Needs these proposals first' }).click();
+    await page.getByRole('option', { name: 'PRO-001 · Self-service customer portal', exact: true }).click();
+    await dialog.getByRole('textbox', { name: 'Business case' }).click();
     const grid = dialog.getByTestId('cost-grid');
     await grid.getByRole('textbox', { name: 'Labour 2027-02-01' }).fill('40000');
     await grid.getByRole('textbox', { name: 'Labour 2027-03-01' }).fill('25000');
@@ -65,6 +69,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await dialog.getByTestId('form-submit').click();
     await page.waitForURL(/\/intake\/[0-9a-f-]+$/);
     await page.getByTestId('proposal-months').getByText('2027-03').waitFor();
+    await page.getByText('Needs PRO-001 Self-service customer portal').waitFor();
     await page.getByTestId('submit-proposal').click();
     await expect.poll(() => page.getByTestId('proposal-status').textContent()).toBe('Submitted');
     await page.getByTestId('triage-menu').click();

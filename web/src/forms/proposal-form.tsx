@@ -1,4 +1,15 @@
-import { Button, Divider, Grid, Group, NumberInput, Select, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Divider,
+  Grid,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CostCategory, Proposal } from '../api/intake-types.ts';
@@ -33,6 +44,9 @@ interface ProposalValues extends Record<string, unknown> {
   /** Hours per role id and month key. */
   demand: Record<string, Record<string, number>>;
   objectives: { objectiveId: string; contribution: number }[];
+  /** Proposals and projects this one needs. */
+  needsProposals: string[];
+  needsProjects: string[];
 }
 
 function nextMonth(): string {
@@ -69,6 +83,8 @@ function toValues(p?: Partial<Proposal>): ProposalValues {
       objectiveId: o.objectiveId,
       contribution: o.contribution,
     })),
+    needsProposals: (p?.dependencies ?? []).flatMap((d) => (d.proposalId ? [d.proposalId] : [])),
+    needsProjects: (p?.dependencies ?? []).flatMap((d) => (d.projectId ? [d.projectId] : [])),
   };
 }
 
@@ -104,13 +120,29 @@ function toBody(v: Partial<ProposalValues>): Record<string, unknown> {
           .filter(([, hours]) => hours > 0)
           .map(([period, hours]) => ({ roleId, period, hours })),
       );
+    else if (k === 'needsProposals' || k === 'needsProjects') continue;
     else if (k === 'proposedStart') out[k] = nullIfEmpty(value);
     else out[k] = value;
   }
   return out;
 }
 
-const SHOWN = [...Object.keys(toValues()), 'costLines', 'roleDemand'];
+/** Dependencies travel whole: on create, or when either list changed. */
+function withDependencies(
+  body: Record<string, unknown>,
+  all: ProposalValues,
+  changed: Partial<ProposalValues>,
+  creating: boolean,
+) {
+  if (creating || 'needsProposals' in changed || 'needsProjects' in changed)
+    body.dependencies = [
+      ...all.needsProposals.map((proposalId) => ({ proposalId })),
+      ...all.needsProjects.map((projectId) => ({ projectId })),
+    ];
+  return body;
+}
+
+const SHOWN = [...Object.keys(toValues()), 'costLines', 'roleDemand', 'dependencies'];
 
 /** Create or edit a proposal with its business case, cost per month by category and role demand. */
 export function ProposalForm({
@@ -137,6 +169,8 @@ export function ProposalForm({
   });
   const roles = useList('resource-roles', { pageSize: 200, sort: 'name' });
   const objectives = useList('objectives', { pageSize: 200, sort: 'name' });
+  const otherProposals = useList('proposals', { pageSize: 500, sort: 'code' });
+  const projects = useList('projects', { pageSize: 500, sort: 'code' });
   const [newRole, setNewRole] = useState<string | null>(null);
   const v = form.values;
   const months = gridMonths(v);
@@ -154,7 +188,7 @@ export function ProposalForm({
       onClose={onClose}
       title={proposal ? `Edit ${proposal.code} · ${proposal.title}` : 'New proposal'}
       onSubmit={save.submit(
-        (all, changed) => toBody(proposal ? changed : all),
+        (all, changed) => withDependencies(toBody(proposal ? changed : all), all, changed, !proposal),
         (values) =>
           requireFields(values, {
             code: 'Code',
@@ -275,6 +309,28 @@ export function ProposalForm({
               );
             })}
           </Group>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <MultiSelect
+            label="Needs these proposals first"
+            searchable
+            clearable
+            data={(otherProposals.data?.items ?? [])
+              .filter((p) => p.id !== proposal?.id)
+              .map((p) => ({ value: p.id, label: `${p.code} · ${p.title}` }))}
+            value={v.needsProposals}
+            onChange={(ids) => form.set('needsProposals', ids)}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <MultiSelect
+            label="Needs these projects"
+            searchable
+            clearable
+            data={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.code} · ${p.name}` }))}
+            value={v.needsProjects}
+            onChange={(ids) => form.set('needsProjects', ids)}
+          />
         </Grid.Col>
         <Grid.Col span={12}>
           <Divider label="Estimated cost per month" labelPosition="left" mb={6} />

@@ -26,6 +26,7 @@ import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerFinanceRoutes } from './routes/finance.ts';
 import { registerGanttRoutes } from './routes/gantt.ts';
 import { registerGovernanceRoutes } from './routes/governance.ts';
+import { registerIntakeRoutes } from './routes/intake.ts';
 import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerLevelingRoutes } from './routes/leveling.ts';
 import { registerMaturityRoutes } from './routes/maturity.ts';
@@ -36,6 +37,7 @@ import { registerProjectRoutes } from './routes/projects.ts';
 import { registerQualityRoutes } from './routes/quality.ts';
 import { registerResourceRoutes } from './routes/resources.ts';
 import { registerRiskRoutes } from './routes/risks.ts';
+import { registerScenarioRoutes } from './routes/scenarios.ts';
 import { registerScheduleRiskRoutes } from './routes/schedule-risk.ts';
 import { registerStaffingRoutes } from './routes/staffing.ts';
 import { registerStatusReportRoutes } from './routes/status-reports.ts';
@@ -129,6 +131,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerKnowledgeRoutes(api, options.db);
       registerProjectTemplateRoutes(api, options.db);
       registerConfigurationRoutes(api, options.db);
+      registerIntakeRoutes(api, options.db);
+      registerScenarioRoutes(api, options.db);
       api.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
         app.swagger(),
       );

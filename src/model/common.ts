@@ -103,6 +103,10 @@ export const entityTypes = [
   'configuration_item',
   'ci_version',
   'config_baseline',
+  'proposal',
+  'scoring_model',
+  'scoring_evaluation',
+  'scenario',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -8,6 +8,7 @@ import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts'
 import { seedChangeControl } from './demo-seed-changes.ts';
 import { seedDemoFinance } from './demo-seed-finance.ts';
 import { seedGovernanceDemo } from './demo-seed-governance.ts';
+import { seedDemoIntake } from './demo-seed-intake.ts';
 import { seedKnowledgeDemo } from './demo-seed-knowledge.ts';
 import { seedLevelingDemo } from './demo-seed-leveling.ts';
 import { seedDemoPlans } from './demo-seed-plans.ts';
@@ -581,6 +582,14 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedDemoFinance(db, system, orgId, new Date().toISOString().slice(0, 10));
   await seedStatusReports(db, orgId);
   await seedDemoQuality(db, system, DEMO_ADMIN_EMAIL);
+  await seedDemoIntake(db, system, {
+    orgId,
+    units,
+    portfolios: { enterprise: enterprise.id, energy: energy.id },
+    objectives: objectives.map((o) => o.id),
+    person,
+    adminId: admin,
+  });
   await seedKnowledgeDemo(db, system);
   // Last: it fills stored figures only for projects the money seed left without any.
   await seedDemoRollups(db, orgId);

@@ -67,7 +67,17 @@ export type Capability =
   /** Keep process assets and project templates: create, publish, retire (an asset's owner drafts its versions). */
   | 'manage_knowledge'
   /** Keep a project's configuration items, approve their versions (through change requests) and baseline them. */
-  | 'manage_configuration';
+  | 'manage_configuration'
+  /** Draft, edit and submit project proposals in a portfolio. */
+  | 'submit_proposal'
+  /** Triage submitted proposals (accept, reject, defer); checked at the PMO above the proposal. */
+  | 'triage_intake'
+  /** Keep the organization's scoring models and name their evaluators. */
+  | 'manage_scoring'
+  /** Score candidates under a scoring model (people a model names may score too). */
+  | 'evaluate_proposals'
+  /** Build, optimize, compare and promote portfolio scenarios. */
+  | 'manage_scenarios';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -101,6 +111,11 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_finance',
     'manage_knowledge',
     'manage_configuration',
+    'submit_proposal',
+    'triage_intake',
+    'manage_scoring',
+    'evaluate_proposals',
+    'manage_scenarios',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',
@@ -122,6 +137,9 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_communication',
     'manage_finance',
     'manage_configuration',
+    'submit_proposal',
+    'evaluate_proposals',
+    'manage_scenarios',
   ]),
   program_manager: new Set<Capability>([
     'read',
@@ -151,6 +169,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_communication',
     'manage_finance',
     'manage_configuration',
+    'submit_proposal',
   ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),

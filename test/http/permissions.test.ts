@@ -32,6 +32,7 @@ import { applyLevelingRun, previewLeveling } from '../../src/services/leveling.t
 import { createLifecycle } from '../../src/services/lifecycles.ts';
 import { createAssessment, createQuestionnaire, getOversightPolicy } from '../../src/services/maturity.ts';
 import { createMentorship } from '../../src/services/mentoring.ts';
+import { listCandidates } from '../../src/services/optimization.ts';
 import { createLink, createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import {
@@ -42,6 +43,7 @@ import {
 } from '../../src/services/process-assets.ts';
 import { createTemplate, getTemplate, publishTemplateVersion } from '../../src/services/project-templates.ts';
 import { createProject, getProject } from '../../src/services/projects.ts';
+import { createProposal, submitProposal } from '../../src/services/proposals.ts';
 import {
   createCorrectiveAction,
   createFinding,
@@ -57,7 +59,9 @@ import {
 import { createRiskAction } from '../../src/services/risk-actions.ts';
 import { getRiskMatrix } from '../../src/services/risk-matrix.ts';
 import { createRisk, createRiskCategory } from '../../src/services/risks.ts';
+import { createScenario, optimizeScenario } from '../../src/services/scenarios.ts';
 import { simulateProject } from '../../src/services/schedule-risk.ts';
+import { createScoringModel } from '../../src/services/scoring.ts';
 import { createBooking, createStaffingRequest } from '../../src/services/staffing.ts';
 import { createStatusReport, submitStatusReport } from '../../src/services/status-reports.ts';
 import { getStatusThresholds } from '../../src/services/status-settings.ts';
@@ -602,6 +606,76 @@ const forecastAt = async (t: Target) =>
   });
 const portfolioEnvelopeAt = (t: Target) =>
   createEnvelope(db, systemFor(t), { portfolioId: tree[t].portfolio, period: freshMonth(), amount: 1000 });
+
+// Intake fixtures: proposals in the target's program, one scoring model per organization, scenarios on
+// the target's portfolio. Triage belongs to the PMO above: the unit's when decentralized ('in'), else
+// the organization's ('out' is centralized).
+const proposalReaders = (actor: ActorKey, target: Target) =>
+  target === 'in'
+    ? actor !== 'projectManager' && actor !== 'teamMember'
+    : target === 'out'
+      ? actor === 'pmoOrg' || actor === 'executiveOrg'
+      : false;
+const proposalSubmitters = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager', 'programManager']);
+const intakeEvaluators = inScope(['pmoOrg', 'pmoUnit', 'portfolioManager']);
+const scenarioManagers = intakeEvaluators;
+const scenarioReaders = (actor: ActorKey, target: Target) =>
+  target === 'in'
+    ? ['pmoOrg', 'pmoUnit', 'portfolioManager', 'executiveOrg', 'executiveUnit', 'resourceUnit'].includes(
+        actor,
+      )
+    : target === 'out'
+      ? actor === 'pmoOrg' || actor === 'executiveOrg'
+      : false;
+const proposalAt = async (t: Target, submitted = false) => {
+  const proposal = await createProposal(db, systemFor(t), {
+    code: `IP-${++sequence}`,
+    title: 'Proposed',
+    businessUnitId: tree[t].unit,
+    portfolioId: tree[t].portfolio,
+    programId: tree[t].program,
+  });
+  return submitted ? submitProposal(db, systemFor(t), proposal.id, proposal.version) : proposal;
+};
+const scoringModels = {} as Record<string, Awaited<ReturnType<typeof createScoringModel>>>;
+const scoringModelAt = async (t: Target) => {
+  scoringModels[orgOf(t)] ??= await createScoringModel(db, systemFor(t), {
+    name: 'Matrix model',
+    criteria: [{ name: 'Value', weight: 1 }],
+  });
+  return scoringModels[orgOf(t)];
+};
+const freshScoringModel = (t: Target) =>
+  createScoringModel(db, systemFor(t), {
+    name: `Model ${++sequence}`,
+    criteria: [{ name: 'Value', weight: 1 }],
+  });
+const scenarioAt = (t: Target) =>
+  createScenario(db, systemFor(t), {
+    name: `Scenario ${++sequence}`,
+    portfolioId: tree[t].portfolio,
+    horizonStart: '2027-01-01',
+    periods: 2,
+  });
+/** Optimized with every proposal excluded, so promotion has nothing to turn into a project. */
+const promotableScenarioAt = async (t: Target) => {
+  const candidates = await listCandidates(db, systemFor(t), {
+    horizonStart: '2027-01-01',
+    periods: 2,
+    portfolioId: tree[t].portfolio,
+  });
+  const scenario = await createScenario(db, systemFor(t), {
+    name: `Promotable ${++sequence}`,
+    portfolioId: tree[t].portfolio,
+    horizonStart: '2027-01-01',
+    periods: 2,
+    items: candidates.items.map((c) => ({
+      candidate: { type: c.candidateType, id: c.candidateId },
+      excluded: true,
+    })),
+  });
+  return optimizeScenario(db, systemFor(t), scenario.id);
+};
 
 interface Case {
   route: string;
@@ -3691,6 +3765,260 @@ const cases: Case[] = [
       method: 'GET',
       url: `${v1}/projects/${tree[t].project}/configuration?asOf=2027-01-01`,
     }),
+  },
+  // Intake and scoring.
+  {
+    route: 'GET /proposals',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/proposals` }),
+  },
+  {
+    route: 'GET /proposals/:id',
+    allowed: proposalReaders,
+    request: async (t) => ({ method: 'GET', url: `${v1}/proposals/${(await proposalAt(t)).id}` }),
+  },
+  {
+    route: 'POST /proposals',
+    allowed: proposalSubmitters,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/proposals`,
+      payload: {
+        code: `NP-${++sequence}`,
+        title: 'New proposal',
+        businessUnitId: tree[t].unit,
+        portfolioId: tree[t].portfolio,
+        programId: tree[t].program,
+      },
+    }),
+  },
+  {
+    route: 'PATCH /proposals/:id',
+    allowed: proposalSubmitters,
+    request: async (t) => {
+      const proposal = await proposalAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/proposals/${proposal.id}`,
+        headers: { 'if-match': `"${proposal.version}"` },
+        payload: { businessCase: 'Sharper case' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /proposals/:id',
+    allowed: proposalSubmitters,
+    request: async (t) => {
+      const proposal = await proposalAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/proposals/${proposal.id}`,
+        headers: { 'if-match': `"${proposal.version}"` },
+      };
+    },
+  },
+  {
+    route: 'POST /proposals/:id/submit',
+    allowed: proposalSubmitters,
+    request: async (t) => {
+      const proposal = await proposalAt(t);
+      return {
+        method: 'POST',
+        url: `${v1}/proposals/${proposal.id}/submit`,
+        headers: { 'if-match': `"${proposal.version}"` },
+      };
+    },
+  },
+  {
+    route: 'POST /proposals/:id/triage',
+    allowed: unitShapers,
+    request: async (t) => {
+      const proposal = await proposalAt(t, true);
+      return {
+        method: 'POST',
+        url: `${v1}/proposals/${proposal.id}/triage`,
+        headers: { 'if-match': `"${proposal.version}"` },
+        payload: { decision: 'accepted' },
+      };
+    },
+  },
+  {
+    route: 'GET /scoring-models',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/scoring-models` }),
+  },
+  {
+    route: 'GET /scoring-models/:id',
+    allowed: everyMember,
+    targets: ['in', 'other'],
+    request: async (t) => ({ method: 'GET', url: `${v1}/scoring-models/${(await scoringModelAt(t)).id}` }),
+  },
+  {
+    route: 'POST /scoring-models',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'POST',
+      url: `${v1}/scoring-models`,
+      payload: { name: `Created ${++sequence}`, criteria: [{ name: 'Value', weight: 1 }] },
+    }),
+  },
+  {
+    route: 'PATCH /scoring-models/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const model = await freshScoringModel(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/scoring-models/${model.id}`,
+        headers: { 'if-match': `"${model.version}"` },
+        payload: { description: 'Edited' },
+      };
+    },
+  },
+  {
+    route: 'DELETE /scoring-models/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const model = await freshScoringModel(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/scoring-models/${model.id}`,
+        headers: { 'if-match': `"${model.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /scoring-models/:id/ranking',
+    allowed: everyMember,
+    targets: ['in', 'other'],
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/scoring-models/${(await scoringModelAt(t)).id}/ranking`,
+    }),
+  },
+  {
+    route: 'GET /evaluations',
+    allowed: proposalReaders,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/evaluations?modelId=${(await scoringModelAt(t)).id}&candidateType=proposal&candidateId=${(await proposalAt(t, true)).id}`,
+    }),
+  },
+  {
+    route: 'PUT /evaluations',
+    allowed: intakeEvaluators,
+    request: async (t) => {
+      const model = await scoringModelAt(t);
+      return {
+        method: 'PUT',
+        url: `${v1}/evaluations`,
+        payload: {
+          modelId: model.id,
+          candidate: { type: 'proposal', id: (await proposalAt(t, true)).id },
+          scores: [{ criterionId: model.criteria[0].id, score: 3 }],
+        },
+      };
+    },
+  },
+  // Portfolio optimization and scenarios.
+  {
+    route: 'GET /portfolio/candidates',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({
+      method: 'GET',
+      url: `${v1}/portfolio/candidates?horizonStart=2027-01-01&periods=3`,
+    }),
+  },
+  {
+    route: 'POST /portfolio/optimize',
+    allowed: scenarioManagers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/portfolio/optimize`,
+      payload: { portfolioId: tree[t].portfolio, horizonStart: '2027-01-01', periods: 2, budget: [100, 100] },
+    }),
+  },
+  {
+    route: 'GET /scenarios',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/scenarios` }),
+  },
+  {
+    route: 'GET /scenarios/:id',
+    allowed: scenarioReaders,
+    request: async (t) => ({ method: 'GET', url: `${v1}/scenarios/${(await scenarioAt(t)).id}` }),
+  },
+  {
+    route: 'POST /scenarios',
+    allowed: scenarioManagers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/scenarios`,
+      payload: {
+        name: `New ${++sequence}`,
+        portfolioId: tree[t].portfolio,
+        horizonStart: '2027-01-01',
+        periods: 3,
+      },
+    }),
+  },
+  {
+    route: 'PATCH /scenarios/:id',
+    allowed: scenarioManagers,
+    request: async (t) => {
+      const scenario = await scenarioAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/scenarios/${scenario.id}`,
+        headers: { 'if-match': `"${scenario.version}"` },
+        payload: { budget: [50, 50] },
+      };
+    },
+  },
+  {
+    route: 'DELETE /scenarios/:id',
+    allowed: scenarioManagers,
+    request: async (t) => {
+      const scenario = await scenarioAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/scenarios/${scenario.id}`,
+        headers: { 'if-match': `"${scenario.version}"` },
+      };
+    },
+  },
+  {
+    route: 'POST /scenarios/:id/optimize',
+    allowed: scenarioManagers,
+    request: async (t) => ({ method: 'POST', url: `${v1}/scenarios/${(await scenarioAt(t)).id}/optimize` }),
+  },
+  {
+    route: 'POST /scenarios/compare',
+    allowed: scenarioReaders,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/scenarios/compare`,
+      payload: { ids: [(await scenarioAt(t)).id, (await scenarioAt(t)).id] },
+    }),
+  },
+  {
+    route: 'POST /scenarios/:id/promote',
+    allowed: scenarioManagers,
+    request: async (t) => {
+      const scenario = await promotableScenarioAt(t);
+      return {
+        method: 'POST',
+        url: `${v1}/scenarios/${scenario.id}/promote`,
+        headers: { 'if-match': `"${scenario.version}"` },
+      };
+    },
   },
 ];
 

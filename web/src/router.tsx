@@ -245,6 +245,32 @@ const templateRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/templates-page.tsx'), 'TemplatePage'),
 });
 
+const intakeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intake',
+  component: lazyRouteComponent(() => import('./pages/intake-page.tsx'), 'IntakePage'),
+});
+const proposalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intake/$id',
+  component: lazyRouteComponent(() => import('./pages/proposal-page.tsx'), 'ProposalPage'),
+});
+const projectScoringRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/intake/projects/$id',
+  component: lazyRouteComponent(() => import('./pages/project-scoring-page.tsx'), 'ProjectScoringPage'),
+});
+const scenariosRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/scenarios',
+  component: lazyRouteComponent(() => import('./pages/scenarios-page.tsx'), 'ScenariosPage'),
+});
+const scenarioRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/scenarios/$id',
+  component: lazyRouteComponent(() => import('./pages/scenario-page.tsx'), 'ScenarioPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
@@ -279,6 +305,11 @@ const routeTree = rootRoute.addChildren([
     assetRoute,
     templatesRoute,
     templateRoute,
+    intakeRoute,
+    proposalRoute,
+    projectScoringRoute,
+    scenariosRoute,
+    scenarioRoute,
   ]),
 ]);
 

@@ -99,6 +99,24 @@ function summarize(
   return { selected, rejected, costPerPeriod, demandPerRole, totalScore };
 }
 
+/**
+ * Drops chosen items worth nothing (score 0) that are neither mandatory nor needed by another chosen
+ * item: they change no score but would spend budget and capacity, and a reader would take them for
+ * the optimizer's choice. Dropping only frees resources, so the selection stays feasible.
+ */
+function dropIdleItems(model: SelectionModel, chosen: Int32Array): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 0; i < model.n; i++) {
+      if (chosen[i] < 0 || model.score[i] > 0 || model.mandatory[i]) continue;
+      if (model.dependents[i].some((d) => chosen[d] >= 0)) continue;
+      chosen[i] = NOT_SELECTED;
+      changed = true;
+    }
+  }
+}
+
 /** Finds a placement of the mandatory items, or throws InfeasibleMandatoryError explaining why none exists. */
 function placeMandatoryOrExplain(model: SelectionModel, maxNodes: number): Placement | null {
   const first = placeMandatory(model);
@@ -246,7 +264,9 @@ export function selectPortfolio(problem: PortfolioProblem, options: SelectionOpt
     // Only reachable when the node budget ran out before any mandatory placement was found.
     throw new SelectionLimitError(maxNodes);
   }
-  const summary = summarize(problem, model, best);
+  const chosen = Int32Array.from(best.chosen);
+  dropIdleItems(model, chosen);
+  const summary = summarize(problem, model, { ...best, chosen });
   const finalBound = Math.max(bound, summary.totalScore);
   const gap = finalBound <= 0 ? 0 : (finalBound - summary.totalScore) / finalBound;
   return {

@@ -471,3 +471,20 @@ describe('computeEfficientFrontier', () => {
     );
   });
 });
+
+describe('worthless candidates', () => {
+  it('leaves out a zero-score candidate nobody needs, but keeps one a chosen candidate needs', () => {
+    const result = selectPortfolio({
+      periods: 1,
+      budget: [100],
+      candidates: [
+        { id: 'idle', score: 0, cost: [10] },
+        { id: 'base', score: 0, cost: [10] },
+        { id: 'app', score: 5, cost: [10], requires: ['base'] },
+      ],
+    });
+    expect(result.selected.map((s) => s.id)).toEqual(['base', 'app']);
+    expect(result.costPerPeriod).toEqual([20]);
+    expect(result.totalScore).toBe(5);
+  });
+});

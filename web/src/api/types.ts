@@ -1,4 +1,5 @@
 // Shapes of the Orrery REST API (`/api/v1`), as the web app uses them.
+import type { Proposal, Scenario, ScoringModel } from './intake-types.ts';
 import type { NamedEntry, Resource, StaffingRequest } from './resource-types.ts';
 import type { Issue, Risk } from './risk-types.ts';
 
@@ -194,6 +195,9 @@ export interface Collections {
   'resource-roles': NamedEntry;
   skills: NamedEntry;
   'staffing-requests': StaffingRequest;
+  proposals: Proposal;
+  'scoring-models': ScoringModel;
+  scenarios: Scenario;
 }
 
 export type CollectionName = keyof Collections;

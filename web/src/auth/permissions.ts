@@ -28,7 +28,12 @@ export type Action =
   | 'resource.manage'
   | 'pool.manage'
   | 'status.submit'
-  | 'status.review';
+  | 'status.review'
+  | 'proposal.submit'
+  | 'intake.triage'
+  | 'scoring.manage'
+  | 'proposal.evaluate'
+  | 'scenario.manage';
 
 // Mirrors the server's rules closely enough to hide buttons that would fail; the API decides.
 const ROLES_FOR: Record<Action, readonly Role[]> = {
@@ -50,10 +55,16 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   'pool.manage': ['pmo_admin', 'resource_manager'],
   'status.submit': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
   'status.review': ['pmo_admin', 'portfolio_manager', 'program_manager'],
+  'proposal.submit': ['pmo_admin', 'portfolio_manager', 'program_manager'],
+  // Triage is the PMO's: the organization's, or a decentralized unit's (the API checks which).
+  'intake.triage': ['pmo_admin'],
+  'scoring.manage': ['pmo_admin'],
+  'proposal.evaluate': ['pmo_admin', 'portfolio_manager'],
+  'scenario.manage': ['pmo_admin', 'portfolio_manager'],
 };
 
 // Actions that only make sense organization-wide.
-const ORG_ONLY: ReadonlySet<Action> = new Set(['admin', 'objective.manage', 'pool.manage']);
+const ORG_ONLY: ReadonlySet<Action> = new Set(['admin', 'objective.manage', 'pool.manage', 'scoring.manage']);
 
 function covers(grant: Grant, ctx: ScopeContext): boolean {
   switch (grant.scopeType) {

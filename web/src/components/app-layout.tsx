@@ -19,6 +19,7 @@ import {
   IconBriefcase,
   IconBuildingSkyscraper,
   IconBulb,
+  IconChartDots3,
   IconChevronDown,
   IconGridDots,
   IconListDetails,
@@ -68,6 +69,8 @@ const NAV = [
   { to: '/maturity', label: 'Maturity', icon: IconStairsUp },
   { to: '/announcements', label: 'Announcements', icon: IconSpeakerphone },
   { to: '/knowledge', label: 'Knowledge hub', icon: IconBooks },
+  { to: '/intake', label: 'Intake', icon: IconBulb },
+  { to: '/scenarios', label: 'Scenarios', icon: IconChartDots3 },
 ] as const;
 
 export function AppLayout() {

@@ -627,7 +627,7 @@ const scenarioReaders = (actor: ActorKey, target: Target) =>
     : target === 'out'
       ? actor === 'pmoOrg' || actor === 'executiveOrg'
       : false;
-const proposalAt = async (t: Target, submitted = false) => {
+const intakeProposalAt = async (t: Target, submitted = false) => {
   const proposal = await createProposal(db, systemFor(t), {
     code: `IP-${++sequence}`,
     title: 'Proposed',
@@ -3776,7 +3776,7 @@ const cases: Case[] = [
   {
     route: 'GET /proposals/:id',
     allowed: proposalReaders,
-    request: async (t) => ({ method: 'GET', url: `${v1}/proposals/${(await proposalAt(t)).id}` }),
+    request: async (t) => ({ method: 'GET', url: `${v1}/proposals/${(await intakeProposalAt(t)).id}` }),
   },
   {
     route: 'POST /proposals',
@@ -3797,7 +3797,7 @@ const cases: Case[] = [
     route: 'PATCH /proposals/:id',
     allowed: proposalSubmitters,
     request: async (t) => {
-      const proposal = await proposalAt(t);
+      const proposal = await intakeProposalAt(t);
       return {
         method: 'PATCH',
         url: `${v1}/proposals/${proposal.id}`,
@@ -3810,7 +3810,7 @@ const cases: Case[] = [
     route: 'DELETE /proposals/:id',
     allowed: proposalSubmitters,
     request: async (t) => {
-      const proposal = await proposalAt(t);
+      const proposal = await intakeProposalAt(t);
       return {
         method: 'DELETE',
         url: `${v1}/proposals/${proposal.id}`,
@@ -3822,7 +3822,7 @@ const cases: Case[] = [
     route: 'POST /proposals/:id/submit',
     allowed: proposalSubmitters,
     request: async (t) => {
-      const proposal = await proposalAt(t);
+      const proposal = await intakeProposalAt(t);
       return {
         method: 'POST',
         url: `${v1}/proposals/${proposal.id}/submit`,
@@ -3834,7 +3834,7 @@ const cases: Case[] = [
     route: 'POST /proposals/:id/triage',
     allowed: unitShapers,
     request: async (t) => {
-      const proposal = await proposalAt(t, true);
+      const proposal = await intakeProposalAt(t, true);
       return {
         method: 'POST',
         url: `${v1}/proposals/${proposal.id}/triage`,
@@ -3906,7 +3906,7 @@ const cases: Case[] = [
     allowed: proposalReaders,
     request: async (t) => ({
       method: 'GET',
-      url: `${v1}/evaluations?modelId=${(await scoringModelAt(t)).id}&candidateType=proposal&candidateId=${(await proposalAt(t, true)).id}`,
+      url: `${v1}/evaluations?modelId=${(await scoringModelAt(t)).id}&candidateType=proposal&candidateId=${(await intakeProposalAt(t, true)).id}`,
     }),
   },
   {
@@ -3919,7 +3919,7 @@ const cases: Case[] = [
         url: `${v1}/evaluations`,
         payload: {
           modelId: model.id,
-          candidate: { type: 'proposal', id: (await proposalAt(t, true)).id },
+          candidate: { type: 'proposal', id: (await intakeProposalAt(t, true)).id },
           scores: [{ criterionId: model.criteria[0].id, score: 3 }],
         },
       };

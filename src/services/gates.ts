@@ -38,6 +38,7 @@ import {
   setProjectStage,
 } from './gate-authority.ts';
 import { lifecycleForUnit } from './lifecycles.ts';
+import { oversightForProject } from './maturity.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
 import { type Actor, can } from './policy.ts';
 import { terminateInTransaction } from './termination.ts';
@@ -59,14 +60,23 @@ async function loadReview(q: Queryable, orgId: string, id: string): Promise<Gate
   return (await withResults(q, orgId, [row]))[0] as GateReview;
 }
 
-/** The project's lifecycle, the stage it stands in and the gate in front of it. */
+/**
+ * The project's lifecycle, the stage it stands in and the gate in front of it. Whether that gate
+ * waits for the PMO's review scales with the oversight the project manager's assessed maturity
+ * earns: intensive oversight reviews every gate, standard the gates the lifecycle marks (its major
+ * gates), light none.
+ */
 export async function gateSituation(q: Queryable, actor: Actor, project: Project) {
   const lifecycle = await lifecycleForUnit(q, actor.orgId, project.businessUnitId);
   const stage = lifecycle
     ? currentStage(lifecycle, project, await lastDecision(q, actor.orgId, project.id))
     : null;
-  const gate = project.stage === 'closed' ? null : (stage?.gate ?? null);
-  return { lifecycle, stage, gate };
+  const markedGate = project.stage === 'closed' ? null : (stage?.gate ?? null);
+  if (!markedGate) return { lifecycle, stage, gate: null };
+  const { pmoReviewGates } = await oversightForProject(q, actor.orgId, project.id);
+  const pmoReviewRequired =
+    pmoReviewGates === 'all' ? true : pmoReviewGates === 'none' ? false : markedGate.pmoReviewRequired;
+  return { lifecycle, stage, gate: { ...markedGate, pmoReviewRequired } };
 }
 
 export async function getProjectGates(db: Database, actor: Actor, projectId: string): Promise<ProjectGates> {
@@ -212,7 +222,7 @@ export async function decideGate(
       if (before.status !== 'open') throw new ConflictError('the review is already decided');
       if (!gate || gate.id !== before.gateId)
         throw new ConflictError('the gate of this review is no longer in front of the project');
-      if (reviewedGate.pmoReviewRequired && !before.pmoReviewedAt && !isPmoFor(actor, chain))
+      if (gate.pmoReviewRequired && !before.pmoReviewedAt && !isPmoFor(actor, chain))
         throw new ConflictError(`${gate.name} needs the PMO's review before a decision`);
       if (input.decision === 'go') {
         const missing = before.results.flatMap((result, index) =>

@@ -36,6 +36,7 @@ import {
 } from './errors.ts';
 import { oversightOfLevel, scoreAnswers } from './maturity-scoring.ts';
 import { audit, createAudited, deleteAudited, translateDatabaseErrors, updateAudited } from './mutation.ts';
+import { applyOversightCadences } from './oversight-cadence.ts';
 import { type Actor, can, capabilitiesOf, isMember, organizationChain } from './policy.ts';
 import { projectChain } from './scoped.ts';
 import { parseInput } from './validate.ts';
@@ -255,6 +256,8 @@ export async function createAssessment(db: Database, actor: Actor, input: unknow
     async (tx, id) => {
       await insertAnswers(tx, actor.orgId, id, values.answers);
       await freezeQuestionnaire(tx, actor.orgId, values.questionnaireId);
+      // A project manager's new level moves the oversight, and with it how often their projects report.
+      if (subject.subjectUserId) await applyOversightCadences(tx, actor, subject.subjectUserId);
     },
   );
 }
@@ -327,6 +330,7 @@ export async function saveOversightPolicy(
         before,
         after,
       );
+      await applyOversightCadences(tx, actor, null);
       return after;
     }),
   );

@@ -580,8 +580,10 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedGovernanceDemo(db, system, orgId, units, admin);
   // Money before status reports: a report's indicators read the stored earned-value figures.
   await seedDemoFinance(db, system, orgId, new Date().toISOString().slice(0, 10));
-  await seedStatusReports(db, orgId);
+  // Maturity assessments set reporting cadences by oversight; the status seed then sets the
+  // cadences its story needs and flags what is late, so it comes after.
   await seedDemoQuality(db, system, DEMO_ADMIN_EMAIL);
+  await seedStatusReports(db, orgId);
   await seedDemoIntake(db, system, {
     orgId,
     units,

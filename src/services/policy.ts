@@ -157,6 +157,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_communication',
     'manage_finance',
     'manage_configuration',
+    'submit_proposal',
   ]),
   project_manager: new Set<Capability>([
     'read',
@@ -169,7 +170,6 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_communication',
     'manage_finance',
     'manage_configuration',
-    'submit_proposal',
   ]),
   team_member: new Set<Capability>(['read']),
   executive_viewer: new Set<Capability>(['read']),

@@ -238,6 +238,7 @@ export function analyzeProjectMoney(input: ProjectMoneyInput): ProjectMoneyResul
     },
     months,
   };
+  const measured = phased.earning.length > 0;
   const financials: FinancialsRow = {
     projectId: input.projectId,
     asOf: input.asOf,
@@ -251,10 +252,11 @@ export function analyzeProjectMoney(input: ProjectMoneyInput): ProjectMoneyResul
     eac,
     etc: eac - cumulative.ac,
     vac: bac - eac,
-    spi: storedIndex(cumulative.spi),
-    cpi: storedIndex(cumulative.cpi),
-    tcpi: storedIndex(report.status.tcpi.toBac),
-    spiT: storedIndex(report.status.spiT),
+    // Without tasks there is no progress to earn from: the indices are unknown, not zero.
+    spi: measured ? storedIndex(cumulative.spi) : null,
+    cpi: measured ? storedIndex(cumulative.cpi) : null,
+    tcpi: measured ? storedIndex(report.status.tcpi.toBac) : null,
+    spiT: measured ? storedIndex(report.status.spiT) : null,
     forecastFinish,
   };
   return { report, financials, periods: periodFigures(input, pvDaily, evDaily, origin) };

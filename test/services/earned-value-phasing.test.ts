@@ -38,6 +38,19 @@ describe('time-phasing a project for earned value', () => {
     expect(result.periods).toEqual([]);
   });
 
+  it('leaves the indices unknown, not zero, for a budgeted project with no tasks to earn from', () => {
+    const result = analyzeProjectMoney({
+      ...base,
+      budgetByMonth: [
+        { projectId: 'p', day: '2027-01-01', amount: 3100 },
+        { projectId: 'p', day: '2027-02-01', amount: 2800 },
+      ],
+      actualsByDay: [{ projectId: 'p', day: '2027-01-20', amount: 4000 }],
+    });
+    expect(result.financials.pv).toBeGreaterThan(0);
+    expect(result.financials).toMatchObject({ ev: 0, ac: 4000, spi: null, cpi: null, tcpi: null, spiT: null });
+  });
+
   it('reports nothing earned or spent when the status date is before the plan starts', () => {
     const result = analyzeProjectMoney({
       ...base,

@@ -55,11 +55,20 @@ function selectionWhere(params: SqlParams, s: RollupSelection): string {
   return where.join(' AND ');
 }
 
+/**
+ * A project with no plan to measure progress against has neither index; its planned value and cost
+ * must not weigh on a scope's SPI and CPI (its earned value would read as zero), so the indices of a
+ * scope are ratios of sums over measured projects only.
+ */
+const measured = (column: 'pv' | 'ev' | 'ac') =>
+  `CASE WHEN f.spi IS NOT NULL OR f.cpi IS NOT NULL THEN coalesce(f.${column}, 0) ELSE 0 END AS ${column}_measured`;
+
 /** Each project's figures, as every query of this file reads them. */
 const figureColumns = `
   coalesce(f.budget, p.budget) AS budget, coalesce(f.actual, 0) AS actual, coalesce(f.eac, 0) AS eac,
   coalesce(f.etc, 0) AS etc, coalesce(f.bac, 0) AS bac, coalesce(f.pv, 0) AS pv, coalesce(f.ev, 0) AS ev,
   coalesce(f.ac, 0) AS ac, coalesce(f.vac, 0) AS vac, f.spi, f.cpi,
+  ${measured('pv')}, ${measured('ev')}, ${measured('ac')},
   coalesce(s.computed_start::date, p.target_start) AS start,
   coalesce(f.forecast_finish, s.computed_finish::date, p.target_finish) AS finish`;
 
@@ -98,6 +107,8 @@ const aggregateColumns = `count(*)::int AS projects,
   coalesce(sum(eac), 0)::float8 AS eac, coalesce(sum(etc), 0)::float8 AS etc,
   coalesce(sum(bac), 0)::float8 AS bac, coalesce(sum(pv), 0)::float8 AS pv,
   coalesce(sum(ev), 0)::float8 AS ev, coalesce(sum(ac), 0)::float8 AS ac, coalesce(sum(vac), 0)::float8 AS vac,
+  coalesce(sum(pv_measured), 0)::float8 AS pv_measured, coalesce(sum(ev_measured), 0)::float8 AS ev_measured,
+  coalesce(sum(ac_measured), 0)::float8 AS ac_measured,
   to_char(min(start), 'YYYY-MM-DD') AS start, to_char(max(finish), 'YYYY-MM-DD') AS finish,
   count(*) FILTER (WHERE late)::int AS late, count(*) FILTER (WHERE overdue)::int AS overdue,
   count(*) FILTER (WHERE health = 'red')::int AS red, count(*) FILTER (WHERE health = 'amber')::int AS amber,
@@ -119,6 +130,10 @@ export interface AggregateRow {
   ev: number;
   ac: number;
   vac: number;
+  /** Planned value, earned value and actual cost of the projects whose progress is measured. */
+  pv_measured: number;
+  ev_measured: number;
+  ac_measured: number;
   start: string | null;
   finish: string | null;
   late: number;
@@ -161,7 +176,8 @@ export async function aggregateSelection(q: Queryable, s: RollupSelection): Prom
       coalesce(a.child_id, a.program_id)::text AS key, a.health, a.stage,
       CASE WHEN a.gc = 0 THEN ${childName}
            WHEN a.gp = 0 THEN (SELECT x.name FROM programs x WHERE x.org_id = ${org} AND x.id = a.program_id) END AS name,
-      a.projects, a.budget, a.actual, a.eac, a.etc, a.bac, a.pv, a.ev, a.ac, a.vac, a.start, a.finish,
+      a.projects, a.budget, a.actual, a.eac, a.etc, a.bac, a.pv, a.ev, a.ac, a.vac,
+      a.pv_measured, a.ev_measured, a.ac_measured, a.start, a.finish,
       a.late, a.overdue, a.red, a.amber, a.green, a.unrated
     FROM (
       SELECT GROUPING(child_id) AS gc, GROUPING(health, stage) AS gh, GROUPING(program_id) AS gp,
@@ -308,9 +324,9 @@ export function figureDefinition(figure: string, params: SqlParams): FigureDefin
     throw new Error(`unknown figure ${figure}`);
   switch (head) {
     case 'spi':
-      return { kind: 'ratio', numerator: 'ev', denominator: 'pv' };
+      return { kind: 'ratio', numerator: 'ev_measured', denominator: 'pv_measured' };
     case 'cpi':
-      return { kind: 'ratio', numerator: 'ev', denominator: 'ac' };
+      return { kind: 'ratio', numerator: 'ev_measured', denominator: 'ac_measured' };
     case 'projects':
       return { kind: 'count', where: 'true' };
     case 'late':
@@ -372,7 +388,12 @@ export async function listContributors(
           : '1';
   const numerator = definition.kind === 'ratio' ? `c.${definition.numerator}` : 'NULL::numeric';
   const denominator = definition.kind === 'ratio' ? `c.${definition.denominator}` : 'NULL::numeric';
-  const where = definition.kind === 'count' ? definition.where : 'true';
+  const where =
+    definition.kind === 'count'
+      ? definition.where
+      : definition.kind === 'ratio'
+        ? '(spi IS NOT NULL OR cpi IS NOT NULL)'
+        : 'true';
   const order = definition.kind === 'count' ? '' : `(${value}) DESC NULLS LAST,`;
   const org = params.add(s.orgId);
   // Only projects with something in the month(s) contribute to a monthly figure.

@@ -48,7 +48,14 @@ describe('time-phasing a project for earned value', () => {
       actualsByDay: [{ projectId: 'p', day: '2027-01-20', amount: 4000 }],
     });
     expect(result.financials.pv).toBeGreaterThan(0);
-    expect(result.financials).toMatchObject({ ev: 0, ac: 4000, spi: null, cpi: null, tcpi: null, spiT: null });
+    expect(result.financials).toMatchObject({
+      ev: 0,
+      ac: 4000,
+      spi: null,
+      cpi: null,
+      tcpi: null,
+      spiT: null,
+    });
   });
 
   it('reports nothing earned or spent when the status date is before the plan starts', () => {

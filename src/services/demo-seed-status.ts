@@ -5,7 +5,7 @@ import type { Project } from '../model/organization.ts';
 import { listUsers, systemActor } from './access.ts';
 import { loadActor } from './auth.ts';
 import { flagLateReports } from './late-reports.ts';
-import { createTask } from './planning.ts';
+import { createTask, getProjectSchedule } from './planning.ts';
 import type { Actor } from './policy.ts';
 import { listProjects } from './projects.ts';
 import {
@@ -116,14 +116,20 @@ export async function seedStatusReports(
     }
   }
 
-  const milestone = (p: Project, name: string, daysAgo: number) =>
-    createTask(db, system, p.id, {
+  // A slipped milestone lands inside the plan as it stands, so it makes the project late without
+  // moving its finish (the change-control demo measures its slips against that finish).
+  const milestone = async (p: Project, name: string, daysBefore: number) => {
+    const { computedFinish } = await getProjectSchedule(db, system, p.id);
+    const planEnd =
+      computedFinish && computedFinish.slice(0, 10) < today ? computedFinish.slice(0, 10) : today;
+    return createTask(db, system, p.id, {
       name,
       milestone: true,
       durationMinutes: 0,
       constraintType: 'MSO',
-      constraintDate: `${addDays(today, -daysAgo)}T08:00:00`,
+      constraintDate: `${addDays(planEnd, -daysBefore)}T08:00:00`,
     });
+  };
 
   // CP-101 reports monthly and on time; its latest report waits for the program manager.
   const portal = project('CP-101');

@@ -45,8 +45,9 @@ describe('orrery jobs run-once', { timeout: CHILD_TIMEOUT_MS * 3 + 10_000 }, () 
     expect(created.code, created.stderr).toBe(0);
     const first = await orrery('jobs', 'run-once');
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toBe('ran 2 job(s): 2 succeeded, 0 failed\n');
-    // The reminders come back in an hour, not now.
+    // Two kinds of reminders, late status reports and the stored financial figures.
+    expect(first.stdout).toBe('ran 4 job(s): 4 succeeded, 0 failed\n');
+    // The recurring jobs come back in an hour or a day, not now.
     const second = await orrery('jobs', 'run-once');
     expect(second.stdout).toBe('ran 0 job(s): 0 succeeded, 0 failed\n');
     const bad = await orrery('jobs', 'run-once', '--limit', 'lots');

@@ -141,6 +141,8 @@ export const instantiateResultSchema = z.object({
   links: z.number().int(),
   risks: z.number().int(),
   configurationItems: z.number().int(),
+  /** Checks the template's gate checklists added to the gates of the project's lifecycle. */
+  gateCriteria: z.number().int(),
   finish: z.string().nullable(),
 });
 export type InstantiateResult = z.infer<typeof instantiateResultSchema>;

@@ -1,9 +1,11 @@
 import type { Database, Queryable } from '../db/connection.ts';
+import { insertProjectCriteria } from '../db/repositories/lifecycles.ts';
 import { insertTemplateOrigin } from '../db/repositories/project-templates.ts';
 import type { PlanOperation } from '../model/plan-bulk.ts';
-import { type InstantiateResult, instantiateInput } from '../model/project-template.ts';
+import { type InstantiateResult, instantiateInput, type TemplateContent } from '../model/project-template.ts';
 import { createConfigurationItem } from './configuration.ts';
-import { ServiceError } from './errors.ts';
+import { ServiceError, ValidationError } from './errors.ts';
+import { lifecycleForUnit } from './lifecycles.ts';
 import { translateDatabaseErrors } from './mutation.ts';
 import { applyPlanBulk } from './plan-bulk.ts';
 import type { Actor } from './policy.ts';
@@ -131,6 +133,7 @@ export async function instantiateTemplate(
             title: document.title,
           }),
         );
+      const gateCriteria = await attachGateChecklists(tx, actor, project.id, input.businessUnitId, content);
       await insertTemplateOrigin(tx, actor.orgId, project.id, version.id, actor.userId);
       return {
         projectId: project.id,
@@ -139,8 +142,42 @@ export async function instantiateTemplate(
         links: content.links.length,
         risks: content.risks.length,
         configurationItems: content.documents.length,
+        gateCriteria,
         finish,
       };
     }),
   );
+}
+
+/**
+ * The template's gate checklists join the criteria of the same gates of the lifecycle the new project
+ * follows: a gate is matched by name, else by its place in the template's list. Without a lifecycle
+ * the project has no gates to review, and nothing is attached.
+ */
+async function attachGateChecklists(
+  tx: Queryable,
+  actor: Actor,
+  projectId: string,
+  businessUnitId: string,
+  content: TemplateContent,
+): Promise<number> {
+  if (content.gates.length === 0) return 0;
+  const lifecycle = await lifecycleForUnit(tx, actor.orgId, businessUnitId);
+  if (!lifecycle) return 0;
+  const gates = lifecycle.stages.flatMap((stage) => (stage.gate ? [stage.gate] : []));
+  const byName = new Map(gates.map((gate) => [gate.name.trim().toLowerCase(), gate]));
+  let attached = 0;
+  for (const [index, templateGate] of content.gates.entries()) {
+    const gate = byName.get(templateGate.name.trim().toLowerCase()) ?? gates[index];
+    if (!gate)
+      throw new ValidationError([
+        {
+          field: `content.gates.${index}`,
+          message: `"${templateGate.name}" matches no gate of the lifecycle "${lifecycle.name}" (it has ${gates.length})`,
+        },
+      ]);
+    await insertProjectCriteria(tx, actor.orgId, projectId, gate.id, templateGate.checklist);
+    attached += templateGate.checklist.length;
+  }
+  return attached;
 }

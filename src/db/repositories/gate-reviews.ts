@@ -54,6 +54,7 @@ export async function loadResults(
     `SELECT r.id AS "reviewId", c.id AS "criterionId", c.kind, c.text, c.required, x.result,
        coalesce(x.evidence, '') AS evidence
      FROM gate_reviews r JOIN gate_criteria c ON c.org_id = r.org_id AND c.gate_id = r.gate_id
+       AND (c.project_id IS NULL OR c.project_id = r.project_id)
      LEFT JOIN gate_review_results x ON x.org_id = r.org_id AND x.review_id = r.id AND x.criterion_id = c.id
      WHERE r.org_id = $1 AND r.id = ANY($2::uuid[]) ORDER BY r.id, c.position`,
     [orgId, reviews.map((review) => review.id)],

@@ -55,7 +55,8 @@ export async function loadStages(
     `SELECT c.gate_id AS "gateId", c.id, c.kind, c.text, c.required
      FROM gate_criteria c JOIN lifecycle_gates g ON g.org_id = c.org_id AND g.id = c.gate_id
      JOIN lifecycle_stages s ON s.org_id = g.org_id AND s.id = g.stage_id
-     WHERE c.org_id = $1 AND s.lifecycle_id = ANY($2::uuid[]) ORDER BY c.gate_id, c.position`,
+     WHERE c.org_id = $1 AND s.lifecycle_id = ANY($2::uuid[]) AND c.project_id IS NULL
+     ORDER BY c.gate_id, c.position`,
     [orgId, lifecycleIds],
   );
   const criteriaByGate = new Map<string, Gate['criteria']>();
@@ -161,7 +162,7 @@ async function replaceGate(
     if (criterion.id) {
       const rows = await q.query<{ id: string }>(
         `UPDATE gate_criteria SET kind = $4, text = $5, required = $6, position = $7
-         WHERE org_id = $1 AND id = $2 AND gate_id = $3 RETURNING id`,
+         WHERE org_id = $1 AND id = $2 AND gate_id = $3 AND project_id IS NULL RETURNING id`,
         [orgId, criterion.id, gateId, criterion.kind, criterion.text, criterion.required, position],
       );
       id = rows[0]?.id;
@@ -170,7 +171,8 @@ async function replaceGate(
     if (id) kept.push(id);
   }
   await q.query(
-    'DELETE FROM gate_criteria WHERE org_id = $1 AND gate_id = $2 AND NOT (id = ANY($3::uuid[]))',
+    `DELETE FROM gate_criteria WHERE org_id = $1 AND gate_id = $2 AND project_id IS NULL
+       AND NOT (id = ANY($3::uuid[]))`,
     [orgId, gateId, kept],
   );
   for (const [position, criterion] of gate.criteria.entries()) {
@@ -199,4 +201,20 @@ export async function resolveLifecycleId(
     if (own) return own.id;
   }
   return rows.find((row) => row.businessUnitId === null)?.id ?? null;
+}
+
+/** A project's own criteria, after the lifecycle's at its gate (positions from 1000 keep them last). */
+export async function insertProjectCriteria(
+  q: Queryable,
+  orgId: string,
+  projectId: string,
+  gateId: string,
+  texts: readonly string[],
+): Promise<void> {
+  for (const [index, text] of texts.entries())
+    await q.query(
+      `INSERT INTO gate_criteria (org_id, id, gate_id, position, kind, text, required, project_id)
+       VALUES ($1, $2, $3, $4, 'check', $5, true, $6)`,
+      [orgId, uuidv7(), gateId, 1000 + index, text, projectId],
+    );
 }

@@ -283,6 +283,7 @@ export interface InstantiateResult {
   links: number;
   risks: number;
   configurationItems: number;
+  gateCriteria: number;
   finish: string | null;
 }
 export function useInstantiateTemplate(templateId: string) {

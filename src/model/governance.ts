@@ -332,6 +332,10 @@ export const proposalStatuses = ['proposed', 'accepted', 'rejected', 'implemente
 export const changeProposalInput = z.object({
   targetKind: z.enum(proposalTargetKinds),
   targetReference: z.string().trim().min(1, 'is required').max(400),
+  /** The knowledge hub's process asset (a standard, checklist, procedure…) the change is for. */
+  targetAssetId: idSchema.nullable().default(null),
+  /** The project template the change is for (target kind 'template'). */
+  targetTemplateId: idSchema.nullable().default(null),
   proposedText: z.string().trim().min(1, 'is required').max(8000),
 });
 export const changeProposalPatch = z
@@ -345,6 +349,10 @@ export const changeProposalSchema = versionedSchema.extend({
   lessonTitle: z.string(),
   targetKind: z.enum(proposalTargetKinds),
   targetReference: z.string(),
+  targetAssetId: idSchema.nullable(),
+  targetTemplateId: idSchema.nullable(),
+  /** The linked asset's title or template's name. */
+  targetTitle: z.string().nullable(),
   proposedText: z.string(),
   status: z.enum(proposalStatuses),
   decisionNote: z.string(),

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../db/connection.ts';
+import { processAssets } from '../db/repositories/knowledge.ts';
 import {
   changeProposals,
   type LessonFilters,
@@ -8,6 +9,7 @@ import {
   suggestLessons,
   writeSearchVector,
 } from '../db/repositories/lessons.ts';
+import { projectTemplates } from '../db/repositories/project-templates.ts';
 import { findRow, listRows, SqlParams } from '../db/sql.ts';
 import type { ListQuery, Page } from '../model/common.ts';
 import {
@@ -188,8 +190,37 @@ export async function proposeChange(
     'lesson_change_proposal',
     changeProposals,
     { ...values, lessonId, proposedBy: actor.userId },
-    async (tx) => requireCapture(tx, actor, (await findLesson(tx, actor, lessonId)).projectId),
+    async (tx) => {
+      await requireCapture(tx, actor, (await findLesson(tx, actor, lessonId)).projectId);
+      await requireTarget(tx, actor.orgId, values);
+    },
   );
+}
+
+/** A linked target exists in the organization and fits the kind: a template for 'template', else an asset. */
+async function requireTarget(
+  q: Queryable,
+  orgId: string,
+  values: { targetKind: string; targetAssetId: string | null; targetTemplateId: string | null },
+) {
+  if (values.targetAssetId && values.targetTemplateId)
+    throw new ValidationError([
+      { field: 'targetTemplateId', message: 'a change targets an asset or a template, not both' },
+    ]);
+  if (values.targetTemplateId) {
+    if (values.targetKind !== 'template')
+      throw new ValidationError([
+        { field: 'targetTemplateId', message: "is only for the target kind 'template'" },
+      ]);
+    if (!(await findRow(q, projectTemplates, orgId, values.targetTemplateId)))
+      throw new ValidationError([
+        { field: 'targetTemplateId', message: 'is no project template of this organization' },
+      ]);
+  }
+  if (values.targetAssetId && !(await findRow(q, processAssets, orgId, values.targetAssetId)))
+    throw new ValidationError([
+      { field: 'targetAssetId', message: 'is no process asset of this organization' },
+    ]);
 }
 
 /** The organization's PMO rules on a proposal: the standards are the organization's. */

@@ -156,11 +156,21 @@ describe.skipIf(!hasChromium)(title, () => {
     await cards.first().getByText('Check overlap with running programmes before approving scope').waitFor();
     await cards.first().getByRole('button', { name: 'Propose change' }).click();
     await page.getByTestId('proposal-target').fill('G1 Charter approval criteria');
+    // Linked to the hub's template, so the PMO opens what the change is for.
+    await page.getByTestId('proposal-link').click();
+    await page.getByRole('option', { name: 'Software release' }).click();
+    await shoot(page, '07a-propose-linked');
     await page
       .getByTestId('proposal-text')
       .fill('Add a check: overlapping scope with running programmes reviewed.');
     await page.getByTestId('proposal-save').click();
     await page.getByTestId('proposals').getByText('Template: G1 Charter approval criteria').waitFor();
+    await page
+      .getByTestId('proposals')
+      .getByTestId('proposal-target-link')
+      .filter({ hasText: 'Software release' })
+      .first()
+      .waitFor();
     await page.getByTestId('lesson-search').fill('');
     await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(9);
     await shoot(page, '07-lessons');

@@ -151,17 +151,23 @@ export const changeProposals: TableSpec = {
     lessonId: 'lesson_id',
     targetKind: 'target_kind',
     targetReference: 'target_reference',
+    targetAssetId: 'target_asset_id',
+    targetTemplateId: 'target_template_id',
     proposedText: 'proposed_text',
     status: 'status',
     decisionNote: 'decision_note',
     proposedBy: 'proposed_by',
   },
   select: `SELECT ${versionColumns}, t.lesson_id AS "lessonId", l.title AS "lessonTitle", t.target_kind AS "targetKind",
-      t.target_reference AS "targetReference", t.proposed_text AS "proposedText", t.status,
+      t.target_reference AS "targetReference", t.target_asset_id AS "targetAssetId",
+      t.target_template_id AS "targetTemplateId", coalesce(a.title, pt.name) AS "targetTitle",
+      t.proposed_text AS "proposedText", t.status,
       t.decision_note AS "decisionNote", t.proposed_by AS "proposedBy", u.name AS "proposedByName"
     FROM lesson_change_proposals t
     JOIN lessons l ON l.org_id = t.org_id AND l.id = t.lesson_id
-    LEFT JOIN users u ON u.org_id = t.org_id AND u.id = t.proposed_by`,
+    LEFT JOIN users u ON u.org_id = t.org_id AND u.id = t.proposed_by
+    LEFT JOIN process_assets a ON a.org_id = t.org_id AND a.id = t.target_asset_id
+    LEFT JOIN project_templates pt ON pt.org_id = t.org_id AND pt.id = t.target_template_id`,
   sortable: { createdAt: 't.created_at', status: 't.status' },
   searchable: ['t.target_reference', 't.proposed_text'],
 };

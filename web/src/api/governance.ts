@@ -175,6 +175,10 @@ export interface ChangeProposal {
   lessonTitle: string;
   targetKind: string;
   targetReference: string;
+  targetAssetId: string | null;
+  targetTemplateId: string | null;
+  /** The linked asset's title or template's name. */
+  targetTitle: string | null;
   proposedText: string;
   status: 'proposed' | 'accepted' | 'rejected' | 'implemented';
   decisionNote: string;

@@ -24,9 +24,11 @@ import {
   useGovernanceMutation,
   useLessons,
 } from '../api/governance.ts';
+import { useAssets, useTemplates } from '../api/knowledge.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { LESSON_CATEGORIES, LessonCaptureModal } from '../components/governance/lesson-capture-modal.tsx';
 import { LessonCard } from '../components/governance/suggested-lessons.tsx';
+import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { humanize } from '../lib/format.ts';
@@ -34,9 +36,22 @@ import { humanize } from '../lib/format.ts';
 function ProposeModal({ lesson, onClose }: { lesson: Lesson; onClose: () => void }) {
   const [targetKind, setTargetKind] = useState<string | null>('template');
   const [targetReference, setTargetReference] = useState('');
+  const [targetId, setTargetId] = useState<string | null>(null);
   const [proposedText, setProposedText] = useState(lesson.body);
+  const isTemplate = targetKind === 'template';
+  const templates = useTemplates();
+  const assets = useAssets({ pageSize: 200 });
+  const linkable = isTemplate
+    ? (templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))
+    : (assets.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.title} (${humanize(a.kind)})` }));
   const save = useGovernanceMutation(() =>
-    governanceEndpoints.proposeChange(lesson.id, { targetKind, targetReference, proposedText }),
+    governanceEndpoints.proposeChange(lesson.id, {
+      targetKind,
+      targetReference,
+      targetAssetId: isTemplate ? null : targetId,
+      targetTemplateId: isTemplate ? targetId : null,
+      proposedText,
+    }),
   );
   const errors = isApiError(save.error) ? save.error.fieldErrors() : {};
   return (
@@ -53,9 +68,29 @@ function ProposeModal({ lesson, onClose }: { lesson: Lesson; onClose: () => void
               label: humanize(v),
             }))}
             value={targetKind}
-            onChange={setTargetKind}
+            onChange={(kind) => {
+              setTargetKind(kind);
+              setTargetId(null);
+            }}
             allowDeselect={false}
           />
+          <Select
+            label={isTemplate ? 'Project template' : 'Process asset'}
+            placeholder="From the knowledge hub (optional)"
+            data={linkable}
+            value={targetId}
+            onChange={(id) => {
+              setTargetId(id);
+              const chosen = linkable.find((option) => option.value === id);
+              if (chosen && !targetReference) setTargetReference(chosen.label);
+            }}
+            searchable
+            clearable
+            error={errors.targetAssetId ?? errors.targetTemplateId}
+            data-testid="proposal-link"
+          />
+        </Group>
+        <Group grow>
           <TextInput
             label="Which one"
             placeholder="Project charter template, section 5"
@@ -76,7 +111,10 @@ function ProposeModal({ lesson, onClose }: { lesson: Lesson; onClose: () => void
           required
           data-testid="proposal-text"
         />
-        <ProblemAlert error={save.error} shownFields={['targetReference', 'proposedText']} />
+        <ProblemAlert
+          error={save.error}
+          shownFields={['targetReference', 'targetAssetId', 'targetTemplateId', 'proposedText']}
+        />
         <Group justify="flex-end">
           <Button
             loading={save.isPending}
@@ -123,6 +161,16 @@ function Proposals({ canDecide }: { canDecide: boolean }) {
                 <Text size="sm" fw={600}>
                   {humanize(p.targetKind)}: {p.targetReference}
                 </Text>
+                {p.targetTitle && (p.targetAssetId || p.targetTemplateId) && (
+                  <AnchorLink
+                    to={p.targetTemplateId ? '/templates/$id' : '/knowledge/$id'}
+                    params={{ id: (p.targetTemplateId ?? p.targetAssetId) as string }}
+                    size="xs"
+                    data-testid="proposal-target-link"
+                  >
+                    {p.targetTitle}
+                  </AnchorLink>
+                )}
                 <Text size="xs" c="dimmed" lineClamp={2}>
                   {p.proposedText}
                 </Text>

@@ -126,6 +126,8 @@ export const rollupFiguresSchema = z.object({
   vac: money,
   spi: ratio,
   cpi: ratio,
+  /** EV, PV and AC of the projects whose progress is measured: the sums SPI and CPI are ratios of. */
+  measured: z.object({ pv: money, ev: money, ac: money }),
   start: z.string().nullable(),
   finish: z.string().nullable(),
   late: z.number().int(),

@@ -238,7 +238,9 @@ export function analyzeProjectMoney(input: ProjectMoneyInput): ProjectMoneyResul
     },
     months,
   };
-  const measured = phased.earning.length > 0;
+  // Progress is measured once some task of the plan has been statused (started or partly done); a plan
+  // never statused, or no plan at all, leaves the indices unknown rather than zero.
+  const measured = phased.earning.some((e) => e.task.percentComplete > 0 || e.task.actualStart !== null);
   const financials: FinancialsRow = {
     projectId: input.projectId,
     asOf: input.asOf,
@@ -252,7 +254,6 @@ export function analyzeProjectMoney(input: ProjectMoneyInput): ProjectMoneyResul
     eac,
     etc: eac - cumulative.ac,
     vac: bac - eac,
-    // Without tasks there is no progress to earn from: the indices are unknown, not zero.
     spi: measured ? storedIndex(cumulative.spi) : null,
     cpi: measured ? storedIndex(cumulative.cpi) : null,
     tcpi: measured ? storedIndex(report.status.tcpi.toBac) : null,

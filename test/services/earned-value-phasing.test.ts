@@ -58,6 +58,21 @@ describe('time-phasing a project for earned value', () => {
     });
   });
 
+  it('leaves the indices unknown for a plan nobody has statused yet', () => {
+    const result = analyzeProjectMoney({
+      ...base,
+      budgetByMonth: [{ projectId: 'p', day: '2027-01-01', amount: 3100 }],
+      tasks: [task({ taskId: 'a', start: '2027-01-04T08:00:00', finish: '2027-01-29T17:00:00' })],
+    });
+    expect(result.financials).toMatchObject({ ev: 0, spi: null, cpi: null });
+    const statused = analyzeProjectMoney({
+      ...base,
+      budgetByMonth: [{ projectId: 'p', day: '2027-01-01', amount: 3100 }],
+      tasks: [task({ taskId: 'a', start: '2027-01-04T08:00:00', actualStart: '2027-01-04T08:00:00' })],
+    });
+    expect(statused.financials.spi).toBe(0);
+  });
+
   it('reports nothing earned or spent when the status date is before the plan starts', () => {
     const result = analyzeProjectMoney({
       ...base,

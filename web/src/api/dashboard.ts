@@ -33,6 +33,8 @@ export interface RollupFigures {
   vac: number;
   spi: number | null;
   cpi: number | null;
+  /** EV, PV and AC of the projects whose progress is measured: the sums SPI and CPI are ratios of. */
+  measured: { pv: number; ev: number; ac: number };
   start: string | null;
   finish: string | null;
   late: number;

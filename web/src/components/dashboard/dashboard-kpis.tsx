@@ -89,7 +89,7 @@ export function DashboardKpis({
             {link('spi', 'Schedule performance index', kpis.spi?.toFixed(2) ?? '—', 'kpi-spi')}
           </Text>
         }
-        hint={`EV ${money(kpis.ev)} ÷ PV ${money(kpis.pv)}`}
+        hint={`EV ${money(kpis.measured.ev)} ÷ PV ${money(kpis.measured.pv)}, of projects with progress`}
       />
       <Kpi
         label="CPI"
@@ -98,7 +98,7 @@ export function DashboardKpis({
             {link('cpi', 'Cost performance index', kpis.cpi?.toFixed(2) ?? '—', 'kpi-cpi')}
           </Text>
         }
-        hint={`EV ${money(kpis.ev)} ÷ AC ${money(kpis.ac)}`}
+        hint={`EV ${money(kpis.measured.ev)} ÷ AC ${money(kpis.measured.ac)}, of projects with progress`}
       />
       <Kpi
         label="Late"

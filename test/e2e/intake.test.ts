@@ -80,7 +80,8 @@ describe.skipIf(!hasChromium)(title, () => {
       .fill('Cheap and visible.');
     await page.getByTestId('confirm-triage').click();
     await expect.poll(() => page.getByTestId('proposal-status').textContent()).toBe('Accepted');
-    await page.getByText('Cheap and visible.').waitFor();
+    // The note shows on the page (twice while the triage dialog fades out on a slower database).
+    await page.locator('#root').getByText('Cheap and visible.').first().waitFor();
     await shot(page, 'intake-04-accepted');
   });
 

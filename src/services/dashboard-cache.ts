@@ -32,3 +32,19 @@ export function storeValue(db: Database, key: string, value: unknown): void {
   cache.set(key, value);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
 }
+
+const inFlight = new WeakMap<Database, Map<string, Promise<unknown>>>();
+
+/** Runs `compute` once for concurrent callers with the same key; each of them gets its result or error. */
+export function computeOnce<T>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
+  let running = inFlight.get(db);
+  if (!running) {
+    running = new Map();
+    inFlight.set(db, running);
+  }
+  const pending = running.get(key);
+  if (pending) return pending as Promise<T>;
+  const started = compute().finally(() => running.delete(key));
+  running.set(key, started);
+  return started;
+}

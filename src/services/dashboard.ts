@@ -16,7 +16,7 @@ import {
   type ProjectSortKey,
   type RollupFigures,
 } from '../model/dashboard.ts';
-import { cachedValue, dashboardCacheEnabled, storeValue } from './dashboard-cache.ts';
+import { cachedValue, computeOnce, dashboardCacheEnabled, storeValue } from './dashboard-cache.ts';
 import type { Actor } from './policy.ts';
 import { resolveSelection, round4, todayUtc } from './rollups.ts';
 import { parseInput } from './validate.ts';
@@ -124,69 +124,74 @@ export async function getDashboard(
   // Milestones come from the tasks, which the epoch does not follow: always read (one index range).
   // The scope's name was read just now (an organization rename moves no epoch).
   if (cached) return { ...cached, scope, nextMilestones: await nextMilestones(db, selection, MILESTONES) };
-  const [aggregates, months, milestones, projects] = await Promise.all([
-    aggregateSelection(db, selection),
-    monthlyFigures(db, selection),
-    nextMilestones(db, selection, MILESTONES),
-    pageOfProjects(db, selection, {
-      sort,
-      descending,
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
-    }),
-  ]);
-  const total = aggregates.find((row) => row.kind === 'total');
-  const level = childLevel(scope.type);
-  const children = aggregates
-    .filter((row) => level !== null && row.kind === 'child')
-    .map((row) => ({
-      ...figuresOf(row),
-      scopeType: level ?? 'program',
-      id: row.key,
-      name: row.name ?? (row.key === null ? 'Outside any program' : ''),
-    }))
-    .sort((a, b) => b.eac - a.eac || a.name.localeCompare(b.name));
-  const programs = aggregates
-    .filter((row) => row.kind === 'program')
-    .sort(
-      (a, b) =>
-        (a.start ?? '9999').localeCompare(b.start ?? '9999') || (a.name ?? '').localeCompare(b.name ?? ''),
-    );
-  const dashboard: Dashboard = {
-    scope,
-    filters: selection.filters,
-    asOf: today,
-    kpis: figuresOf(total),
-    ragMatrix: aggregates
-      .filter((row) => row.kind === 'cell')
+  const compute = async (): Promise<Dashboard> => {
+    const [aggregates, months, milestones, projects] = await Promise.all([
+      aggregateSelection(db, selection),
+      monthlyFigures(db, selection),
+      nextMilestones(db, selection, MILESTONES),
+      pageOfProjects(db, selection, {
+        sort,
+        descending,
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      }),
+    ]);
+    const total = aggregates.find((row) => row.kind === 'total');
+    const level = childLevel(scope.type);
+    const children = aggregates
+      .filter((row) => level !== null && row.kind === 'child')
       .map((row) => ({
-        health: row.health as HealthKey,
-        stage: row.stage as Dashboard['ragMatrix'][number]['stage'],
-        projects: row.projects,
-        eac: row.eac,
-      })),
-    childScopeType: level,
-    children,
-    sCurve: cumulative(months),
-    burn: months,
-    programTimeline: {
-      items: programs.slice(0, PROGRAMS_ON_TIMELINE).map((row) => ({
-        id: row.key as string,
-        name: row.name ?? '',
-        projects: row.projects,
-        start: row.start,
-        finish: row.finish,
-        health: worstHealth(row),
-        red: row.red,
-        amber: row.amber,
-        green: row.green,
-        eac: row.eac,
-      })),
-      total: programs.length,
-    },
-    nextMilestones: milestones,
-    projects: { items: projects, total: total?.projects ?? 0, page: query.page, pageSize: query.pageSize },
+        ...figuresOf(row),
+        scopeType: level ?? 'program',
+        id: row.key,
+        name: row.name ?? (row.key === null ? 'Outside any program' : ''),
+      }))
+      .sort((a, b) => b.eac - a.eac || a.name.localeCompare(b.name));
+    const programs = aggregates
+      .filter((row) => row.kind === 'program')
+      .sort(
+        (a, b) =>
+          (a.start ?? '9999').localeCompare(b.start ?? '9999') || (a.name ?? '').localeCompare(b.name ?? ''),
+      );
+    const dashboard: Dashboard = {
+      scope,
+      filters: selection.filters,
+      asOf: today,
+      kpis: figuresOf(total),
+      ragMatrix: aggregates
+        .filter((row) => row.kind === 'cell')
+        .map((row) => ({
+          health: row.health as HealthKey,
+          stage: row.stage as Dashboard['ragMatrix'][number]['stage'],
+          projects: row.projects,
+          eac: row.eac,
+        })),
+      childScopeType: level,
+      children,
+      sCurve: cumulative(months),
+      burn: months,
+      programTimeline: {
+        items: programs.slice(0, PROGRAMS_ON_TIMELINE).map((row) => ({
+          id: row.key as string,
+          name: row.name ?? '',
+          projects: row.projects,
+          start: row.start,
+          finish: row.finish,
+          health: worstHealth(row),
+          red: row.red,
+          amber: row.amber,
+          green: row.green,
+          eac: row.eac,
+        })),
+        total: programs.length,
+      },
+      nextMilestones: milestones,
+      projects: { items: projects, total: total?.projects ?? 0, page: query.page, pageSize: query.pageSize },
+    };
+    if (key) storeValue(db, key, { ...dashboard, nextMilestones: undefined });
+    return dashboard;
   };
-  if (key) storeValue(db, key, { ...dashboard, nextMilestones: undefined });
-  return dashboard;
+  // Readers arriving while the same dashboard is being computed wait for that computation instead of
+  // starting their own: a cold dashboard under many clients is computed once, not once per client.
+  return key ? computeOnce(db, key, compute) : compute();
 }

@@ -217,7 +217,8 @@ export function ScenarioPage() {
               <Button
                 color="teal"
                 leftSection={<IconRocket size={16} />}
-                disabled={!result}
+                // A run in flight is about to replace the result and the version promote sends.
+                disabled={!result || optimize.isPending}
                 loading={promote.isPending}
                 onClick={() => promote.mutate(undefined, { onSuccess: setPromotion })}
                 data-testid="promote-scenario"

@@ -22,6 +22,8 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: it commits when `work` resolves and rolls back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** The whole data directory as a tarball that `snapshot` reopens (embedded PGlite only). */
+  dumpSnapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** An in-memory PGlite database, gone when closed (tests). */
   memory?: boolean;
+  /** With `memory`: start from a tarball `dumpSnapshot` wrote instead of an empty cluster. */
+  snapshot?: Blob;
   /** PostgreSQL schema to work in (created when missing); lets test files share one server. */
   schema?: string;
 }
@@ -43,11 +47,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const dataDir = options.memory
     ? undefined
     : (options.dataDir ?? process.env.ORRERY_DATA_DIR ?? './.orrery');
-  return openPglite(dataDir);
+  return openPglite(dataDir, options.memory ? options.snapshot : undefined);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const lite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
+  const lite = dataDir
+    ? await PGlite.create(dataDir)
+    : await PGlite.create(snapshot ? { loadDataDir: snapshot } : {});
   return {
     kind: 'pglite',
     async query<Row>(sql: string, params: readonly unknown[] = []) {
@@ -77,6 +83,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
           },
         }),
       );
+    },
+    async dumpSnapshot() {
+      return lite.dumpDataDir('none');
     },
     async close() {
       await lite.close();

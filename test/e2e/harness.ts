@@ -6,8 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Database } from '../../src/db/connection.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
-import { seedDemo } from '../../src/services/demo-seed.ts';
-import { openTestDatabase } from '../support/database.ts';
+import { openDemoTestDatabase } from '../support/database.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -66,8 +65,7 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   ensureWebBuild();
   mkdirSync(screenshotDir, { recursive: true });
-  const db = await openTestDatabase();
-  const seeded = await seedDemo(db);
+  const { db, seeded } = await openDemoTestDatabase();
   const app = await buildApp({ db, webRoot: join(webDir, 'dist'), logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -106,6 +107,11 @@ async function cachedSnapshot(name: string, build: () => Promise<Database>): Pro
   const blob = await db.dumpSnapshot();
   await db.close();
   mkdirSync(snapshotDir, { recursive: true });
+  // Tarballs of older sources are dead weight (46 MB each); another worker may still read one, which unlink allows.
+  const kind = name.slice(0, name.indexOf('-') + 1);
+  for (const old of readdirSync(snapshotDir)) {
+    if (old.startsWith(kind) && !old.startsWith(name)) rmSync(join(snapshotDir, old), { force: true });
+  }
   const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
   writeFileSync(partial, Buffer.from(await blob.arrayBuffer()));
   renameSync(partial, file);

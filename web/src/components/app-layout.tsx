@@ -22,6 +22,7 @@ import {
   IconChartDots3,
   IconChevronDown,
   IconGridDots,
+  IconInbox,
   IconListDetails,
   IconLogout,
   IconReportAnalytics,
@@ -49,28 +50,54 @@ import { NavItemLink } from './links.tsx';
 import { NotificationsBell } from './notifications-bell.tsx';
 import { PageLoader } from './route-states.tsx';
 
-const NAV = [
-  { to: '/', label: 'Organization', icon: IconBuildingSkyscraper, exact: true },
-  { to: '/business-units', label: 'Business units', icon: IconSitemap },
-  { to: '/portfolios', label: 'Portfolios', icon: IconBriefcase },
-  { to: '/programs', label: 'Programs', icon: IconStack2 },
-  { to: '/projects', label: 'Projects', icon: IconListDetails },
-  { to: '/objectives', label: 'Objectives', icon: IconTarget },
-  { to: '/risks', label: 'Risks', icon: IconAlertTriangle },
-  { to: '/issues', label: 'Issues', icon: IconAlertOctagon },
-  { to: '/resources', label: 'Resources', icon: IconUsersGroup },
-  { to: '/capacity', label: 'Capacity', icon: IconGridDots },
-  { to: '/staffing', label: 'Staffing', icon: IconUserSearch },
-  { to: '/lifecycle', label: 'Lifecycle', icon: IconRoute },
-  { to: '/benefits', label: 'Benefits', icon: IconTrendingUp },
-  { to: '/lessons', label: 'Lessons learned', icon: IconBulb },
-  { to: '/reports', label: 'Status reports', icon: IconReportAnalytics },
-  { to: '/quality', label: 'Quality', icon: IconRosette },
-  { to: '/maturity', label: 'Maturity', icon: IconStairsUp },
-  { to: '/announcements', label: 'Announcements', icon: IconSpeakerphone },
-  { to: '/knowledge', label: 'Knowledge hub', icon: IconBooks },
-  { to: '/intake', label: 'Intake', icon: IconBulb },
-  { to: '/scenarios', label: 'Scenarios', icon: IconChartDots3 },
+// Grouped the way a PMO's week divides: what it oversees, what it decides, what it delivers with, what it keeps.
+const NAV_GROUPS = [
+  {
+    title: 'Oversight',
+    items: [
+      { to: '/', label: 'Organization', icon: IconBuildingSkyscraper, exact: true },
+      { to: '/business-units', label: 'Business units', icon: IconSitemap },
+      { to: '/portfolios', label: 'Portfolios', icon: IconBriefcase },
+      { to: '/programs', label: 'Programs', icon: IconStack2 },
+      { to: '/projects', label: 'Projects', icon: IconListDetails },
+      { to: '/reports', label: 'Status reports', icon: IconReportAnalytics },
+    ],
+  },
+  {
+    title: 'Governance',
+    items: [
+      { to: '/objectives', label: 'Objectives', icon: IconTarget },
+      { to: '/intake', label: 'Intake', icon: IconInbox },
+      { to: '/scenarios', label: 'Scenarios', icon: IconChartDots3 },
+      { to: '/lifecycle', label: 'Lifecycle', icon: IconRoute },
+      { to: '/benefits', label: 'Benefits', icon: IconTrendingUp },
+    ],
+  },
+  {
+    title: 'Delivery',
+    items: [
+      { to: '/risks', label: 'Risks', icon: IconAlertTriangle },
+      { to: '/issues', label: 'Issues', icon: IconAlertOctagon },
+      { to: '/quality', label: 'Quality', icon: IconRosette },
+    ],
+  },
+  {
+    title: 'Resources',
+    items: [
+      { to: '/resources', label: 'Resources', icon: IconUsersGroup },
+      { to: '/capacity', label: 'Capacity', icon: IconGridDots },
+      { to: '/staffing', label: 'Staffing', icon: IconUserSearch },
+    ],
+  },
+  {
+    title: 'Knowledge',
+    items: [
+      { to: '/knowledge', label: 'Knowledge hub', icon: IconBooks },
+      { to: '/lessons', label: 'Lessons learned', icon: IconBulb },
+      { to: '/maturity', label: 'Maturity', icon: IconStairsUp },
+      { to: '/announcements', label: 'Announcements', icon: IconSpeakerphone },
+    ],
+  },
 ] as const;
 
 export function AppLayout() {
@@ -153,19 +180,23 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs">
         <AppShell.Section grow component={ScrollArea}>
-          <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt={4} pb={6}>
-            Scope
-          </Text>
-          {NAV.map((item) => (
-            <NavItemLink
-              key={item.to}
-              to={item.to}
-              label={item.label}
-              leftSection={<item.icon size={18} stroke={1.6} />}
-              active={isActive(item.to, 'exact' in item && item.exact)}
-              onClick={close}
-              styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' } }}
-            />
+          {NAV_GROUPS.map((group) => (
+            <nav key={group.title} aria-label={group.title}>
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt={8} pb={4}>
+                {group.title}
+              </Text>
+              {group.items.map((item) => (
+                <NavItemLink
+                  key={item.to}
+                  to={item.to}
+                  label={item.label}
+                  leftSection={<item.icon size={18} stroke={1.6} />}
+                  active={isActive(item.to, 'exact' in item && item.exact)}
+                  onClick={close}
+                  styles={{ root: { borderRadius: 'var(--mantine-radius-sm)', paddingBlock: 6 } }}
+                />
+              ))}
+            </nav>
           ))}
           {can(me, 'admin') && (
             <>

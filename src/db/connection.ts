@@ -120,12 +120,19 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        // One connection runs one statement at a time: callers that fan out with Promise.all inside a
+        // transaction are queued here, in order, instead of leaning on pg's deprecated implicit queue.
+        let last: Promise<unknown> = Promise.resolve();
+        const inTurn = <R>(next: () => Promise<R>): Promise<R> => {
+          const turn = last.then(next, next);
+          last = turn.catch(() => undefined);
+          return turn;
+        };
         const result = await work({
-          query: (sql, params = []) => run(client, sql, params),
-          async exec(sql: string) {
-            await client.query(sql);
-          },
+          query: (sql, params = []) => inTurn(() => run(client, sql, params)),
+          exec: (sql: string) => inTurn(async () => void (await client.query(sql))),
         });
+        await last;
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -24,6 +24,7 @@ import {
   projectPatch,
 } from '../model/organization.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { isPmoFor } from './gate-authority.ts';
 import { audit, createAudited, deleteAudited, translateDatabaseErrors, updateAudited } from './mutation.ts';
 import { type Actor, type Capability, can, visibility } from './policy.ts';
 import { parseInput } from './validate.ts';
@@ -108,8 +109,10 @@ export async function updateProject(
 ) {
   const patch = parseInput(projectPatch, input);
   return updateAudited<Project>(db, actor, 'project', projects, id, version, patch, async (tx, before) => {
-    if (!can(actor, 'update_project', await placementOf(tx, actor, before))) throw new ForbiddenError();
+    const placement = await placementOf(tx, actor, before);
+    if (!can(actor, 'update_project', placement)) throw new ForbiddenError();
     const after = { ...before, ...patch };
+    if (after.stage !== before.stage) checkStageEdit(actor, before.stage, after.stage, placement);
     if (!finishAfterStart(after))
       throw new ValidationError([{ field: 'targetFinish', message: 'must not be before targetStart' }]);
     const moved =
@@ -123,6 +126,28 @@ export async function updateProject(
       await checkParents(tx, actor, after);
     }
   });
+}
+
+/**
+ * Stages move through gate reviews, and a project ends through a termination decision that releases
+ * what it holds; editing the field directly is the PMO's correction, never a way round either.
+ */
+function checkStageEdit(actor: Actor, from: string, to: string, placement: Placement): void {
+  if (actor.system) return;
+  if (to === 'terminated' || from === 'terminated')
+    throw new ValidationError([
+      {
+        field: 'stage',
+        message:
+          from === 'terminated'
+            ? 'a terminated project stays terminated'
+            : 'terminate a project through POST /projects/{id}/terminate, which shows and releases what it holds',
+      },
+    ]);
+  if (!isPmoFor(actor, placement))
+    throw new ForbiddenError(
+      'a project changes stage through a gate review (POST /projects/{id}/gate-reviews); only its PMO may set the stage directly',
+    );
 }
 
 export async function deleteProject(db: Database, actor: Actor, id: string, version: number | undefined) {

@@ -304,4 +304,25 @@ describe('gate decisions', () => {
       canTerminate: true,
     });
   });
+
+  it('moves a stage only through a gate review, except for the PMO, and never into or out of termination', async () => {
+    const { project } = await projectAtFirstGate();
+    const manager = await makeActor(db, orgId, 'project_manager', 'project', project.id);
+    const programManager = await makeActor(db, orgId, 'program_manager', 'program', project.programId);
+    const pmo = await makeActor(db, orgId, 'pmo_admin');
+    for (const actor of [manager, programManager])
+      await expect(
+        updateProject(db, actor, project.id, project.version, { stage: 'execution' }),
+      ).rejects.toMatchObject({ status: 403, message: expect.stringContaining('gate review') });
+    await expect(
+      updateProject(db, pmo, project.id, project.version, { stage: 'terminated' }),
+    ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('stage') });
+    expect((await getProject(db, system, project.id)).stage).toBe('initiation');
+    const renamed = await updateProject(db, manager, project.id, project.version, {
+      name: 'Renamed by its manager',
+      stage: 'initiation',
+    });
+    const corrected = await updateProject(db, pmo, project.id, renamed.version, { stage: 'planning' });
+    expect(corrected.stage).toBe('planning');
+  });
 });

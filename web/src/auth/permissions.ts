@@ -21,6 +21,7 @@ export type Action =
   | 'program.edit'
   | 'project.create'
   | 'project.edit'
+  | 'project.stage'
   | 'project.members'
   | 'risk.manage'
   | 'change.request'
@@ -46,6 +47,8 @@ const ROLES_FOR: Record<Action, readonly Role[]> = {
   'program.edit': ['pmo_admin', 'portfolio_manager', 'program_manager'],
   'project.create': ['pmo_admin', 'portfolio_manager', 'program_manager'],
   'project.edit': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
+  // Stages otherwise move through gate reviews; setting one directly is the PMO's correction.
+  'project.stage': ['pmo_admin'],
   'project.members': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
   'risk.manage': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],
   'change.request': ['pmo_admin', 'portfolio_manager', 'program_manager', 'project_manager'],

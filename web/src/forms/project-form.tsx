@@ -1,6 +1,7 @@
 import { Grid, NumberInput, Select, Textarea, TextInput } from '@mantine/core';
 import { useMe } from '../api/queries.ts';
 import { METHODOLOGIES, type Project, STAGES } from '../api/types.ts';
+import { can } from '../auth/permissions.ts';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { humanize } from '../lib/format.ts';
 import { FormModal } from './form-modal.tsx';
@@ -86,7 +87,14 @@ export function ProjectForm({
   defaults?: Partial<Project>;
   onSaved?: (p: Project | undefined) => void;
 }) {
-  const currency = useMe().data?.org.currency ?? 'USD';
+  const me = useMe().data;
+  const currency = me?.org.currency ?? 'USD';
+  const stageEditable = can(me, 'project.stage', {
+    businessUnitIds: [project?.businessUnitId],
+    portfolioId: project?.portfolioId,
+    programId: project?.programId,
+    projectId: project?.id,
+  });
   const form = useEntityForm<ProjectValues>(toValues(project ?? defaults));
   const save = useSaveEntity('projects', form, {
     id: project?.id,
@@ -179,7 +187,12 @@ export function ProjectForm({
           <Select
             label="Stage"
             allowDeselect={false}
-            data={STAGES.map((s) => ({ value: s, label: humanize(s) }))}
+            disabled={!!project && (!stageEditable || project.stage === 'terminated')}
+            description={project && !stageEditable ? 'Moves at gate reviews' : undefined}
+            data={STAGES.filter((s) => s !== 'terminated' || project?.stage === 'terminated').map((s) => ({
+              value: s,
+              label: humanize(s),
+            }))}
             {...form.select('stage')}
           />
         </Grid.Col>

@@ -38,9 +38,9 @@ import {
   setProjectStage,
 } from './gate-authority.ts';
 import { lifecycleForUnit } from './lifecycles.ts';
-import { oversightForProject } from './maturity.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
 import { type Actor, can } from './policy.ts';
+import { oversightForProject } from './project-oversight.ts';
 import { terminateInTransaction } from './termination.ts';
 import { parseInput } from './validate.ts';
 

@@ -3,14 +3,12 @@ import {
   assessments,
   freezeQuestionnaire,
   insertAnswers,
-  oversightOfProjects,
   oversightPolicies,
   policyIdOf,
   projectManagersWithLevels,
   projectsManagedBy,
   questionnaires,
   replaceQuestions,
-  standardsApplyingTo,
 } from '../db/repositories/maturity.ts';
 import { projectWithin, type ScopeIds } from '../db/repositories/scope.ts';
 import { findRow, insertRow, listRows, type SqlParams, updateRow } from '../db/sql.ts';
@@ -20,9 +18,7 @@ import {
   type Assessment,
   assessmentInput,
   type OversightPolicy,
-  type OversightPolicyValues,
   oversightPolicyInput,
-  type ProjectOversight,
   type Questionnaire,
   questionnaireInput,
   questionnairePatch,
@@ -38,6 +34,7 @@ import { oversightOfLevel, scoreAnswers } from './maturity-scoring.ts';
 import { audit, createAudited, deleteAudited, translateDatabaseErrors, updateAudited } from './mutation.ts';
 import { applyOversightCadences } from './oversight-cadence.ts';
 import { type Actor, can, capabilitiesOf, isMember, organizationChain } from './policy.ts';
+import { loadOversightPolicy, oversightForProject } from './project-oversight.ts';
 import { projectChain } from './scoped.ts';
 import { parseInput } from './validate.ts';
 
@@ -268,26 +265,9 @@ export async function deleteAssessment(db: Database, actor: Actor, id: string, v
   );
 }
 
-export const defaultOversightPolicy: OversightPolicyValues = {
-  standardFrom: 3,
-  lightFrom: 4,
-  intensiveCadence: 'weekly',
-  standardCadence: 'fortnightly',
-  lightCadence: 'monthly',
-  intensiveGates: 'all',
-  standardGates: 'major',
-  lightGates: 'none',
-};
-
-async function loadPolicy(q: Queryable, orgId: string): Promise<OversightPolicy> {
-  const id = await policyIdOf(q, orgId);
-  const found = id ? await findRow<OversightPolicy>(q, oversightPolicies, orgId, id) : null;
-  return found ?? { ...defaultOversightPolicy, version: 0 };
-}
-
 export async function getOversightPolicy(db: Database, actor: Actor): Promise<OversightPolicy> {
   if (!isMember(actor, actor.orgId)) throw new ForbiddenError();
-  return loadPolicy(db, actor.orgId);
+  return loadOversightPolicy(db, actor.orgId);
 }
 
 /** Replaces the policy; version 0 is the built-in default, saved on first change. */
@@ -304,7 +284,7 @@ export async function saveOversightPolicy(
     db.transaction(async (tx) => {
       requireOrgAssessor(actor);
       if (version === undefined) throw new PreconditionRequiredError();
-      const before = await loadPolicy(tx, actor.orgId);
+      const before = await loadOversightPolicy(tx, actor.orgId);
       if (before.version !== version)
         throw new ConflictError(
           `the policy changed since you read it (it is now at version ${before.version})`,
@@ -336,31 +316,6 @@ export async function saveOversightPolicy(
   );
 }
 
-/**
- * The oversight a project is under, from its manager's latest assessment (standard when never
- * assessed): the reporting cadence, which gates need PMO review, and the quality standards that
- * apply. For status reports and stage gates to call; it does no permission check.
- */
-export async function oversightForProject(
-  db: Queryable,
-  orgId: string,
-  projectId: string,
-): Promise<ProjectOversight> {
-  const [row] = await oversightOfProjects(db, orgId, projectId);
-  if (!row) throw new NotFoundError('project', projectId);
-  const policy = await loadPolicy(db, orgId);
-  const oversight = oversightOfLevel(row.level, policy);
-  return {
-    projectId,
-    managerId: row.managerId,
-    level: row.level,
-    oversight,
-    reportingCadence: policy[`${oversight}Cadence`],
-    pmoReviewGates: policy[`${oversight}Gates`],
-    applicableChecks: await standardsApplyingTo(db, orgId, projectId),
-  };
-}
-
 export async function getProjectOversight(db: Database, actor: Actor, projectId: string) {
   if (!can(actor, 'read', await projectChain(db, actor.orgId, projectId))) throw new ForbiddenError();
   return oversightForProject(db, actor.orgId, projectId);
@@ -372,7 +327,7 @@ export async function getProjectOversight(db: Database, actor: Actor, projectId:
  */
 export async function projectManagerMaturity(db: Database, actor: Actor) {
   if (!isMember(actor, actor.orgId)) throw new ForbiddenError();
-  const policy = await loadPolicy(db, actor.orgId);
+  const policy = await loadOversightPolicy(db, actor.orgId);
   const everyone = can(actor, 'assess_maturity', organizationChain);
   const rows = await projectManagersWithLevels(db, actor.orgId);
   return rows

@@ -1,8 +1,10 @@
 import type { Queryable } from '../db/connection.ts';
+import { oversightOfProjects } from '../db/repositories/maturity.ts';
 import { findCadence, upsertCadence } from '../db/repositories/status-reports.ts';
-import { oversightForProject } from './maturity.ts';
+import { oversightOfLevel } from './maturity-scoring.ts';
 import { audit } from './mutation.ts';
 import type { Actor } from './policy.ts';
+import { loadOversightPolicy } from './project-oversight.ts';
 
 /** Stages in which a project owes status reports. */
 const REPORTING_STAGES = ['initiation', 'planning', 'execution', 'closing'];
@@ -27,9 +29,15 @@ export async function applyOversightCadences(
     [actor.orgId, REPORTING_STAGES, managerId],
   );
   const firstDue = new Date(today.getTime() + FIRST_DUE_AFTER_DAYS * 86_400_000).toISOString().slice(0, 10);
+  // One read of the policy and of every project's level, not one of each per project: a policy change
+  // reaches every running project of the organization.
+  const policy = await loadOversightPolicy(tx, actor.orgId);
+  const levels = new Map(
+    (await oversightOfProjects(tx, actor.orgId, null)).map((row) => [row.projectId, row.level]),
+  );
   let changed = 0;
   for (const { id } of projects) {
-    const { reportingCadence } = await oversightForProject(tx, actor.orgId, id);
+    const reportingCadence = policy[`${oversightOfLevel(levels.get(id) ?? null, policy)}Cadence`];
     const before = await findCadence(tx, actor.orgId, id);
     if (before?.frequency === reportingCadence) continue;
     const cadence = {

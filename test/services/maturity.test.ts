@@ -6,12 +6,12 @@ import {
   createQuestionnaire,
   getOversightPolicy,
   listAssessments,
-  oversightForProject,
   saveOversightPolicy,
   updateQuestionnaire,
 } from '../../src/services/maturity.ts';
 import { scoreAnswers } from '../../src/services/maturity-scoring.ts';
 import type { Actor } from '../../src/services/policy.ts';
+import { oversightForProject } from '../../src/services/project-oversight.ts';
 import { updateProject } from '../../src/services/projects.ts';
 import { createQualityStandard } from '../../src/services/quality.ts';
 import { countOrgRows, openTestDatabase } from '../support/database.ts';

@@ -226,8 +226,9 @@ export async function changeLevelingRunStatus(
 }
 
 /**
- * A resource row as migration 0007 defines it. The pool's own service validates and audits; this
- * bare insert serves the demo seed and tests that need a crew to level.
+ * A resource row as migration 0007 defines it, unvalidated and unaudited. The demo seed and the test
+ * fixtures go through the pool's services; only bench/level/leveling-service-bench.ts still writes
+ * its crews this way (it belongs to the leveling engine's area), so remove these once it moves over.
  */
 export async function insertResourceRow(
   q: Queryable,

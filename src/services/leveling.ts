@@ -145,14 +145,18 @@ async function setStatus(
   run: LevelingRunDetailRow,
   to: LevelingRunDetailRow['status'],
   replacedDelays?: unknown,
+  changedTasks?: number,
 ) {
   if (!(await changeLevelingRunStatus(tx, actor.orgId, run.id, run.status, to, replacedDelays)))
     throw new ConflictError('the leveling run changed meanwhile; reload it');
-  await audit(tx, actor, 'leveling_run', run.id, 'update', { status: run.status }, { status: to });
+  // One entry for the whole run: the run's rows hold each task's delay before and after, and a
+  // task's history lists the runs that changed it (see listAuditEntries).
+  const after = changedTasks === undefined ? { status: to } : { status: to, changedTasks };
+  await audit(tx, actor, 'leveling_run', run.id, 'update', { status: run.status }, after);
   return presentRun((await findLevelingRun(tx, actor.orgId, run.id))!);
 }
 
-/** Writes new leveling delays, audits each task, and reschedules the projects they belong to. */
+/** Writes new leveling delays and reschedules the projects they belong to. */
 async function writeDelays(
   tx: Queryable,
   actor: Actor,
@@ -168,16 +172,6 @@ async function writeDelays(
     if (rescheduled.has(projectId)) continue;
     for (const id of await recomputeSchedule(tx, actor.orgId, projectId)) rescheduled.add(id);
   }
-  for (const c of changes)
-    await audit(
-      tx,
-      actor,
-      'task',
-      c.taskId,
-      'update',
-      { levelingDelayMinutes: c.from },
-      { levelingDelayMinutes: c.to, version: versions.get(c.taskId) },
-    );
   return versions;
 }
 
@@ -222,7 +216,7 @@ export async function applyLevelingRun(db: Database, actor: Actor, id: string): 
       const replaced = Object.fromEntries(
         changes.map((c) => [c.taskId, { minutes: c.from, version: versions.get(c.taskId) }]),
       );
-      return setStatus(tx, actor, run, 'applied', replaced);
+      return setStatus(tx, actor, run, 'applied', replaced, changes.length);
     }),
   );
 }
@@ -268,7 +262,7 @@ export async function undoLevelingRun(db: Database, actor: Actor, id: string): P
         });
       }
       await writeDelays(tx, actor, changes);
-      return setStatus(tx, actor, run, 'undone');
+      return setStatus(tx, actor, run, 'undone', undefined, changes.length);
     }),
   );
 }

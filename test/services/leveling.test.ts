@@ -247,6 +247,29 @@ describe('leveling preview', () => {
   });
 });
 
+describe('reading a leveling run', () => {
+  it('pages the moved tasks in the order the preview listed them, and counts them all', async () => {
+    const { project } = await contested();
+    const run = await previewLeveling(db, system, { scopeType: 'project', scopeId: project.id });
+    expect([run.page, run.pageSize, run.movedTasks]).toEqual([1, 50, 2]);
+    const all = run.result.movedTasks.map((t) => t.taskId);
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => getLevelingRun(db, system, run.id, { page: String(page), pageSize: '1' })),
+    );
+    expect(pages.map((p) => p.result.movedTasks.map((t) => t.taskId))).toEqual([[all[0]], [all[1]], []]);
+    expect(pages.map((p) => [p.page, p.pageSize, p.movedTasks])).toEqual([
+      [1, 1, 2],
+      [2, 1, 2],
+      [3, 1, 2],
+    ]);
+    expect(pages[1].result.projects).toEqual(run.result.projects);
+    await expect(getLevelingRun(db, system, run.id, { pageSize: '501' })).rejects.toMatchObject({
+      status: 400,
+      errors: [expect.objectContaining({ field: 'pageSize' })],
+    });
+  });
+});
+
 describe('applying, discarding and undoing a leveling', () => {
   it('applies the delays, reschedules the plan, and undo restores it', async () => {
     const { project, tasks } = await contested();

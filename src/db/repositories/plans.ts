@@ -299,14 +299,20 @@ export async function writeTaskDates(q: Queryable, orgId: string, rows: readonly
          JOIN tasks was ON was.org_id = $1 AND was.id = x.id
        WHERE t.org_id = $1 AND t.id = x.id
        RETURNING t.id, ${costDay('was')} AS was_day, ${costDay('t')} AS new_day),
+     -- Only a rate that starts between the old and the new day can change the price: most moves cross none.
+     crossing AS MATERIALIZED (
+       SELECT a.id, a.org_id, a.resource_id, a.units, a.work_minutes, m.was_day, m.new_day
+       FROM moved m JOIN assignments a ON a.org_id = $1 AND a.task_id = m.id
+       WHERE m.was_day <> m.new_day AND EXISTS (
+         SELECT 1 FROM resource_rates rr WHERE rr.org_id = $1 AND rr.resource_id = a.resource_id
+           AND rr.effective_from > LEAST(m.was_day, m.new_day) AND rr.effective_from <= GREATEST(m.was_day, m.new_day))),
      repriced AS (
-       SELECT a.id, ${assignmentCost('a', 'r', 'rate_now')} AS cost
-       FROM moved m
-       JOIN assignments a ON a.org_id = $1 AND a.task_id = m.id
-       JOIN resources r ON r.org_id = a.org_id AND r.id = a.resource_id
-       ${rateInEffect('a', 'm.was_day', 'rate_was')}
-       ${rateInEffect('a', 'm.new_day', 'rate_now')}
-       WHERE m.was_day <> m.new_day AND rate_was.id IS DISTINCT FROM rate_now.id)
+       SELECT c.id, ${assignmentCost('c', 'r', 'rate_now')} AS cost
+       FROM crossing c
+       JOIN resources r ON r.org_id = c.org_id AND r.id = c.resource_id
+       ${rateInEffect('c', 'c.was_day', 'rate_was')}
+       ${rateInEffect('c', 'c.new_day', 'rate_now')}
+       WHERE rate_was.id IS DISTINCT FROM rate_now.id)
      UPDATE assignments a SET cost = p.cost FROM repriced p
      WHERE a.org_id = $1 AND a.id = p.id AND a.cost IS DISTINCT FROM p.cost`,
     [

@@ -13,6 +13,7 @@ import {
   createResource,
   createResourceRate,
   deleteResource,
+  deleteResourceRate,
   roleCatalog,
   setResourceSkills,
   skillCatalog,
@@ -162,7 +163,10 @@ describe('assignments', () => {
     await createLink(db, system, { predecessorId: design.id, successorId: test.id, type: 'FS' });
     const resource = await person();
     await createResourceRate(db, system, resource.id, { effectiveFrom: '2026-01-01', standardRate: 50 });
-    await createResourceRate(db, system, resource.id, { effectiveFrom: '2027-01-06', standardRate: 80 });
+    const raise = await createResourceRate(db, system, resource.id, {
+      effectiveFrom: '2027-01-06',
+      standardRate: 80,
+    });
     const onBuild = await createAssignment(db, system, { taskId: build.id, resourceId: resource.id });
     const onTest = await createAssignment(db, system, { taskId: test.id, resourceId: resource.id });
     const cost = async (id: string) => (await getAssignment(db, system, id)).cost;
@@ -182,6 +186,14 @@ describe('assignments', () => {
     // Back before 6 January: both cross into the 50 period and are repriced.
     await updateTask(db, system, design.id, longer.version, { durationMinutes: 480 });
     expect((await getTask(db, system, test.id)).earlyStart).toBe('2027-01-05T08:00:00');
+    expect([await cost(onBuild.id), await cost(onTest.id)]).toEqual([400, 400]);
+
+    // Moving a rate's start reprices every assignment of the resource; deleting it too.
+    const earlier = await updateResourceRate(db, system, raise.id, raise.version, {
+      effectiveFrom: '2027-01-05',
+    });
+    expect([await cost(onBuild.id), await cost(onTest.id)]).toEqual([640, 640]);
+    await deleteResourceRate(db, system, raise.id, earlier.version);
     expect([await cost(onBuild.id), await cost(onTest.id)]).toEqual([400, 400]);
   });
 

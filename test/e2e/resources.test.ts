@@ -97,10 +97,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect.poll(() => rates.locator('tbody tr').count()).toBe(3);
     await rates.getByRole('cell', { name: '$195', exact: true }).waitFor();
     await snap(page, 'resources-03c-rate-added');
-    await rates
-      .getByRole('row', { name: /\$195/ })
-      .getByTestId('edit-rate')
-      .click();
+    await rates.getByRole('row', { name: /\$195/ }).getByTestId('edit-rate').click();
     await rates.getByTestId('rate-editing').getByTestId('delete-rate').click();
     await expect.poll(() => rates.locator('tbody tr').count()).toBe(2);
     expect(await page.getByRole('alert').count()).toBe(0);

@@ -20,6 +20,13 @@ export const levelingRunsQuery = z.object({
   scopeId: idSchema,
 });
 
+/** A page of a run's moved tasks: a 10,000-task program moves thousands. */
+export const levelingRunPageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type LevelingRunPageQuery = z.infer<typeof levelingRunPageQuery>;
+
 const taskRef = z.object({ taskId: idSchema, name: z.string() });
 const resourceRef = z.object({ resourceId: idSchema, code: z.string(), name: z.string() });
 
@@ -85,5 +92,13 @@ export const levelingRunSchema = z.object({
 });
 export type LevelingRun = z.infer<typeof levelingRunSchema>;
 
-export const levelingRunDetailSchema = levelingRunSchema.extend({ result: levelingResultSchema });
+/**
+ * A run with one page of its moved tasks in `result.movedTasks`; `movedTasks` counts them all, and
+ * `page` and `pageSize` say which ones these are.
+ */
+export const levelingRunDetailSchema = levelingRunSchema.extend({
+  result: levelingResultSchema,
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type LevelingRunDetail = z.infer<typeof levelingRunDetailSchema>;

@@ -1,8 +1,9 @@
 import type { Database } from '../db/connection.ts';
-import { insertAssignmentRow, insertResourceRow } from '../db/repositories/leveling.ts';
+import { createAssignment } from './assignments.ts';
 import { previewLeveling } from './leveling.ts';
 import { createLink, createTask } from './planning.ts';
 import type { Actor } from './policy.ts';
+import { createResource } from './resources.ts';
 
 const DAY = 480;
 
@@ -79,7 +80,7 @@ export async function seedLevelingDemo(db: Database, system: Actor, orgId: strin
       'SELECT id FROM resources WHERE org_id = $1 AND code = $2',
       [orgId, code],
     );
-    crews.set(code, found?.id ?? (await insertResourceRow(db, orgId, { code, name, maxUnits })));
+    crews.set(code, found?.id ?? (await createResource(db, system, { code, name, maxUnits })).id);
   }
   const ids: string[] = [];
   for (const [name, days, predecessors, assigned] of PLAN) {
@@ -92,7 +93,7 @@ export async function seedLevelingDemo(db: Database, system: Actor, orgId: strin
     for (const p of predecessors)
       await createLink(db, system, { predecessorId: ids[p], successorId: task.id, type: 'FS' });
     for (const [code, units] of assigned)
-      await insertAssignmentRow(db, orgId, { taskId: task.id, resourceId: crews.get(code)!, units });
+      await createAssignment(db, system, { taskId: task.id, resourceId: crews.get(code)!, units });
   }
   await previewLeveling(db, system, { scopeType: 'project', scopeId: project.id, seed: 1 });
 }

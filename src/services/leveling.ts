@@ -16,7 +16,12 @@ import {
 import { placementOfPortfolio, placementOfProgram } from '../db/repositories/scope.ts';
 import { uuidv7 } from '../db/uuid.ts';
 import type { LevelingResult, LevelingRunDetail } from '../model/leveling.ts';
-import { levelingPreviewInput, levelingRunsQuery } from '../model/leveling.ts';
+import {
+  type LevelingRunPageQuery,
+  levelingPreviewInput,
+  levelingRunPageQuery,
+  levelingRunsQuery,
+} from '../model/leveling.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { computeLevelingPreview } from './leveling-preview.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
@@ -49,9 +54,19 @@ async function projectsOfScope(q: Queryable, orgId: string, scopeType: LevelingS
   return projectIds;
 }
 
-function presentRun(run: LevelingRunDetailRow): LevelingRunDetail {
+const firstPage: LevelingRunPageQuery = { page: 1, pageSize: 50 };
+
+/** A run as answered: one page of its moved tasks, without the delays kept for undo. */
+async function presentRun(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  { page, pageSize }: LevelingRunPageQuery = firstPage,
+): Promise<LevelingRunDetail> {
+  const run = await findLevelingRun(q, orgId, id, { offset: (page - 1) * pageSize, limit: pageSize });
+  if (!run) throw new NotFoundError('leveling_run', id);
   const { replacedDelays: _replaced, ...rest } = run;
-  return rest as LevelingRunDetail;
+  return { ...rest, page, pageSize } as LevelingRunDetail;
 }
 
 /**
@@ -106,10 +121,10 @@ export async function previewLeveling(
         result,
         createdBy: actor.userId,
       });
-      const run = (await findLevelingRun(tx, actor.orgId, id))!;
-      const { result: _result, replacedDelays: _replaced, ...summary } = run;
+      const run = await presentRun(tx, actor.orgId, id);
+      const { result: _result, page: _page, pageSize: _pageSize, ...summary } = run;
       await audit(tx, actor, 'leveling_run', id, 'create', null, summary);
-      return presentRun(run);
+      return run;
     }),
   );
 }
@@ -121,11 +136,16 @@ export async function listLevelingRunsOf(db: Database, actor: Actor, query: unkn
   return { items: await listLevelingRuns(db, actor.orgId, scopeType, scopeId) };
 }
 
-export async function getLevelingRun(db: Database, actor: Actor, id: string): Promise<LevelingRunDetail> {
-  const run = await findLevelingRun(db, actor.orgId, id);
-  if (!run) throw new NotFoundError('leveling_run', id);
+export async function getLevelingRun(
+  db: Database,
+  actor: Actor,
+  id: string,
+  query: unknown = {},
+): Promise<LevelingRunDetail> {
+  const page = parseInput(levelingRunPageQuery, query);
+  const run = await presentRun(db, actor.orgId, id, page);
   await authorizeScope(db, actor, run.scopeType, run.scopeId, 'read');
-  return presentRun(run);
+  return run;
 }
 
 /** A run and the right to change its scope and every project it moves tasks in. */
@@ -145,14 +165,18 @@ async function setStatus(
   run: LevelingRunDetailRow,
   to: LevelingRunDetailRow['status'],
   replacedDelays?: unknown,
+  changedTasks?: number,
 ) {
   if (!(await changeLevelingRunStatus(tx, actor.orgId, run.id, run.status, to, replacedDelays)))
     throw new ConflictError('the leveling run changed meanwhile; reload it');
-  await audit(tx, actor, 'leveling_run', run.id, 'update', { status: run.status }, { status: to });
-  return presentRun((await findLevelingRun(tx, actor.orgId, run.id))!);
+  // One entry for the whole run: the run's rows hold each task's delay before and after, and a
+  // task's history lists the runs that changed it (see listAuditEntries).
+  const after = changedTasks === undefined ? { status: to } : { status: to, changedTasks };
+  await audit(tx, actor, 'leveling_run', run.id, 'update', { status: run.status }, after);
+  return presentRun(tx, actor.orgId, run.id);
 }
 
-/** Writes new leveling delays, audits each task, and reschedules the projects they belong to. */
+/** Writes new leveling delays and reschedules the projects they belong to. */
 async function writeDelays(
   tx: Queryable,
   actor: Actor,
@@ -168,16 +192,6 @@ async function writeDelays(
     if (rescheduled.has(projectId)) continue;
     for (const id of await recomputeSchedule(tx, actor.orgId, projectId)) rescheduled.add(id);
   }
-  for (const c of changes)
-    await audit(
-      tx,
-      actor,
-      'task',
-      c.taskId,
-      'update',
-      { levelingDelayMinutes: c.from },
-      { levelingDelayMinutes: c.to, version: versions.get(c.taskId) },
-    );
   return versions;
 }
 
@@ -222,7 +236,7 @@ export async function applyLevelingRun(db: Database, actor: Actor, id: string): 
       const replaced = Object.fromEntries(
         changes.map((c) => [c.taskId, { minutes: c.from, version: versions.get(c.taskId) }]),
       );
-      return setStatus(tx, actor, run, 'applied', replaced);
+      return setStatus(tx, actor, run, 'applied', replaced, changes.length);
     }),
   );
 }
@@ -268,7 +282,7 @@ export async function undoLevelingRun(db: Database, actor: Actor, id: string): P
         });
       }
       await writeDelays(tx, actor, changes);
-      return setStatus(tx, actor, run, 'undone');
+      return setStatus(tx, actor, run, 'undone', undefined, changes.length);
     }),
   );
 }

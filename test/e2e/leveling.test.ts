@@ -1,5 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/services/access.ts';
+import { previewLeveling } from '../../src/services/leveling.ts';
+import { createTask } from '../../src/services/planning.ts';
+import { makeProject } from '../support/factories.ts';
+import { insertAssignment, insertResource } from '../support/leveling-fixtures.ts';
 import {
   CHROMIUM,
   type Harness,
@@ -107,6 +112,40 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect.poll(() => page.getByTestId('leveling-ghost').count()).toBe(0);
     // The run history is refetched after the discard; poll rather than read it once.
     await expect.poll(() => panel().locator('[data-run-status=discarded]').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("pages a large run's moved tasks, and the ghost bars follow the page shown", async () => {
+    // Sixty one-day tasks wanting one crew at once: leveling queues 59 of them behind each other.
+    const [{ orgId }] = await h.db.query<{ orgId: string }>(
+      'SELECT org_id AS "orgId" FROM projects WHERE id = $1',
+      [projectId],
+    );
+    const system = systemActor(orgId);
+    const queue = await makeProject(h.db, orgId, { code: 'LV-QUEUE' });
+    const crew = await insertResource(h.db, orgId, { code: 'CREW-QUEUE', name: 'Queue crew' });
+    for (let i = 1; i <= 60; i++) {
+      const task = await createTask(h.db, system, queue.id, { name: `Job ${i}`, durationMinutes: 480 });
+      await insertAssignment(h.db, orgId, { taskId: task.id, resourceId: crew });
+    }
+    await previewLeveling(h.db, system, { scopeType: 'project', scopeId: queue.id, schedules: 10 });
+    await page.goto(`/projects/${queue.id}/gantt`);
+    await page.locator('[data-testid=gantt-bars] [data-name="Job 1"]').waitFor();
+    await page.getByTestId('level-resources').click();
+    await panel().getByTestId('leveling-history').getByRole('button', { name: 'Show' }).first().click();
+    await panel().getByTestId('leveling-result').waitFor();
+    expect(await textOf(panel().getByTestId('leveling-summary'))).toMatch(/^59 tasks move/);
+    expect(await panel().locator('[data-moved-task]').count()).toBe(50);
+    expect(await textOf(panel().getByTestId('leveling-page-range'))).toMatch(/^Tasks 1–50 of 59/);
+    // Job 2 moves on the first page, and its row is on screen: its ghost shows with that page only.
+    const ghostOfJob2 = page.locator('[data-testid=leveling-ghost][data-ghost-of="Job 2"]');
+    expect(await panel().locator('[data-moved-task="Job 2"]').count()).toBe(1);
+    await expect.poll(() => ghostOfJob2.count()).toBe(1);
+    await panel().getByTestId('leveling-pages').getByRole('button', { name: '2' }).click();
+    await expect.poll(() => panel().locator('[data-moved-task]').count()).toBe(9);
+    expect(await textOf(panel().getByTestId('leveling-page-range'))).toMatch(/^Tasks 51–59 of 59/);
+    await expect.poll(() => ghostOfJob2.count()).toBe(0);
+    await snap(page, 'leveling-04-second-page');
     expect(pageErrors).toEqual([]);
   });
 

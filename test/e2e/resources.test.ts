@@ -71,6 +71,38 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByText('React · 5/5').waitFor();
   });
 
+  it("changes, adds and deletes a resource's cost rates, and the assignments are repriced", async () => {
+    const rates = page.getByTestId('rates-table');
+    const billingCost = () =>
+      page
+        .getByTestId('assignments-table')
+        .getByRole('row', { name: /Billing and invoices/ })
+        .locator('td')
+        .last();
+    const before = await billingCost().textContent();
+    // Lena's 2026 rate prices her 2026 work: raise it and the billing work costs more.
+    await rates.getByTestId('edit-rate').first().click();
+    const editing = rates.getByTestId('rate-editing');
+    await editing.getByRole('textbox', { name: 'Standard / h' }).fill('120');
+    await snap(page, 'resources-03b-rate-editing');
+    await editing.getByTestId('save-rate').click();
+    await rates.getByRole('cell', { name: '$120', exact: true }).waitFor();
+    await expect.poll(() => billingCost().textContent()).not.toBe(before);
+    const form = page.getByTestId('add-rate-form');
+    await form.getByRole('textbox', { name: 'Effective from' }).fill('2026-07-01');
+    await form.getByRole('textbox', { name: 'Standard / h' }).fill('130');
+    await form.getByRole('textbox', { name: 'Overtime / h' }).fill('195');
+    await form.getByRole('textbox', { name: 'Per use' }).fill('40');
+    await page.getByTestId('add-rate').click();
+    await expect.poll(() => rates.locator('tbody tr').count()).toBe(3);
+    await rates.getByRole('cell', { name: '$195', exact: true }).waitFor();
+    await snap(page, 'resources-03c-rate-added');
+    await rates.getByRole('row', { name: /\$195/ }).getByTestId('edit-rate').click();
+    await rates.getByTestId('rate-editing').getByTestId('delete-rate').click();
+    await expect.poll(() => rates.locator('tbody tr').count()).toBe(2);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
   it('draws the capacity heatmap, red where people are over-allocated, and opens a cell', async () => {
     await page.getByRole('link', { name: 'Capacity', exact: true }).click();
     await page.waitForURL(/\/capacity$/);
@@ -113,6 +145,35 @@ describe.skipIf(!hasChromium)(title, () => {
     await partial.getByText(/CP-103 · Mobile/).waitFor();
     expect(await open.getByText(/CP-103 · Mobile/).count()).toBe(0);
     await snap(page, 'resources-08-request-partially-filled');
+  });
+
+  it('cancels the booking on the resource page, which reopens the request, then cancels the request on the board', async () => {
+    await page.getByRole('link', { name: 'Resources', exact: true }).click();
+    await page.getByTestId('resources-table').getByRole('link', { name: 'Kwame Mensah' }).click();
+    await page.waitForURL(/\/resources\/[0-9a-f-]+$/);
+    const booking = page.getByTestId('bookings-table').locator('tr[data-booking="CP-103"]');
+    await booking.getByTestId('cancel-booking').click();
+    await snap(page, 'resources-09-cancel-booking');
+    await booking.getByTestId('confirm-cancel-booking').click();
+    await expect.poll(() => booking.count()).toBe(0);
+    await page.getByText('No bookings.').waitFor();
+
+    await page.getByRole('link', { name: 'Staffing', exact: true }).click();
+    await page.waitForURL(/\/staffing$/);
+    const open = page.getByTestId('column-open');
+    const card = open.getByTestId('request-card').filter({ hasText: 'CP-103 · Mobile' });
+    await card.waitFor();
+    expect(
+      await page
+        .getByTestId('column-partially_filled')
+        .getByText(/CP-103 · Mobile/)
+        .count(),
+    ).toBe(0);
+    await card.getByTestId('cancel-request').click();
+    await snap(page, 'resources-10-cancel-request');
+    await card.getByTestId('confirm-cancel-request').click();
+    await expect.poll(() => page.getByText(/CP-103 · Mobile/).count()).toBe(0);
+    await snap(page, 'resources-11-request-cancelled');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -87,3 +87,28 @@ describe('the resource API', () => {
     expect(response.json().errors).toEqual([{ field: 'to', message: 'must be on or after from' }]);
   });
 });
+
+describe('the leveling API', () => {
+  it("pages a run's moved tasks with page and pageSize, and refuses a page size over 500", async () => {
+    const project = await makeProject(db, orgId);
+    const crew = await call('POST', '/resources', { code: 'CREW-PAGE', name: 'Paging crew' });
+    for (const name of ['Dig', 'Pour', 'Cure', 'Strip']) {
+      const task = await call('POST', `/projects/${project.id}/tasks`, { name, durationMinutes: 480 });
+      expect(task.statusCode).toBe(201);
+      await call('POST', '/assignments', { taskId: task.json().id, resourceId: crew.json().id });
+    }
+    const preview = await call('POST', '/leveling-runs', { scopeType: 'project', scopeId: project.id });
+    expect(preview.statusCode).toBe(201);
+    const run = preview.json();
+    expect([run.movedTasks, run.page, run.pageSize, run.result.movedTasks.length]).toEqual([3, 1, 50, 3]);
+    const second = await call('GET', `/leveling-runs/${run.id}?page=2&pageSize=2`);
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toMatchObject({ movedTasks: 3, page: 2, pageSize: 2 });
+    expect(second.json().result.movedTasks.map((t: { taskId: string }) => t.taskId)).toEqual([
+      run.result.movedTasks[2].taskId,
+    ]);
+    const tooBig = await call('GET', `/leveling-runs/${run.id}?pageSize=501`);
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().errors.map((e: { field: string }) => e.field)).toEqual(['pageSize']);
+  });
+});

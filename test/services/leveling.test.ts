@@ -3,6 +3,7 @@ import type { Database } from '../../src/db/connection.ts';
 import { insertCalendar } from '../../src/db/repositories/plans.ts';
 import { uuidv7 } from '../../src/db/uuid.ts';
 import type { Project } from '../../src/model/organization.ts';
+import { entityHistory } from '../../src/services/history.ts';
 import {
   applyLevelingRun,
   discardLevelingRun,
@@ -246,6 +247,29 @@ describe('leveling preview', () => {
   });
 });
 
+describe('reading a leveling run', () => {
+  it('pages the moved tasks in the order the preview listed them, and counts them all', async () => {
+    const { project } = await contested();
+    const run = await previewLeveling(db, system, { scopeType: 'project', scopeId: project.id });
+    expect([run.page, run.pageSize, run.movedTasks]).toEqual([1, 50, 2]);
+    const all = run.result.movedTasks.map((t) => t.taskId);
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => getLevelingRun(db, system, run.id, { page: String(page), pageSize: '1' })),
+    );
+    expect(pages.map((p) => p.result.movedTasks.map((t) => t.taskId))).toEqual([[all[0]], [all[1]], []]);
+    expect(pages.map((p) => [p.page, p.pageSize, p.movedTasks])).toEqual([
+      [1, 1, 2],
+      [2, 1, 2],
+      [3, 1, 2],
+    ]);
+    expect(pages[1].result.projects).toEqual(run.result.projects);
+    await expect(getLevelingRun(db, system, run.id, { pageSize: '501' })).rejects.toMatchObject({
+      status: 400,
+      errors: [expect.objectContaining({ field: 'pageSize' })],
+    });
+  });
+});
+
 describe('applying, discarding and undoing a leveling', () => {
   it('applies the delays, reschedules the plan, and undo restores it', async () => {
     const { project, tasks } = await contested();
@@ -269,6 +293,33 @@ describe('applying, discarding and undoing a leveling', () => {
       'leveling_run:update',
       'leveling_run:update',
     ]);
+  });
+
+  it("audits an apply and an undo once for the run, and each moved task's history names the run", async () => {
+    const { project, tasks } = await contested();
+    const run = await previewLeveling(db, system, { scopeType: 'project', scopeId: project.id });
+    await applyLevelingRun(db, system, run.id);
+    await undoLevelingRun(db, system, run.id);
+    const changed = run.result.movedTasks.filter((t) => t.levelingDelayMinutes !== 0);
+    expect(changed.length).toBe(2);
+    const taskEntries = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE org_id = $1 AND entity_type = 'task' AND entity_id = ANY($2::uuid[])
+         AND action = 'update'`,
+      [orgId, tasks.map((t) => t.id)],
+    );
+    expect(taskEntries[0].n).toBe(0);
+    const runEntries = await entityHistory(db, system, 'task', changed[0].taskId, 1, 50);
+    const levelings = runEntries.items.filter((e) => e.entityType === 'leveling_run');
+    expect(levelings.map((e) => [e.entityId, e.after])).toEqual([
+      [run.id, { status: 'undone', changedTasks: 2 }],
+      [run.id, { status: 'applied', changedTasks: 2 }],
+    ]);
+    expect(runEntries.items.at(-1)).toMatchObject({ entityType: 'task', action: 'create' });
+    // A task the run did not move keeps its own history only.
+    const still = tasks.find((t) => !changed.some((c) => c.taskId === t.id))!;
+    const own = await entityHistory(db, system, 'task', still.id, 1, 50);
+    expect(own.items.map((e) => e.entityType)).toEqual(['task']);
+    expect(own.total).toBe(1);
   });
 
   it('refuses to undo when a moved task changed since the apply, and changes nothing', async () => {

@@ -7,12 +7,13 @@ import {
   updateAssignment,
 } from '../../src/services/assignments.ts';
 import { entityHistory } from '../../src/services/history.ts';
-import { createTask } from '../../src/services/planning.ts';
+import { createLink, createTask, getTask, updateTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import {
   createResource,
   createResourceRate,
   deleteResource,
+  deleteResourceRate,
   roleCatalog,
   setResourceSkills,
   skillCatalog,
@@ -152,6 +153,48 @@ describe('assignments', () => {
     const doubled = await updateAssignment(db, system, assignment.id, assignment.version, { units: 1 });
     expect(doubled).toMatchObject({ workMinutes: 2400, cost: 2825 });
     void later;
+  });
+
+  it('reprices the assignments of a rescheduled task whose start crosses into another rate period, and only those', async () => {
+    const project = await makeProject(db, orgId);
+    const design = await createTask(db, system, project.id, { name: 'Design', durationMinutes: 2400 });
+    const build = await createTask(db, system, project.id, { name: 'Build', durationMinutes: 480 });
+    const test = await createTask(db, system, project.id, { name: 'Test', durationMinutes: 480 });
+    await createLink(db, system, { predecessorId: design.id, successorId: test.id, type: 'FS' });
+    const resource = await person();
+    await createResourceRate(db, system, resource.id, { effectiveFrom: '2026-01-01', standardRate: 50 });
+    const raise = await createResourceRate(db, system, resource.id, {
+      effectiveFrom: '2027-01-06',
+      standardRate: 80,
+    });
+    const onBuild = await createAssignment(db, system, { taskId: build.id, resourceId: resource.id });
+    const onTest = await createAssignment(db, system, { taskId: test.id, resourceId: resource.id });
+    const cost = async (id: string) => (await getAssignment(db, system, id)).cost;
+    // Build starts on 4 January at 50 an hour; Test after the five-day design, on 11 January, at 80.
+    expect([onBuild.cost, onTest.cost]).toEqual([400, 640]);
+    // A marker on Test's cost shows which assignments a reschedule rewrites.
+    await db.query('UPDATE assignments SET cost = 1 WHERE org_id = $1 AND id = $2', [orgId, onTest.id]);
+
+    await createLink(db, system, { predecessorId: design.id, successorId: build.id, type: 'FS' });
+    expect([await cost(onBuild.id), await cost(onTest.id)]).toEqual([640, 1]);
+
+    // Both move a day later, still inside the 80 period: neither is rewritten.
+    const longer = await updateTask(db, system, design.id, design.version, { durationMinutes: 2880 });
+    expect((await getTask(db, system, test.id)).earlyStart).toBe('2027-01-12T08:00:00');
+    expect([await cost(onBuild.id), await cost(onTest.id)]).toEqual([640, 1]);
+
+    // Back before 6 January: both cross into the 50 period and are repriced.
+    await updateTask(db, system, design.id, longer.version, { durationMinutes: 480 });
+    expect((await getTask(db, system, test.id)).earlyStart).toBe('2027-01-05T08:00:00');
+    expect([await cost(onBuild.id), await cost(onTest.id)]).toEqual([400, 400]);
+
+    // Moving a rate's start reprices every assignment of the resource; deleting it too.
+    const earlier = await updateResourceRate(db, system, raise.id, raise.version, {
+      effectiveFrom: '2027-01-05',
+    });
+    expect([await cost(onBuild.id), await cost(onTest.id)]).toEqual([640, 640]);
+    await deleteResourceRate(db, system, raise.id, earlier.version);
+    expect([await cost(onBuild.id), await cost(onTest.id)]).toEqual([400, 400]);
   });
 
   it('refuses units out of range, negative work, a task of another organization and an unknown resource, writing nothing', async () => {

@@ -1,12 +1,38 @@
-import type { Queryable } from '../../src/db/connection.ts';
-import { insertAssignmentRow, insertResourceRow } from '../../src/db/repositories/leveling.ts';
+import type { Database, Queryable } from '../../src/db/connection.ts';
+import { systemActor } from '../../src/services/access.ts';
+import { createAssignment } from '../../src/services/assignments.ts';
+import { createResource } from '../../src/services/resources.ts';
 
 /**
- * Resources and assignments written straight to the tables of migration 0007: the pool's own
- * services belong to another area, and leveling tests need only the rows.
+ * A resource made through the pool's own service, so fixtures take the one write path the app
+ * uses (validation, cost, audit) rather than rows the app could never have written.
  */
-export const insertResource = insertResourceRow;
-export const insertAssignment = insertAssignmentRow;
+export async function insertResource(
+  db: Database,
+  orgId: string,
+  values: {
+    code: string;
+    name?: string;
+    maxUnits?: number;
+    kind?: 'person' | 'equipment' | 'material';
+    calendarId?: string | null;
+  },
+): Promise<string> {
+  const resource = await createResource(db, systemActor(orgId), {
+    ...values,
+    name: values.name ?? values.code,
+  });
+  return resource.id;
+}
+
+/** An assignment through the service: work is units over the task's duration, cost from the rates. */
+export async function insertAssignment(
+  db: Database,
+  orgId: string,
+  values: { taskId: string; resourceId: string; units?: number },
+): Promise<string> {
+  return (await createAssignment(db, systemActor(orgId), values)).id;
+}
 
 /** Sets a task's leveling delay as if an earlier leveling had applied it (elapsed minutes). */
 export async function setLevelingDelay(q: Queryable, orgId: string, taskId: string, minutes: number) {

@@ -52,19 +52,28 @@ export async function listAuditEntries(
   page: number,
   pageSize: number,
 ): Promise<{ items: AuditEntry[]; total: number }> {
+  // A task's history includes the leveling runs that changed its leveling delay: leveling audits one
+  // entry per run, and the run keeps, per task it changed, the delay it replaced.
+  const where =
+    entityType === 'task'
+      ? `a.org_id = $1 AND ((a.entity_type = $2 AND a.entity_id = $3)
+         OR (a.entity_type = 'leveling_run' AND a.action = 'update' AND a.entity_id IN (
+           SELECT r.id FROM leveling_runs r WHERE r.org_id = $1 AND r.replaced_delays ? $3::text)))`
+      : 'a.org_id = $1 AND a.entity_type = $2 AND a.entity_id = $3';
   const [items, count] = await Promise.all([
     q.query<AuditEntry>(
       `SELECT a.id, ${isoTimestamp('a.at')} AS at, a.actor_id AS "actorId", coalesce(u.name, a.actor_label) AS "actorName",
          a.entity_type AS "entityType", a.entity_id AS "entityId", a.action, a.before, a.after
        FROM audit_log a LEFT JOIN users u ON u.org_id = a.org_id AND u.id = a.actor_id
-       WHERE a.org_id = $1 AND a.entity_type = $2 AND a.entity_id = $3
+       WHERE ${where}
        ORDER BY a.id DESC LIMIT $4 OFFSET $5`,
       [orgId, entityType, entityId, pageSize, (page - 1) * pageSize],
     ),
-    q.query<{ total: number }>(
-      'SELECT count(*)::int AS total FROM audit_log WHERE org_id = $1 AND entity_type = $2 AND entity_id = $3',
-      [orgId, entityType, entityId],
-    ),
+    q.query<{ total: number }>(`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`, [
+      orgId,
+      entityType,
+      entityId,
+    ]),
   ]);
   return { items, total: count[0]?.total ?? 0 };
 }

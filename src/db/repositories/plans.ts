@@ -1,6 +1,7 @@
 import type { Queryable } from '../connection.ts';
 import { csvOf } from '../copy.ts';
 import { isoTimestamp, SqlParams, type TableSpec, versionColumns } from '../sql.ts';
+import { assignmentCost, costDay, rateInEffect } from './resources.ts';
 
 /** Local wall-clock `timestamp` as `YYYY-MM-DDTHH:MM:SS`, the form the engine and MS Project use. */
 export const localTime = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS')`;
@@ -282,14 +283,38 @@ export interface TaskDates {
 }
 
 /** Writes computed dates for many tasks in one statement; the plan's own fields are untouched. */
+/**
+ * Stores scheduled dates and, in the same statement, reprices the assignments of tasks whose start
+ * moved into another rate's effective period (cost follows the rate in effect at the task's start);
+ * assignments of tasks that stayed within their rate's period are not touched.
+ */
 export async function writeTaskDates(q: Queryable, orgId: string, rows: readonly TaskDates[]): Promise<void> {
   if (rows.length === 0) return;
   await q.query(
-    `UPDATE tasks t SET early_start = x.es, early_finish = x.ef, late_start = x.ls, late_finish = x.lf,
-       total_slack_minutes = x.ts, free_slack_minutes = x.fs, critical = x.cr, is_summary = x.su
-     FROM unnest($2::uuid[], $3::timestamp[], $4::timestamp[], $5::timestamp[], $6::timestamp[], $7::int[], $8::int[],
-       $9::boolean[], $10::boolean[]) AS x(id, es, ef, ls, lf, ts, fs, cr, su)
-     WHERE t.org_id = $1 AND t.id = x.id`,
+    `WITH moved AS (
+       UPDATE tasks t SET early_start = x.es, early_finish = x.ef, late_start = x.ls, late_finish = x.lf,
+         total_slack_minutes = x.ts, free_slack_minutes = x.fs, critical = x.cr, is_summary = x.su
+       FROM unnest($2::uuid[], $3::timestamp[], $4::timestamp[], $5::timestamp[], $6::timestamp[], $7::int[], $8::int[],
+         $9::boolean[], $10::boolean[]) AS x(id, es, ef, ls, lf, ts, fs, cr, su)
+         JOIN tasks was ON was.org_id = $1 AND was.id = x.id
+       WHERE t.org_id = $1 AND t.id = x.id
+       RETURNING t.id, ${costDay('was')} AS was_day, ${costDay('t')} AS new_day),
+     -- Only a rate that starts between the old and the new day can change the price: most moves cross none.
+     crossing AS MATERIALIZED (
+       SELECT a.id, a.org_id, a.resource_id, a.units, a.work_minutes, m.was_day, m.new_day
+       FROM moved m JOIN assignments a ON a.org_id = $1 AND a.task_id = m.id
+       WHERE m.was_day <> m.new_day AND EXISTS (
+         SELECT 1 FROM resource_rates rr WHERE rr.org_id = $1 AND rr.resource_id = a.resource_id
+           AND rr.effective_from > LEAST(m.was_day, m.new_day) AND rr.effective_from <= GREATEST(m.was_day, m.new_day))),
+     repriced AS (
+       SELECT c.id, ${assignmentCost('c', 'r', 'rate_now')} AS cost
+       FROM crossing c
+       JOIN resources r ON r.org_id = c.org_id AND r.id = c.resource_id
+       ${rateInEffect('c', 'c.was_day', 'rate_was')}
+       ${rateInEffect('c', 'c.new_day', 'rate_now')}
+       WHERE rate_was.id IS DISTINCT FROM rate_now.id)
+     UPDATE assignments a SET cost = p.cost FROM repriced p
+     WHERE a.org_id = $1 AND a.id = p.id AND a.cost IS DISTINCT FROM p.cost`,
     [
       orgId,
       rows.map((r) => r.id),

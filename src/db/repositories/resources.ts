@@ -137,6 +137,30 @@ export async function listRatesOf(q: Queryable, orgId: string, resourceId: strin
 }
 
 /**
+ * The rate row in effect on `day` for assignment `a` (alias `alias`): the latest that started on or
+ * before that day, or the resource's first rate when the day comes before every rate.
+ */
+export function rateInEffect(a: string, day: string, alias: string): string {
+  return `LEFT JOIN LATERAL (
+         SELECT rr.id, rr.standard_rate, rr.per_use_cost FROM resource_rates rr
+         WHERE rr.org_id = ${a}.org_id AND rr.resource_id = ${a}.resource_id
+         ORDER BY (rr.effective_from <= ${day}) DESC,
+           CASE WHEN rr.effective_from <= ${day} THEN rr.effective_from END DESC NULLS LAST,
+           rr.effective_from
+         LIMIT 1) ${alias} ON true`;
+}
+
+/** Hours of work × standard rate plus the per-use cost; a material's work is its quantity (units). */
+export function assignmentCost(a: string, r: string, rate: string): string {
+  return `COALESCE(ROUND(
+         CASE WHEN ${r}.kind = 'material' THEN ${a}.units * ${rate}.standard_rate
+              ELSE ${a}.work_minutes / 60.0 * ${rate}.standard_rate END + ${rate}.per_use_cost, 2), 0)`;
+}
+
+/** The day whose rate prices a task's assignments. */
+export const costDay = (task: string) => `COALESCE(${task}.early_start, ${task}.actual_start, now())::date`;
+
+/**
  * Recomputes assignment costs from the rate in effect at each task's start (its first rate when the task
  * starts before every rate): hours of work × standard rate plus the per-use cost; a material's work is
  * its quantity (units), not hours.
@@ -146,26 +170,17 @@ export async function recomputeAssignmentCosts(
   orgId: string,
   which: { resourceId?: string; assignmentId?: string; taskId?: string },
 ): Promise<void> {
-  const column = which.assignmentId ? 'a.id' : which.taskId ? 'a.task_id' : 'a.resource_id';
+  const column = which.assignmentId ? 'a2.id' : which.taskId ? 'a2.task_id' : 'a2.resource_id';
   const id = which.assignmentId ?? which.taskId ?? which.resourceId;
   await q.query(
     `UPDATE assignments a SET cost = x.cost
      FROM (
-       SELECT a2.id, COALESCE(ROUND(
-         CASE WHEN r.kind = 'material' THEN a2.units * rate.standard_rate
-              ELSE a2.work_minutes / 60.0 * rate.standard_rate END + rate.per_use_cost, 2), 0) AS cost
+       SELECT a2.id, ${assignmentCost('a2', 'r', 'rate')} AS cost
        FROM assignments a2
        JOIN resources r ON r.org_id = a2.org_id AND r.id = a2.resource_id
        JOIN tasks k ON k.org_id = a2.org_id AND k.id = a2.task_id
-       LEFT JOIN LATERAL (
-         SELECT standard_rate, per_use_cost FROM resource_rates rr
-         WHERE rr.org_id = a2.org_id AND rr.resource_id = a2.resource_id
-         ORDER BY (rr.effective_from <= COALESCE(k.early_start, k.actual_start, now())::date) DESC,
-           CASE WHEN rr.effective_from <= COALESCE(k.early_start, k.actual_start, now())::date
-             THEN rr.effective_from END DESC NULLS LAST,
-           rr.effective_from
-         LIMIT 1) rate ON true
-       WHERE a2.org_id = $1 AND ${column.replace('a.', 'a2.')} = $2
+       ${rateInEffect('a2', costDay('k'), 'rate')}
+       WHERE a2.org_id = $1 AND ${column} = $2
      ) x
      WHERE a.org_id = $1 AND a.id = x.id AND a.cost IS DISTINCT FROM x.cost`,
     [orgId, id],

@@ -5,6 +5,7 @@ import type { Database } from '../../db/connection.ts';
 import {
   levelingPreviewInput,
   levelingRunDetailSchema,
+  levelingRunPageQuery,
   levelingRunSchema,
   levelingRunsQuery,
 } from '../../model/leveling.ts';
@@ -43,11 +44,13 @@ export function registerLevelingRoutes(api: FastifyInstance, db: Database): void
   app.get('/leveling-runs/:id', {
     schema: {
       tags,
-      summary: 'A leveling run with the tasks it moves, why, and each project finish before and after',
+      summary:
+        'A leveling run with one page of the tasks it moves (page, pageSize; movedTasks counts them all), why, and each project finish before and after',
       params: idParams,
+      querystring: levelingRunPageQuery,
       response: detail,
     },
-    handler: (request) => leveling.getLevelingRun(db, actorOf(request), request.params.id),
+    handler: (request) => leveling.getLevelingRun(db, actorOf(request), request.params.id, request.query),
   });
   app.post('/leveling-runs/:id/apply', {
     schema: {

@@ -8,6 +8,7 @@ import type {
   CapacityReport,
   Rate,
   ResourceSkill,
+  StaffingRequest,
 } from './resource-types.ts';
 import type { ListParams, Page } from './types.ts';
 
@@ -15,6 +16,10 @@ export const resourceEndpoints = {
   rates: (id: string, signal?: AbortSignal) => request<Rate[]>(`/resources/${id}/rates`, { signal }),
   addRate: (id: string, body: Record<string, unknown>) =>
     request<Rate>(`/resources/${id}/rates`, { method: 'POST', body }),
+  updateRate: (rate: Rate, body: Record<string, unknown>) =>
+    request<Rate>(`/resource-rates/${rate.id}`, { method: 'PATCH', body, version: rate.version }),
+  deleteRate: (rate: Rate) =>
+    request<void>(`/resource-rates/${rate.id}`, { method: 'DELETE', version: rate.version }),
   setSkills: (id: string, skills: { skillId: string; proficiency: number }[]) =>
     request<ResourceSkill[]>(`/resources/${id}/skills`, { method: 'PUT', body: { skills } }),
   assignments: (id: string, signal?: AbortSignal) =>
@@ -28,6 +33,14 @@ export const resourceEndpoints = {
   candidates: (requestId: string, signal?: AbortSignal) =>
     request<Candidate[]>(`/staffing-requests/${requestId}/candidates`, { signal }),
   book: (body: Record<string, unknown>) => request<Booking>('/bookings', { method: 'POST', body }),
+  cancelBooking: (booking: Booking) =>
+    request<void>(`/bookings/${booking.id}`, { method: 'DELETE', version: booking.version }),
+  cancelRequest: (staffing: StaffingRequest) =>
+    request<StaffingRequest>(`/staffing-requests/${staffing.id}`, {
+      method: 'PATCH',
+      body: { status: 'cancelled' },
+      version: staffing.version,
+    }),
 };
 
 export const resourceKeys = {
@@ -77,11 +90,11 @@ export const useCandidates = (requestId: string) =>
     queryFn: ({ signal }) => resourceEndpoints.candidates(requestId, signal),
   });
 
-/** A booking changes the request board, the resource's bookings and the capacity figures. */
-export function useBook() {
+/** Booking, cancelling a booking or a request change the board, the resource's bookings and capacity. */
+function useStaffingMutation<T, R>(mutationFn: (input: T) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: resourceEndpoints.book,
+    mutationFn,
     onSuccess: () => {
       for (const key of ['staffing-requests', 'bookings', 'capacity', 'resources'])
         client.invalidateQueries({ queryKey: [key] });
@@ -89,10 +102,27 @@ export function useBook() {
   });
 }
 
-export function useAddRate(resourceId: string) {
+export const useBook = () => useStaffingMutation(resourceEndpoints.book);
+export const useCancelBooking = () => useStaffingMutation(resourceEndpoints.cancelBooking);
+export const useCancelRequest = () => useStaffingMutation(resourceEndpoints.cancelRequest);
+
+/** A rate change reprices the resource's assignments, so their costs are read again too. */
+function useRateMutation<T, R>(resourceId: string, mutationFn: (input: T) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => resourceEndpoints.addRate(resourceId, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: resourceKeys.rates(resourceId) }),
+    mutationFn,
+    onSuccess: () => {
+      client.invalidateQueries({ queryKey: resourceKeys.rates(resourceId) });
+      client.invalidateQueries({ queryKey: resourceKeys.assignments(resourceId) });
+    },
   });
 }
+
+export const useAddRate = (resourceId: string) =>
+  useRateMutation(resourceId, (body: Record<string, unknown>) => resourceEndpoints.addRate(resourceId, body));
+export const useUpdateRate = (resourceId: string) =>
+  useRateMutation(resourceId, ({ rate, body }: { rate: Rate; body: Record<string, unknown> }) =>
+    resourceEndpoints.updateRate(rate, body),
+  );
+export const useDeleteRate = (resourceId: string) =>
+  useRateMutation(resourceId, resourceEndpoints.deleteRate);

@@ -30,7 +30,10 @@ export interface LevelingRun {
   appliedAt: string | null;
 }
 
-export interface LevelingRunDetail extends Omit<LevelingRun, 'movedTasks'> {
+/** A run with one page of its moved tasks; `movedTasks` counts them all. */
+export interface LevelingRunDetail extends LevelingRun {
+  page: number;
+  pageSize: number;
   result: {
     periodMinutes: number;
     schedules: number;
@@ -59,8 +62,12 @@ export function useLevelingRuns(scope: LevelingScope) {
   });
 }
 
-export const fetchLevelingRun = (id: string) =>
-  request<LevelingRunDetail>(`/leveling-runs/${encodeURIComponent(id)}`);
+export const LEVELING_PAGE_SIZE = 50;
+
+export const fetchLevelingRun = (id: string, page = 1) =>
+  request<LevelingRunDetail>(
+    `/leveling-runs/${encodeURIComponent(id)}?page=${page}&pageSize=${LEVELING_PAGE_SIZE}`,
+  );
 
 /** Preview, apply, discard or undo; apply and undo reschedule, so the chart refetches its dates. */
 export function useLevelingAction(scope: LevelingScope) {

@@ -5,6 +5,7 @@ import {
   CloseButton,
   Group,
   NumberInput,
+  Pagination,
   Paper,
   ScrollArea,
   Switch,
@@ -73,8 +74,8 @@ export function LevelingPanel({
 
   const act = (input: Parameters<typeof action.mutate>[0]) =>
     action.mutate(input, { onSuccess: (run) => onShow(run) });
-  const show = (id: string) =>
-    fetchLevelingRun(id).then(
+  const show = (id: string, page = 1) =>
+    fetchLevelingRun(id, page).then(
       (run) => {
         setLoadError(null);
         onShow(run);
@@ -133,7 +134,14 @@ export function LevelingPanel({
           </span>
         </Alert>
       )}
-      {shown && <RunResult run={shown} busy={action.isPending} onAction={act} />}
+      {shown && (
+        <RunResult
+          run={shown}
+          busy={action.isPending}
+          onAction={act}
+          onPage={(page) => show(shown.id, page)}
+        />
+      )}
       <RunHistory
         runs={runs.data?.items ?? []}
         shownId={shown?.id ?? null}
@@ -148,12 +156,15 @@ function RunResult({
   run,
   busy,
   onAction,
+  onPage,
 }: {
   run: LevelingRunDetail;
   busy: boolean;
   onAction: (action: { kind: 'apply' | 'discard' | 'undo'; id: string }) => void;
+  onPage: (page: number) => void;
 }) {
   const { result } = run;
+  const pages = Math.ceil(run.movedTasks / run.pageSize);
   return (
     <div data-testid="leveling-result" data-status={run.status}>
       <Group justify="space-between" mt="sm" mb={4}>
@@ -162,8 +173,8 @@ function RunResult({
             {run.status}
           </Badge>
           <Text size="sm" data-testid="leveling-summary">
-            {result.movedTasks.length} tasks move · over-allocated resource-days{' '}
-            {result.overallocationsBefore} → {result.overallocationsAfter}
+            {run.movedTasks} tasks move · over-allocated resource-days {result.overallocationsBefore} →{' '}
+            {result.overallocationsAfter}
           </Text>
           {result.projects.map((p) => (
             <Text
@@ -244,6 +255,22 @@ function RunResult({
           </Table.Tbody>
         </Table>
       </ScrollArea.Autosize>
+      {pages > 1 && (
+        <Group justify="space-between" mt={4}>
+          {/* The chart's ghost bars follow the page shown: a large run moves thousands of tasks. */}
+          <Text size="xs" c="dimmed" data-testid="leveling-page-range">
+            Tasks {(run.page - 1) * run.pageSize + 1}–{Math.min(run.page * run.pageSize, run.movedTasks)} of{' '}
+            {run.movedTasks}, drawn on the chart
+          </Text>
+          <Pagination
+            size="xs"
+            total={pages}
+            value={run.page}
+            onChange={onPage}
+            data-testid="leveling-pages"
+          />
+        </Group>
+      )}
     </div>
   );
 }

@@ -1,25 +1,15 @@
-import {
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPencil, IconX } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem } from '../api/queries.ts';
-import { useAddRate, useBookings, useRates, useResourceAssignments } from '../api/resources.ts';
+import { useBookings, useCancelBooking, useResourceAssignments } from '../api/resources.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
+import { RateTable } from '../components/resources/rate-table.tsx';
 import { SkillsEditor } from '../components/resources/skills-editor.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { ResourceForm } from '../forms/resource-form.tsx';
@@ -39,82 +29,72 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function RateTable({
-  resourceId,
-  canEdit,
-  currency,
-}: {
-  resourceId: string;
-  canEdit: boolean;
-  currency: string;
-}) {
-  const rates = useRates(resourceId);
-  const add = useAddRate(resourceId);
-  const [from, setFrom] = useState('');
-  const [standard, setStandard] = useState<number | string>('');
-  const [perUse, setPerUse] = useState<number | string>(0);
+/** A resource's bookings; its managers cancel one in two clicks (the request it filled reopens). */
+function BookingTable({ resourceId, canEdit }: { resourceId: string; canEdit: boolean }) {
+  const bookings = useBookings({ resourceId, pageSize: 200, sort: 'startDate' });
+  const cancel = useCancelBooking();
+  const [confirming, setConfirming] = useState<string | null>(null);
   return (
-    <Stack gap="xs">
-      <Table data-testid="rates-table" withRowBorders={false}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>From</Table.Th>
-            <Table.Th ta="right">Standard / h</Table.Th>
-            <Table.Th ta="right">Overtime / h</Table.Th>
-            <Table.Th ta="right">Per use</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+    <>
+      <Table data-testid="bookings-table">
         <Table.Tbody>
-          {(rates.data ?? []).map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>{formatDate(r.effectiveFrom)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(r.standardRate, currency)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(r.overtimeRate, currency)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(r.perUseCost, currency)}</Table.Td>
+          {(bookings.data?.items ?? []).map((b) => (
+            <Table.Tr key={b.id} data-booking={b.projectCode}>
+              <Table.Td>
+                <Badge size="sm" color={b.kind === 'hard' ? 'blue' : 'gray'} variant="light">
+                  {b.kind}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{b.projectCode}</Table.Td>
+              <Table.Td>
+                {formatDate(b.startDate)} – {formatDate(b.finishDate)}
+              </Table.Td>
+              <Table.Td ta="right">{Math.round(b.units * 100)}%</Table.Td>
+              {canEdit && (
+                <Table.Td ta="right">
+                  {confirming === b.id ? (
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
+                      <Button
+                        size="compact-xs"
+                        color="red"
+                        loading={cancel.isPending}
+                        onClick={() => cancel.mutate(b, { onSuccess: () => setConfirming(null) })}
+                        data-testid="confirm-cancel-booking"
+                      >
+                        Cancel booking
+                      </Button>
+                      <Button size="compact-xs" variant="subtle" onClick={() => setConfirming(null)}>
+                        Keep
+                      </Button>
+                    </Group>
+                  ) : (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      leftSection={<IconX size={12} />}
+                      onClick={() => {
+                        cancel.reset();
+                        setConfirming(b.id);
+                      }}
+                      data-testid="cancel-booking"
+                    >
+                      Cancel
+                    </Button>
+                  )}
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      {rates.data?.length === 0 && (
+      {bookings.data?.total === 0 && (
         <Text size="sm" c="dimmed">
-          No rates: assignments cost nothing.
+          No bookings.
         </Text>
       )}
-      {canEdit && (
-        <Group gap="xs" align="flex-end">
-          <TextInput
-            size="xs"
-            label="From"
-            placeholder="YYYY-MM-DD"
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-            w={120}
-          />
-          <NumberInput
-            size="xs"
-            label="Standard / h"
-            min={0}
-            value={standard}
-            onChange={setStandard}
-            w={120}
-          />
-          <NumberInput size="xs" label="Per use" min={0} value={perUse} onChange={setPerUse} w={100} />
-          <Button
-            size="xs"
-            loading={add.isPending}
-            onClick={() =>
-              add.mutate(
-                { effectiveFrom: from, standardRate: Number(standard || 0), perUseCost: Number(perUse || 0) },
-                { onSuccess: () => setFrom('') },
-              )
-            }
-          >
-            Add rate
-          </Button>
-        </Group>
-      )}
-      <ProblemAlert error={add.error} />
-    </Stack>
+      <ProblemAlert error={cancel.error} />
+    </>
   );
 }
 
@@ -123,7 +103,6 @@ export function ResourcePage() {
   const { can, currency } = usePermissions();
   const item = useItem('resources', id);
   const assignments = useResourceAssignments(id);
-  const bookings = useBookings({ resourceId: id, pageSize: 200, sort: 'startDate' });
   const [editing, setEditing] = useState(false);
   const [editingSkills, setEditingSkills] = useState(false);
   if (item.isLoading) return <PageLoader />;
@@ -232,29 +211,7 @@ export function ResourcePage() {
           )}
         </Section>
         <Section title="Bookings">
-          <Table data-testid="bookings-table">
-            <Table.Tbody>
-              {(bookings.data?.items ?? []).map((b) => (
-                <Table.Tr key={b.id}>
-                  <Table.Td>
-                    <Badge size="sm" color={b.kind === 'hard' ? 'blue' : 'gray'} variant="light">
-                      {b.kind}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{b.projectCode}</Table.Td>
-                  <Table.Td>
-                    {formatDate(b.startDate)} – {formatDate(b.finishDate)}
-                  </Table.Td>
-                  <Table.Td ta="right">{Math.round(b.units * 100)}%</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {bookings.data?.total === 0 && (
-            <Text size="sm" c="dimmed">
-              No bookings.
-            </Text>
-          )}
+          <BookingTable resourceId={id} canEdit={canEdit} />
         </Section>
       </Stack>
       {editingSkills && (

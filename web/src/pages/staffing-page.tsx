@@ -14,11 +14,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useList } from '../api/queries.ts';
 import type { StaffingRequest, StaffingStatus } from '../api/resource-types.ts';
-import { useBook, useCandidates } from '../api/resources.ts';
+import { useBook, useCancelRequest, useCandidates } from '../api/resources.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -120,6 +120,47 @@ function FillModal({ request, onClose }: { request: StaffingRequest; onClose: ()
   );
 }
 
+/** Withdraws a request from the board in two clicks; its bookings stay until cancelled on the resource. */
+function CancelRequest({ request }: { request: StaffingRequest }) {
+  const cancel = useCancelRequest();
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming)
+    return (
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        color="red"
+        leftSection={<IconX size={12} />}
+        onClick={() => {
+          cancel.reset();
+          setConfirming(true);
+        }}
+        data-testid="cancel-request"
+      >
+        Cancel
+      </Button>
+    );
+  return (
+    <Stack gap={4} mt={6}>
+      <Group gap={4} wrap="nowrap">
+        <Button
+          size="compact-xs"
+          color="red"
+          loading={cancel.isPending}
+          onClick={() => cancel.mutate(request)}
+          data-testid="confirm-cancel-request"
+        >
+          Cancel request
+        </Button>
+        <Button size="compact-xs" variant="subtle" onClick={() => setConfirming(false)}>
+          Keep
+        </Button>
+      </Group>
+      <ProblemAlert error={cancel.error} />
+    </Stack>
+  );
+}
+
 interface RequestValues extends Record<string, unknown> {
   projectId: string | null;
   roleId: string | null;
@@ -178,6 +219,7 @@ export function StaffingPage() {
   const [filling, setFilling] = useState<StaffingRequest | null>(null);
   const [creating, setCreating] = useState(false);
   const canFill = can('resource.manage');
+  const canCancel = can('project.edit');
   return (
     <>
       <PageHeader
@@ -214,16 +256,19 @@ export function StaffingPage() {
                     <Text fw={600} size="sm">
                       {r.projectCode} · {[r.roleName, r.skillName].filter(Boolean).join(' / ')}
                     </Text>
-                    {canFill && r.status !== 'filled' && (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        onClick={() => setFilling(r)}
-                        data-testid="fill-request"
-                      >
-                        Fill
-                      </Button>
-                    )}
+                    <Group gap={4} wrap="nowrap">
+                      {canFill && r.status !== 'filled' && (
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          onClick={() => setFilling(r)}
+                          data-testid="fill-request"
+                        >
+                          Fill
+                        </Button>
+                      )}
+                      {canCancel && <CancelRequest request={r} />}
+                    </Group>
                   </Group>
                   <Text size="xs" c="dimmed">
                     {formatDate(r.startDate)} – {formatDate(r.finishDate)}

@@ -1,40 +1,17 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.ts';
 import { knownMigrations } from '../../src/db/migrate.ts';
 import { actorFromApiToken, login } from '../../src/services/auth.ts';
+import { cliWorkspace } from '../support/cli.ts';
 
-// The CLI runs as operators run it, a child process on its own PGlite data directory. It never gets
-// DATABASE_URL: its migrations would land in the shared server's public schema.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const dataDir = mkdtempSync(join(tmpdir(), 'orrery-cli-'));
-const env: NodeJS.ProcessEnv = { ...process.env, ORRERY_DATA_DIR: dataDir };
-delete env.DATABASE_URL;
+const cli = cliWorkspace('cli');
+const { orrery, dataDir } = cli;
+const CHILD_TIMEOUT_MS = cli.timeoutMs;
 
-// Each command boots PGlite in a new process (the first also creates the cluster): seconds on an idle
-// machine, much more on a crowded one, so these tests get room the in-process ones do not need.
-const CHILD_TIMEOUT_MS = 150_000;
 const EMAIL = 'operator@cli.example';
 const PASSWORD = 'operator password';
 
-function orrery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    // A child that outlives its test would hold the data directory the next command opens.
-    const options = { cwd: root, env, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' as const };
-    execFile(tsx, ['src/cli/main.ts', ...args], options, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error.code as number | undefined) ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(cli.remove);
 
 describe('orrery CLI', { timeout: CHILD_TIMEOUT_MS + 10_000 }, () => {
   let token = '';

@@ -1,31 +1,15 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliWorkspace } from '../support/cli.ts';
 
-// As in cli.test.ts: a child process on its own PGlite data directory, never DATABASE_URL.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const cli = cliWorkspace('cli-xer');
+const { orrery, dir } = cli;
+const CHILD_TIMEOUT_MS = cli.timeoutMs;
 const data = fileURLToPath(new URL('../../../shared/data/xer/', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'orrery-cli-xer-'));
-const env: NodeJS.ProcessEnv = { ...process.env, ORRERY_DATA_DIR: join(dir, 'db') };
-delete env.DATABASE_URL;
-const CHILD_TIMEOUT_MS = 150_000;
 
-function orrery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const options = { cwd: root, env, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' as const };
-    execFile(tsx, ['src/cli/main.ts', ...args], options, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error.code as number | undefined) ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(cli.remove);
 
 describe('orrery import / export with Primavera XER', { timeout: CHILD_TIMEOUT_MS + 10_000 }, () => {
   it('imports a .xer into a project, exports it as XER and the export reschedules to its own dates', async () => {

@@ -1,30 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliWorkspace } from '../support/cli.ts';
 
-// As in cli.test.ts: a child process on its own PGlite data directory, never DATABASE_URL.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const dataDir = mkdtempSync(join(tmpdir(), 'orrery-jobs-cli-'));
-const env: NodeJS.ProcessEnv = { ...process.env, ORRERY_DATA_DIR: dataDir };
-delete env.DATABASE_URL;
-const CHILD_TIMEOUT_MS = 150_000;
+const cli = cliWorkspace('jobs-cli');
+const { orrery } = cli;
+const CHILD_TIMEOUT_MS = cli.timeoutMs;
 
-function orrery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const options = { cwd: root, env, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' as const };
-    execFile(tsx, ['src/cli/main.ts', ...args], options, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error.code as number | undefined) ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(cli.remove);
 
 describe('orrery jobs run-once', { timeout: CHILD_TIMEOUT_MS * 3 + 10_000 }, () => {
   it("runs each organization's recurring reminders once, and nothing when nothing is due", async () => {

@@ -1,30 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliWorkspace } from '../support/cli.ts';
 
-// As in cli.test.ts: a child process on its own PGlite data directory, never DATABASE_URL.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const dataDir = mkdtempSync(join(tmpdir(), 'orrery-reports-cli-'));
-const env: NodeJS.ProcessEnv = { ...process.env, ORRERY_DATA_DIR: dataDir };
-delete env.DATABASE_URL;
-const CHILD_TIMEOUT_MS = 240_000;
+const cli = cliWorkspace('reports-cli', 240_000);
+const { orrery } = cli;
+const CHILD_TIMEOUT_MS = cli.timeoutMs;
 
-function orrery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const options = { cwd: root, env, timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' as const };
-    execFile(tsx, ['src/cli/main.ts', ...args], options, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error.code as number | undefined) ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(cli.remove);
 
 describe('orrery reports flag-late', { timeout: CHILD_TIMEOUT_MS * 4 + 10_000 }, () => {
   it('flags the late reports of the demo once per missed due date', async () => {

@@ -1,21 +1,12 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runOrrery } from '../support/cli.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const data = fileURLToPath(new URL('../../../shared/data/xer/', import.meta.url));
 const TIMEOUT_MS = 60_000;
 
-function orrery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const options = { cwd: root, timeout: TIMEOUT_MS, killSignal: 'SIGKILL' as const };
-    execFile(tsx, ['src/cli/main.ts', ...args], options, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error.code as number | undefined) ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const orrery = (...args: string[]) => runOrrery(args, { timeoutMs: TIMEOUT_MS });
 
 describe('orrery schedule FILE.xer', { timeout: TIMEOUT_MS + 5_000 }, () => {
   it('prints each activity with its project, dates, float in hours and critical flag', async () => {

@@ -1,20 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runOrrery } from '../support/cli.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const plan = '/work/shared/data/mspdi/mpxj/generated/task-links/task-links-project2013-mspdi.xml';
 
-function orrery(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(tsx, ['src/cli/main.ts', ...args], { cwd: root, timeout: 120_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error.code as number | undefined) ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const orrery = (...args: string[]) => runOrrery(args, { timeoutMs: 120_000 });
 
 describe.skipIf(!existsSync(plan))('orrery simulate', { timeout: 130_000 }, () => {
   it('prints the same JSON result for the same seed', async () => {

@@ -47,6 +47,8 @@ export interface ProjectMoneyInput {
   actualsByDay: readonly AmountRow[];
   forecastByMonth: readonly AmountRow[];
   hasForecast: boolean;
+  /** Closed or terminated: its estimate at completion is what it has cost, whatever its indices say. */
+  ended?: boolean;
 }
 
 export type EvmBasis = EarnedValueReport['basis'];
@@ -190,9 +192,11 @@ export function analyzeProjectMoney(input: ProjectMoneyInput): ProjectMoneyResul
     budgetedRate: bac,
     bottomUp: input.hasForecast ? forecastToComplete : null,
   };
-  const eac = input.hasForecast
-    ? (eacByMethod.bottomUp ?? cumulative.ac + forecastToComplete)
-    : (eacByMethod.cpi ?? eacByMethod.budgetedRate ?? bac);
+  const eac = input.ended
+    ? cumulative.ac
+    : input.hasForecast
+      ? (eacByMethod.bottomUp ?? cumulative.ac + forecastToComplete)
+      : (eacByMethod.cpi ?? eacByMethod.budgetedRate ?? bac);
   const plannedFinish = analysis.plannedDuration > 0 ? isoOf(origin + analysis.plannedDuration - 1) : null;
   const schedule = status?.schedule;
   const forecastFinish =
@@ -260,7 +264,11 @@ export function analyzeProjectMoney(input: ProjectMoneyInput): ProjectMoneyResul
     spiT: measured ? storedIndex(report.status.spiT) : null,
     forecastFinish,
   };
-  return { report, financials, periods: periodFigures(input, pvDaily, evDaily, origin) };
+  const periods = periodFigures(input, pvDaily, evDaily, origin);
+  if (input.ended) for (const period of periods) period.forecast = 0;
+  else if (!input.hasForecast)
+    spreadEstimateToComplete(periods, input, pvDaily, origin, asOfDay, financials.etc, forecastFinish);
+  return { report, financials, periods };
 }
 
 function figuresOf(pv: number, ev: number, ac: number): EarnedValueFigures {
@@ -303,7 +311,10 @@ function periodFigures(
   };
   for (const r of input.budgetByMonth) row(r.day.slice(0, 7)).budget += r.amount;
   for (const r of input.actualsByDay) row(r.day.slice(0, 7)).actual += r.amount;
-  for (const r of input.forecastByMonth) row(r.day.slice(0, 7)).forecast += r.amount;
+  // A forecast month before the status date's month was overtaken by the actuals: EAC counts only the rest.
+  const asOfMonth = input.asOf.slice(0, 7);
+  for (const r of input.forecastByMonth)
+    if (r.day.slice(0, 7) >= asOfMonth) row(r.day.slice(0, 7)).forecast += r.amount;
   // Month by month over the daily series (one date conversion per month, not per day).
   const horizon = pvDaily.length;
   for (let first = origin - (new Date(origin * DAY_MS).getUTCDate() - 1); first < origin + horizon; ) {
@@ -322,4 +333,64 @@ function periodFigures(
     first = next;
   }
   return [...byMonth.values()].sort((a, b) => a.period.localeCompare(b.period));
+}
+
+/**
+ * A project without a forecast of its own still forecasts EAC − AC: that remainder goes to the months
+ * from the status date on in the shape of the planned value still to come (all into the status date's
+ * month when the plan has none left), so the months' forecasts add up to the EAC the project reports.
+ */
+function spreadEstimateToComplete(
+  periods: PeriodFiguresRow[],
+  input: ProjectMoneyInput,
+  pvDaily: readonly number[],
+  origin: number,
+  asOfDay: number,
+  etc: number,
+  forecastFinish: string | null,
+): void {
+  if (!(etc > 0) || !Number.isFinite(etc)) return;
+  const asOfMonth = input.asOf.slice(0, 7);
+  const remaining = new Map<string, number>();
+  let total = 0;
+  // Month by month, as periodFigures walks the plan: one date conversion per month, not per day.
+  const end = origin + pvDaily.length;
+  for (let first = asOfDay - (new Date(asOfDay * DAY_MS).getUTCDate() - 1); first < end; ) {
+    const next = first + daysInMonth(first);
+    let pv = 0;
+    for (let day = Math.max(first, asOfDay + 1, origin); day < Math.min(next, end); day++)
+      pv += pvDaily[day - origin];
+    if (pv > 0) {
+      remaining.set(monthOf(first), pv);
+      total += pv;
+    }
+    first = next;
+  }
+  if (total <= 0) {
+    // Past its planned end: the remainder runs evenly to the finish earned schedule forecasts.
+    const lastMonth =
+      forecastFinish && forecastFinish.slice(0, 7) > asOfMonth ? forecastFinish.slice(0, 7) : asOfMonth;
+    for (let first = asOfDay - (new Date(asOfDay * DAY_MS).getUTCDate() - 1); monthOf(first) <= lastMonth; ) {
+      remaining.set(monthOf(first), 1);
+      total += 1;
+      first += daysInMonth(first);
+    }
+  }
+  for (const [month, pv] of remaining) {
+    let row = periods.find((p) => p.period.startsWith(month));
+    if (!row) {
+      row = {
+        projectId: input.projectId,
+        period: `${month}-01`,
+        budget: 0,
+        actual: 0,
+        forecast: 0,
+        pv: 0,
+        ev: 0,
+      };
+      periods.push(row);
+    }
+    row.forecast += (etc * pv) / total;
+  }
+  periods.sort((a, b) => a.period.localeCompare(b.period));
 }

@@ -75,6 +75,7 @@ export async function analyzeProjects(
       actualsByDay: actualsOf.get(id) ?? [],
       forecastByMonth: forecastsOf.get(id) ?? [],
       hasForecast: withForecast.has(id),
+      ended: project.ended,
     });
     results.set(id, { ...result, currency: project.currency });
   }

@@ -140,10 +140,88 @@ describe('time-phasing a project for earned value', () => {
         period: '2027-03-01',
         budget: 3100,
         actual: 150,
-        forecast: 0,
+        forecast: result.financials.etc,
         pv: expect.closeTo(3100, 6),
         ev: 0,
       },
     ]);
+  });
+
+  it('forecasts the EAC of a project without a forecast over the months its plan has left', () => {
+    const result = analyzeProjectMoney({
+      ...base,
+      budgetByMonth: [
+        { projectId: 'p', day: '2027-02-01', amount: 2800 },
+        { projectId: 'p', day: '2027-03-01', amount: 3100 },
+        { projectId: 'p', day: '2027-04-01', amount: 3000 },
+      ],
+      actualsByDay: [{ projectId: 'p', day: '2027-02-10', amount: 4000 }],
+    });
+    const { ac, eac, etc } = result.financials;
+    expect(etc).toBeCloseTo(eac - ac, 6);
+    const forecast = Object.fromEntries(result.periods.map((p) => [p.period.slice(0, 7), p.forecast]));
+    expect(forecast['2027-02']).toBe(0);
+    // Sixteen days of March's 100 a day are still to come, and all of April's 3,000.
+    expect(forecast['2027-03']).toBeCloseTo((etc * 1600) / 4600, 6);
+    expect(forecast['2027-04']).toBeCloseTo((etc * 3000) / 4600, 6);
+  });
+
+  it("keeps only the forecast's months from the status date on, which are what its EAC counts", () => {
+    const result = analyzeProjectMoney({
+      ...base,
+      hasForecast: true,
+      budgetByMonth: [{ projectId: 'p', day: '2027-03-01', amount: 3100 }],
+      actualsByDay: [{ projectId: 'p', day: '2027-02-10', amount: 500 }],
+      forecastByMonth: [
+        { projectId: 'p', day: '2027-02-01', amount: 900 },
+        { projectId: 'p', day: '2027-03-01', amount: 1200 },
+        { projectId: 'p', day: '2027-04-01', amount: 800 },
+      ],
+    });
+    expect(result.financials).toMatchObject({ forecastToComplete: 2000, eac: 2500 });
+    expect(result.periods.map((p) => [p.period.slice(0, 7), p.forecast])).toEqual([
+      ['2027-02', 0],
+      ['2027-03', 1200],
+      ['2027-04', 800],
+    ]);
+  });
+
+  it('forecasts nothing more for a closed or terminated project: its EAC is what it cost', () => {
+    const result = analyzeProjectMoney({
+      ...base,
+      ended: true,
+      budgetByMonth: [
+        { projectId: 'p', day: '2027-03-01', amount: 3100 },
+        { projectId: 'p', day: '2027-04-01', amount: 3000 },
+      ],
+      actualsByDay: [{ projectId: 'p', day: '2027-03-05', amount: 700 }],
+    });
+    expect(result.financials).toMatchObject({ ac: 700, eac: 700, etc: 0, vac: 5400 });
+    expect(result.periods.every((p) => p.forecast === 0)).toBe(true);
+  });
+
+  it("spreads a late project's remainder evenly over the months to its forecast finish", () => {
+    const result = analyzeProjectMoney({
+      ...base,
+      asOf: '2027-05-15',
+      budgetByMonth: [{ projectId: 'p', day: '2027-03-01', amount: 3100 }],
+      actualsByDay: [{ projectId: 'p', day: '2027-03-10', amount: 2000 }],
+      tasks: [
+        task({
+          baselineStart: '2027-03-01',
+          baselineFinish: '2027-03-31',
+          percentComplete: 40,
+          actualStart: '2027-03-01',
+        }),
+      ],
+    });
+    const { etc } = result.financials;
+    expect(etc).toBeGreaterThan(0);
+    const future = result.periods.filter((p) => p.forecast > 0);
+    expect(future[0].period).toBe('2027-05-01');
+    expect(future.length).toBeGreaterThan(1);
+    expect(future.at(-1)!.period.slice(0, 7)).toBe(result.financials.forecastFinish?.slice(0, 7));
+    expect(future.reduce((sum, p) => sum + p.forecast, 0)).toBeCloseTo(etc, 6);
+    for (const p of future) expect(p.forecast).toBeCloseTo(etc / future.length, 6);
   });
 });

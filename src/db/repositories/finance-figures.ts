@@ -10,6 +10,8 @@ export interface ProjectMoneyRow {
   projectId: string;
   targetStart: string | null;
   currency: string;
+  /** Closed or terminated: nothing more will be spent on it. */
+  ended: boolean;
 }
 
 /** A leaf task with what earned value needs: its baseline 0 dates and cost, its assignments' cost, its progress. */
@@ -37,7 +39,8 @@ export interface AmountRow {
 
 export async function loadProjectsForMoney(q: Queryable, orgId: string, projectIds: readonly string[]) {
   return q.query<ProjectMoneyRow>(
-    `SELECT p.id AS "projectId", ${isoDate('p.target_start')} AS "targetStart", o.currency
+    `SELECT p.id AS "projectId", ${isoDate('p.target_start')} AS "targetStart", o.currency,
+        p.stage IN ('closed', 'terminated') AS ended
      FROM projects p JOIN organizations o ON o.id = p.org_id
      WHERE p.org_id = $1 AND p.id = ANY($2::uuid[])`,
     [orgId, [...projectIds]],

@@ -130,7 +130,11 @@ export function SCurveChart({
         line('Planned value', 'pv', COLORS.pv),
         line('Earned value', 'ev', COLORS.ev),
         line('Actual cost', 'actual', COLORS.actual),
-        line('Forecast', 'forecast', COLORS.forecast, true),
+        {
+          ...line('Forecast', 'forecast', COLORS.forecast, true),
+          // The projection from today's actual cost to the EAC: what is spent so far plus what is still to come.
+          data: sCurve.map((m) => (m.month >= today ? m.actual + m.forecast : null)),
+        },
       ],
     };
   }, [sCurve, currency, asOf]);

@@ -282,11 +282,11 @@ export interface TaskDates {
   isSummary: boolean;
 }
 
-/** Writes computed dates for many tasks in one statement; the plan's own fields are untouched. */
 /**
- * Stores scheduled dates and, in the same statement, reprices the assignments of tasks whose start
- * moved into another rate's effective period (cost follows the rate in effect at the task's start);
- * assignments of tasks that stayed within their rate's period are not touched.
+ * Stores the scheduled dates of many tasks in one statement (the plan's own fields are untouched)
+ * and, in the same statement, reprices the assignments of tasks whose start moved into another
+ * rate's effective period (cost follows the rate in effect at the task's start); assignments of
+ * tasks that stayed within their rate's period are not touched.
  */
 export async function writeTaskDates(q: Queryable, orgId: string, rows: readonly TaskDates[]): Promise<void> {
   if (rows.length === 0) return;

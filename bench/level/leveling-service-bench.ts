@@ -13,8 +13,12 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { insertAssignmentRow, insertResourceRow } from '../../src/db/repositories/leveling.ts';
 import { insertLinks } from '../../src/db/repositories/plans.ts';
+import {
+  insertAssignmentRows,
+  insertResourceRows,
+  type NewAssignmentRow,
+} from '../../src/db/repositories/resource-bulk.ts';
 import { uuidv7 } from '../../src/db/uuid.ts';
 import { createRandom } from '../../src/engine/level/random.ts';
 import { ensureOrganization, systemActor } from '../../src/services/access.ts';
@@ -49,9 +53,20 @@ async function generate() {
   const portfolio = await createPortfolio(db, system, { name: 'Works', businessUnitId: unit.id });
   const program = await createProgram(db, system, { name: 'Big program', portfolioId: portfolio.id });
   const capacities = Array.from({ length: RESOURCES }, () => 4 + rng.int(6));
-  const resourceIds: string[] = [];
-  for (let r = 0; r < RESOURCES; r++)
-    resourceIds.push(await insertResourceRow(db, orgId, { code: `R${r}`, maxUnits: capacities[r] }));
+  const resourceIds = capacities.map(() => uuidv7());
+  await insertResourceRows(
+    db,
+    orgId,
+    capacities.map((maxUnits, r) => ({
+      id: resourceIds[r],
+      code: `R${r}`,
+      name: `R${r}`,
+      kind: 'person',
+      roleId: null,
+      businessUnitId: null,
+      maxUnits,
+    })),
+  );
   const taskIds: string[][] = [];
   const crossLinks: Array<{ id: string; predecessorId: string; successorId: string }> = [];
   for (let p = 0; p < projects; p++) {
@@ -119,19 +134,25 @@ async function generate() {
       links,
     };
     await db.transaction((tx) => writeScheduledPlan(tx, orgId, plan, schedulePlan(plan)));
-    await db.transaction(async (tx) => {
-      for (const id of ids) {
-        const uses = 1 + rng.int(2);
-        const used = new Set<number>();
-        for (let u = 0; u < uses; u++) used.add(rng.int(RESOURCES));
-        for (const r of used)
-          await insertAssignmentRow(tx, orgId, {
-            taskId: id,
-            resourceId: resourceIds[r],
-            units: 1 + rng.int(Math.min(3, capacities[r])),
-          });
+    const assignments: NewAssignmentRow[] = [];
+    plan.tasks.forEach((task) => {
+      const uses = 1 + rng.int(2);
+      const used = new Set<number>();
+      for (let u = 0; u < uses; u++) used.add(rng.int(RESOURCES));
+      for (const r of used) {
+        const units = 1 + rng.int(Math.min(3, capacities[r]));
+        assignments.push({
+          id: uuidv7(),
+          taskId: task.id,
+          projectId: project.id,
+          resourceId: resourceIds[r],
+          units,
+          workMinutes: Math.round(task.durationMinutes * units),
+          cost: 0,
+        });
       }
     });
+    await insertAssignmentRows(db, orgId, assignments);
     if (p > 0 && rng.next() < 0.3) {
       // An earlier project's deliverable feeds this one.
       const from = taskIds[rng.int(p)];

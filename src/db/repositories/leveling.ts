@@ -1,6 +1,5 @@
 import type { Queryable } from '../connection.ts';
 import { isoTimestamp } from '../sql.ts';
-import { uuidv7 } from '../uuid.ts';
 
 export type LevelingScopeType = 'project' | 'program' | 'portfolio';
 
@@ -234,52 +233,4 @@ export async function changeLevelingRunStatus(
     [orgId, id, from, to, replacedDelays === undefined ? null : JSON.stringify(replacedDelays)],
   );
   return rows.length === 1;
-}
-
-/**
- * A resource row as migration 0007 defines it, unvalidated and unaudited. The demo seed and the test
- * fixtures go through the pool's services; only bench/level/leveling-service-bench.ts still writes
- * its crews this way (it belongs to the leveling engine's area), so remove these once it moves over.
- */
-export async function insertResourceRow(
-  q: Queryable,
-  orgId: string,
-  values: {
-    code: string;
-    name?: string;
-    maxUnits?: number;
-    kind?: 'person' | 'equipment' | 'material';
-    calendarId?: string | null;
-  },
-): Promise<string> {
-  const id = uuidv7();
-  await q.query(
-    'INSERT INTO resources (org_id, id, code, name, kind, max_units, calendar_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [
-      orgId,
-      id,
-      values.code,
-      values.name ?? values.code,
-      values.kind ?? 'person',
-      values.maxUnits ?? 1,
-      values.calendarId ?? null,
-    ],
-  );
-  return id;
-}
-
-/** An assignment row (units only; work follows from the task's duration). */
-export async function insertAssignmentRow(
-  q: Queryable,
-  orgId: string,
-  values: { taskId: string; resourceId: string; units?: number },
-): Promise<string> {
-  const id = uuidv7();
-  await q.query(
-    `INSERT INTO assignments (org_id, id, task_id, project_id, resource_id, units, work_minutes)
-     SELECT $1, $2, t.id, t.project_id, $4, $5, round(t.duration_minutes * $5::numeric)
-     FROM tasks t WHERE t.org_id = $1 AND t.id = $3`,
-    [orgId, id, values.taskId, values.resourceId, values.units ?? 1],
-  );
-  return id;
 }

@@ -16,6 +16,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InsisocJob, InsisocOutcome } from './insisoc-worker.ts';
+import { writeWithNotes } from './notes.ts';
 
 const DATA = '/work/shared/data';
 function arg(name: string, fallback: string): string {
@@ -85,6 +86,7 @@ const rows: string[][] = [
     'projects',
     'tasks',
     'CP days',
+    'lower bound',
     'published TMS',
     'Orrery TMS',
     'diff',
@@ -93,24 +95,31 @@ const rows: string[][] = [
   ],
 ];
 let better = 0;
+let equalAtBound = 0;
 let equal = 0;
 let worse = 0;
+let belowBound = 0;
 let compared = 0;
+const worseList: string[] = [];
 for (const o of out) {
   const key = o.file.replace(/^.*\//, '').replace(/\.json\.gz$/, '');
   const ref = published.get(key);
   const diff = ref ? o.makespan - ref.tms : null;
-  if (diff !== null) {
+  if (ref && diff !== null) {
     compared++;
+    if (ref.tms < o.lowerBound) belowBound++;
     if (diff < 0) better++;
+    else if (diff === 0 && ref.tms === o.lowerBound) equalAtBound++;
     else if (diff === 0) equal++;
     else worse++;
+    if (diff >= 0 && ref.tms !== o.lowerBound) worseList.push(`${key} (${diff > 0 ? `+${diff}` : '0'})`);
   }
   rows.push([
     key,
     String(o.projects),
     String(o.tasks),
     String(o.cpBound),
+    String(o.lowerBound),
     ref ? String(ref.tms) : '-',
     String(o.makespan),
     diff === null ? '-' : diff > 0 ? `+${diff}` : String(diff),
@@ -122,7 +131,13 @@ const width = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 const text = rows.map((r) =>
   r.map((v, c) => (c === 0 ? v.padEnd(width[c]) : v.padStart(width[c]))).join('  '),
 );
-const summary = `${out.length} instances leveled (${compared} with a published TMS): better on ${better}, equal on ${equal}, worse on ${worse}; ${out.filter((o) => o.violations.length > 0).length} infeasible; wall ${wall.toFixed(0)} s`;
+const summary = [
+  `${out.length} instances leveled (${compared} with a published TMS): better on ${better},`,
+  `equal on ${equalAtBound + equal} (${equalAtBound} of them at the lower bound, unbeatable), worse on ${worse};`,
+  `${belowBound} published TMS below our lower bound (unreachable in this model);`,
+  `not better where the published TMS is above the lower bound: ${worseList.length ? worseList.join(', ') : 'none'};`,
+  `${out.filter((o) => o.violations.length > 0).length} infeasible; wall ${wall.toFixed(0)} s`,
+].join(' ');
 process.stdout.write(`${text.join('\n')}\n${summary}\n`);
 const machine = {
   cpu: os.cpus()[0]?.model ?? 'unknown',
@@ -136,7 +151,7 @@ writeFileSync(
   `${outDir}level-insisoc.json`,
   `${JSON.stringify({ budget, seed, workers, maxTasks, wallSeconds: wall, machine, date: new Date().toISOString(), summary, instances: out })}\n`,
 );
-writeFileSync(
+writeWithNotes(
   `${outDir}level-insisoc.md`,
   [
     '# Multi-project leveling on INSISOC MPSPLIB instances',

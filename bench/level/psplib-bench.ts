@@ -15,6 +15,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
+import { writeWithNotes } from './notes.ts';
 import { type PsplibReference, readReferences } from './psplib-instances.ts';
 import type { LevelJob, LevelOutcome } from './psplib-worker.ts';
 
@@ -215,5 +216,5 @@ const md = [
   ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
   '',
 ];
-writeFileSync(`${outDir}level-psplib.md`, md.join('\n'));
+writeWithNotes(`${outDir}level-psplib.md`, md.join('\n'));
 process.stdout.write(`\n${table(rows)}\n`);

@@ -20,7 +20,11 @@ export interface GeneticOptions {
   readonly peakRate?: number;
   /** Share of the budget spent at the end on a local walk from the best schedule (default 0.5). */
   readonly localShare?: number;
-  /** Number of walks sharing that budget, each from a different elite schedule. */
+  /**
+   * Number of walks sharing that budget, each from a different elite schedule (default 2: the
+   * best of each population; PSPLIB j60 at 5,000 schedules, seeds 1–4: 10.99% mean deviation
+   * from the critical path against 11.01% with one walk).
+   */
   readonly walks?: number;
   /** Priority keys that bias the random lists of new individuals; LFT by default. */
   readonly sampleKeys?: Float64Array;
@@ -82,7 +86,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   const shiftRate = options.shiftRate ?? 0.5;
   const peakRate = options.peakRate ?? 0.7;
   const localShare = options.localShare ?? 0.5;
-  const walks = options.walks ?? 1;
+  const walks = options.walks ?? 2;
   const dur = p.duration;
   const scale = p.horizon + 1;
   const ws = createWorkspace(p);

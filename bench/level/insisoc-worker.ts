@@ -1,5 +1,7 @@
 import { checkSchedule } from '../../src/engine/level/feasibility.ts';
 import { levelSchedule } from '../../src/engine/level/level-schedule.ts';
+import { resourceLowerBound } from '../../src/engine/level/lower-bound.ts';
+import { compileProblem } from '../../src/engine/level/problem.ts';
 import { readMsProjectJsonFile } from '../../src/interop/msproject-json.ts';
 import { insisocToProblem } from './insisoc-problem.ts';
 
@@ -16,6 +18,8 @@ export interface InsisocOutcome {
   readonly tasks: number;
   readonly projects: number;
   readonly cpBound: number;
+  /** Resource (energetic) lower bound, at least the critical path: no schedule finishes sooner. */
+  readonly lowerBound: number;
   readonly makespan: number;
   readonly projectFinishes: number[];
   readonly schedules: number;
@@ -36,6 +40,7 @@ export function runInsisoc(job: InsisocJob): InsisocOutcome {
       tasks: n,
       projects: converted.projectNames.length,
       cpBound: 0,
+      lowerBound: 0,
       makespan: 0,
       projectFinishes: [],
       schedules: 0,
@@ -54,6 +59,7 @@ export function runInsisoc(job: InsisocJob): InsisocOutcome {
     tasks: n,
     projects: converted.projectNames.length,
     cpBound: Math.max(...Array.from(result.unleveledProjectFinishes)),
+    lowerBound: resourceLowerBound(compileProblem(problem)),
     makespan: result.makespan,
     projectFinishes: Array.from(result.projectFinishes),
     schedules: result.schedules,

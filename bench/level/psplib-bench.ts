@@ -5,7 +5,16 @@
  * checks every schedule with the independent feasibility checker, and prints per set: mean
  * deviation from the optimum (j30), from the critical-path bound and from the best known
  * makespan, optima hit, and time per instance. Writes `bench/results/level-psplib-<budget>.json`
- * (each instance's makespan and starts) and `bench/results/level-psplib.md`.
+ * (each instance's makespan and starts) and `bench/results/level-psplib.md`; a `## Notes` section
+ * written by hand at the end of the .md survives reruns.
+ *
+ * Budget counting, as in Kolisch & Hartmann's comparisons: every run of a schedule generator
+ * counts one schedule — each priority-rule pass (parallel or serial), and in the genetic search
+ * each decoding of an activity list and each justification pass (a child costs two: decode one
+ * way, justify the other; a walk step the same). Turning a schedule into an activity list or
+ * mirroring it in time generates nothing and counts nothing. The engine never spends more than
+ * the budget and stops early when a schedule reaches a lower bound (critical path or resource
+ * work), so easy instances report fewer schedules.
  *
  *   npx tsx bench/level/psplib-bench.ts [--budgets 1,1000,5000] [--sets j30,j60]
  *     [--workers 2] [--seed 1] [--every 1]
@@ -15,6 +24,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
+import { writeWithNotes } from './notes.ts';
 import { type PsplibReference, readReferences } from './psplib-instances.ts';
 import type { LevelJob, LevelOutcome } from './psplib-worker.ts';
 
@@ -208,12 +218,13 @@ const md = [
   'dev opt: mean deviation from the proven optimum (j30). dev CP: from the critical-path lower bound.',
   'dev best: from the best known makespan (PSPLIB j60hrs). optima hit: makespan equal to a proven optimum.',
   'ms/inst: time to level one instance in one worker process. Every schedule passed the feasibility checker',
-  'unless the infeasible column says otherwise.',
+  'unless the infeasible column says otherwise. Budget: every run of a schedule generator counts one schedule',
+  '(priority-rule passes, each decoding and each justification pass in the search).',
   '',
   `| ${header.join(' | ')} |`,
   `| ${header.map(() => '---').join(' | ')} |`,
   ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`),
   '',
 ];
-writeFileSync(`${outDir}level-psplib.md`, md.join('\n'));
+writeWithNotes(`${outDir}level-psplib.md`, md.join('\n'));
 process.stdout.write(`\n${table(rows)}\n`);

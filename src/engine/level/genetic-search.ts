@@ -16,11 +16,15 @@ export interface GeneticOptions {
   readonly mutationRate?: number;
   /** Probability that a child also gets one activity moved to a random feasible position. */
   readonly shiftRate?: number;
-  /** Share of children made by peak crossover instead of two-point crossover. */
+  /** Share of children made by peak crossover instead of two-point crossover (default 0.7). */
   readonly peakRate?: number;
-  /** Share of the budget spent at the end on a local walk from the best schedule. */
+  /** Share of the budget spent at the end on a local walk from the best schedule (default 0.5). */
   readonly localShare?: number;
-  /** Number of walks sharing that budget, each from a different elite schedule. */
+  /**
+   * Number of walks sharing that budget, each from a different elite schedule (default 2: the
+   * best of each population; PSPLIB j60 at 5,000 schedules, seeds 1–4: 10.99% mean deviation
+   * from the critical path against 11.01% with one walk).
+   */
   readonly walks?: number;
   /** Priority keys that bias the random lists of new individuals; LFT by default. */
   readonly sampleKeys?: Float64Array;
@@ -43,11 +47,18 @@ interface Pool {
   readonly hashes: Float64Array;
   /** Start of each activity in the pool's own time direction (reversed time for the right pool). */
   readonly times: Int32Array;
+  /** Per slot, its tight activities (see `evaluate`) at `slot * N`, and how many. */
+  readonly tight: Int32Array;
+  readonly tightCount: Int32Array;
   size: number;
 }
 
+/**
+ * Population size: 75 at 5,000 schedules, 34 at 1,000. On PSPLIB j30/j60 (5,000 schedules, seeds
+ * 1–4) this beat the earlier 0.8·√(budget/2) once the peak crossover saw the right schedules.
+ */
 function defaultPopulation(budget: number): number {
-  return Math.max(6, Math.min(80, Math.round(Math.sqrt(budget / 2) * 0.8)));
+  return Math.max(6, Math.min(80, Math.round(Math.sqrt(budget / 2) * 1.5)));
 }
 
 /**
@@ -73,9 +84,9 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   const P = Math.max(2, options.populationSize ?? defaultPopulation(budget));
   const pm = options.mutationRate ?? 0.05;
   const shiftRate = options.shiftRate ?? 0.5;
-  const peakRate = options.peakRate ?? 0.5;
-  const localShare = options.localShare ?? 0.3;
-  const walks = options.walks ?? 1;
+  const peakRate = options.peakRate ?? 0.7;
+  const localShare = options.localShare ?? 0.5;
+  const walks = options.walks ?? 2;
   const dur = p.duration;
   const scale = p.horizon + 1;
   const ws = createWorkspace(p);
@@ -97,6 +108,8 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
     scores: new Int32Array(2 * P * L),
     hashes: new Float64Array(2 * P),
     times: new Int32Array(2 * P * N),
+    tight: new Int32Array(2 * P * N),
+    tightCount: new Int32Array(2 * P),
     size: 0,
   });
   const left = makePool(p.forward);
@@ -124,9 +137,26 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
     return makespan;
   };
 
+  const decoded = new Int32Array(N);
+  /**
+   * Records in `to`'s slot the tight activities: those that start at the same time in the
+   * decoded schedule (`decoded`, forward time) and in its justification (`fStart`), when both
+   * have the same makespan. They have no room to move either way; any shorter schedule must
+   * move one of them, so mutations and walk steps pick one of them to shift.
+   */
+  const markTight = (to: Pool, slot: number, sameMakespan: boolean) => {
+    let count = 0;
+    if (sameMakespan) {
+      const at = slot * N;
+      for (let i = 0; i < N; i++) if (dur[i] > 0 && decoded[i] === fStart[i]) to.tight[at + count++] = i;
+    }
+    to.tightCount[slot] = count;
+  };
+
   /**
    * Decodes `list` (in `from`'s direction), justifies it the other way, and stores the justified
-   * schedule's list and score in slot `slot` of the other population. False when out of budget.
+   * schedule's list, score, times and tight activities in slot `slot` of the other population.
+   * False when out of budget.
    */
   const evaluate = (from: Pool, list: Int32Array, to: Pool, slot: number): boolean => {
     if (optimal || spent + 2 > budget) return false;
@@ -139,7 +169,9 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
       orderByLatestFinish(p, p.reverse, fStart, order, ws);
       resetReverse(p, ws, T);
       const T2 = runSerialSgs(p, p.reverse, order, rStart, ws);
+      decoded.set(fStart);
       makespan = toForward(p.uniformCapacity ? T2 : T);
+      markTight(to, slot, makespan === T);
       if (makespan >= 0) consider(fStart, makespan);
       else makespan = T2;
       orderByKey(p, p.reverse, rStart, out, ws);
@@ -150,9 +182,11 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
       // Reversed period t' is forward period reference − 1 − t' (any shift when capacity is uniform).
       const m = toForward(p.uniformCapacity ? T : reference);
       if (m >= 0) consider(fStart, m);
+      decoded.set(fStart);
       orderByLatestFinish(p, p.forward, rStart, order, ws);
       resetForward(p, ws);
       makespan = runSerialSgs(p, p.forward, order, fStart, ws);
+      markTight(to, slot, m >= 0 && makespan === m);
       consider(fStart, makespan);
       orderByKey(p, p.forward, fStart, out, ws);
     }
@@ -167,10 +201,15 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   };
 
   const position = new Int32Array(N);
-  /** Moves one random activity to a random place between its last predecessor and first successor. */
-  const shift = (lists: Int32Array, c: number, dir: ArcDirection) => {
+  /**
+   * Moves one activity to a random place between its last predecessor and first successor: a
+   * random one of `tight[at…at+count)` when there are some, else any. (PSPLIB j60, 5,000
+   * schedules: the tight choice took the mean deviation from the critical path from 11.10% to
+   * 11.08%, and about 0.07% further on the instances missing the best known.)
+   */
+  const shift = (lists: Int32Array, c: number, dir: ArcDirection, tight?: Int32Array, at = 0, count = 0) => {
     for (let k = 0; k < N; k++) position[lists[c + k]] = k;
-    const from = rng.int(N);
+    const from = tight && count > 0 ? position[tight[at + rng.int(count)]] : rng.int(N);
     const j = lists[c + from];
     let lo = 0;
     let hi = N - 1;
@@ -226,7 +265,7 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
         }
       }
     }
-    if (rng.next() < shiftRate) shift(child, 0, pool.dir);
+    if (rng.next() < shiftRate) shift(child, 0, pool.dir, pool.tight, mother * N, pool.tightCount[mother]);
   };
 
   const usage = new Float64Array(p.horizon + 1);
@@ -327,6 +366,9 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   const keepLists = new Int32Array(P * N);
   const keepScores = new Int32Array(P * L);
   const keepHashes = new Float64Array(P);
+  const keepTimes = new Int32Array(P * N);
+  const keepTight = new Int32Array(P * N);
+  const keepTightCount = new Int32Array(P);
 
   /** (μ+λ) survival in `pool` without duplicate schedules, refilled with fresh individuals. */
   const survive = (pool: Pool, children: number) => {
@@ -346,11 +388,18 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
       keepLists.set(pool.lists.subarray(s * N, s * N + N), kept * N);
       keepScores.set(pool.scores.subarray(s * L, s * L + L), kept * L);
       keepHashes[kept] = pool.hashes[s];
+      // Times and tight activities travel with their list: peak crossover reads the times.
+      keepTimes.set(pool.times.subarray(s * N, s * N + N), kept * N);
+      keepTight.set(pool.tight.subarray(s * N, s * N + N), kept * N);
+      keepTightCount[kept] = pool.tightCount[s];
       kept++;
     }
     pool.lists.set(keepLists.subarray(0, kept * N));
     pool.scores.set(keepScores.subarray(0, kept * L));
     pool.hashes.set(keepHashes.subarray(0, kept));
+    pool.times.set(keepTimes.subarray(0, kept * N));
+    pool.tight.set(keepTight.subarray(0, kept * N));
+    pool.tightCount.set(keepTightCount.subarray(0, kept));
     pool.size = kept;
     while (pool.size < P && fresh(pool, pool.size, false)) pool.size++;
   };
@@ -385,10 +434,12 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
   }
 
   // Intensification: walks from the best schedules that accept sideways moves, alternating
-  // directions; each step moves one to three activities in the list and justifies again.
+  // directions; each step moves one to three tight activities in the list and justifies again.
   // Several walks from different elites resist getting stuck on one plateau.
   const current = new Int32Array(N);
   const currentScore = new Int32Array(L);
+  const currentTight = new Int32Array(N);
+  let currentTightCount = 0;
   const walkCount = Math.max(1, Math.min(walks, left.size + right.size));
   for (let w = 0; w < walkCount && left.size > 0 && right.size > 0; w++) {
     const stop = spent + Math.floor((budget - spent) / (walkCount - w));
@@ -396,16 +447,20 @@ export function searchGenetic(p: CompiledProblem, options: GeneticOptions): Sear
     const at = Math.min(w >> 1, pool.size - 1);
     current.set(pool.lists.subarray(at * N, at * N + N));
     currentScore.set(pool.scores.subarray(at * L, at * L + L));
+    currentTight.set(pool.tight.subarray(at * N, at * N + N));
+    currentTightCount = pool.tightCount[at];
     while (spent + 2 <= stop) {
       child.set(current);
       const moves = 1 + rng.int(3);
-      for (let k = 0; k < moves; k++) shift(child, 0, pool.dir);
+      for (let k = 0; k < moves; k++) shift(child, 0, pool.dir, currentTight, 0, currentTightCount);
       const other = pool === left ? right : left;
       const slot = 2 * P - 1;
       if (!evaluate(pool, child, other, slot)) break;
       if (compareScores(other.scores, slot * L, currentScore, 0, L) <= 0) {
         current.set(other.lists.subarray(slot * N, slot * N + N));
         currentScore.set(other.scores.subarray(slot * L, slot * L + L));
+        currentTight.set(other.tight.subarray(slot * N, slot * N + N));
+        currentTightCount = other.tightCount[slot];
         pool = other;
       }
     }

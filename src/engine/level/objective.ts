@@ -1,3 +1,4 @@
+import { resourceLowerBound } from './lower-bound.ts';
 import type { CompiledProblem } from './problem.ts';
 
 /**
@@ -32,14 +33,16 @@ export function scoreSchedule(
 }
 
 /**
- * The score of the resource-unconstrained early schedule: no feasible schedule scores better in
- * any component, so a schedule that reaches it is optimal and the search can stop.
+ * A score no feasible schedule beats, so a schedule that reaches it is optimal and the search
+ * can stop: the resource-unconstrained early schedule's, and for a plain makespan the larger
+ * of the critical path and the resource bound ({@link resourceLowerBound}).
  */
 export function scoreBound(p: CompiledProblem): Int32Array {
   let makespan = 0;
   for (let i = 0; i < p.count; i++) makespan = Math.max(makespan, p.earlyStart[i] + p.duration[i]);
   const out = new Int32Array(scoreLength(p));
   scoreSchedule(p, p.earlyStart, makespan, out, 0);
+  if (out.length === 1) out[0] = Math.max(makespan, resourceLowerBound(p));
   return out;
 }
 

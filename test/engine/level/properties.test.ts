@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSchedule } from '../../../src/engine/level/feasibility.ts';
+import { searchGenetic } from '../../../src/engine/level/genetic-search.ts';
 import { createJustifyScratch, justifyTwice } from '../../../src/engine/level/justification.ts';
 import { levelSchedule } from '../../../src/engine/level/level-schedule.ts';
 import { runParallelSgs } from '../../../src/engine/level/parallel-sgs.ts';
+import { createRandom } from '../../../src/engine/level/random.ts';
 import { resetForward } from '../../../src/engine/level/workspace.ts';
 import { criticalPathBound, problems, randomKeys, serialSchedule } from './random-problems.ts';
 
@@ -59,6 +61,28 @@ describe('leveling properties', () => {
         }
         if (r.unresolved.length === 0) expect(checkSchedule(p, r.starts)).toEqual([]);
       }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('genetic search', () => {
+  it('returns a feasible schedule no longer than the schedule it was seeded with, within its budget', () => {
+    fc.assert(
+      fc.property(
+        problems({ generalLinks: true, vacations: true }),
+        randomKeys,
+        fc.integer({ min: 2, max: 120 }),
+        (problem, random, budget) => {
+          const { p, start, makespan } = serialSchedule(problem, random);
+          const found = searchGenetic(p, { budget, rng: createRandom(budget), seeds: [start] });
+          expect(checkSchedule(problem, found.start.subarray(0, p.n))).toEqual([]);
+          expect(found.schedules).toBeLessThanOrEqual(budget);
+          if (found.schedules >= 2) expect(found.makespan).toBeLessThanOrEqual(makespan);
+          const again = searchGenetic(p, { budget, rng: createRandom(budget), seeds: [start] });
+          expect(Array.from(again.start)).toEqual(Array.from(found.start));
+        },
+      ),
       { numRuns: 150 },
     );
   });

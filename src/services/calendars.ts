@@ -15,6 +15,7 @@ import { uuidv7 } from '../db/uuid.ts';
 import {
   type CalendarDefinition,
   CalendarError,
+  CalendarRangeError,
   CalendarRegistry,
   formatLocalDateTime,
   MINUTES_PER_DAY,
@@ -179,8 +180,8 @@ async function checkCompiles(
   try {
     new CalendarRegistry(defs).get(id);
   } catch (error) {
-    if (error instanceof CalendarError)
-      throw new ValidationError([{ field: '(body)', message: error.detail }]);
+    if (error instanceof CalendarError || error instanceof CalendarRangeError)
+      throw new ValidationError([{ field: 'week', message: error.detail }]);
     throw error;
   }
 }

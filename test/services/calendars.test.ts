@@ -106,6 +106,11 @@ describe('calendars', () => {
       status: 400,
       fields: ['baseCalendarId'],
     });
+    const idle = [[], [], [], [], [], [], []];
+    expect(await fieldsOf(createCalendar(db, system, { name: 'X', week: idle }))).toEqual({
+      status: 400,
+      fields: ['week'],
+    });
     expect(await countOrgRows(db, 'calendars', orgId)).toBe(before);
   });
 

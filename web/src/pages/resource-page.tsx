@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useItem } from '../api/queries.ts';
 import { useBookings, useCancelBooking, useResourceAssignments } from '../api/resources.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
+import { TimeOffSection } from '../components/calendars/time-off-section.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -170,6 +171,9 @@ export function ResourcePage() {
             ]}
           />
         </Paper>
+        <Section title="Time off">
+          <TimeOffSection resourceId={id} canEdit={canEdit} />
+        </Section>
         <Section title="Cost rates">
           <RateTable resourceId={id} canEdit={canEdit} currency={currency} />
         </Section>

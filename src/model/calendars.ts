@@ -84,6 +84,9 @@ export const calendarSchema = versionedSchema.extend({
   name: z.string(),
   projectId: idSchema.nullable(),
   projectName: z.string().nullable(),
+  /** Set on a resource's own calendar, which holds its time off. */
+  resourceId: idSchema.nullable(),
+  resourceName: z.string().nullable(),
   baseCalendarId: idSchema.nullable(),
   baseCalendarName: z.string().nullable(),
   isDefault: z.boolean(),
@@ -114,7 +117,7 @@ export const calendarItemSchema = calendarSchema.extend({
 });
 
 export const calendarFilters = {
-  scope: z.enum(['organization', 'project', 'all']).default('organization'),
+  scope: z.enum(['organization', 'resource', 'project', 'all']).default('organization'),
   projectId: idSchema.optional(),
 };
 

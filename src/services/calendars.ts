@@ -9,7 +9,6 @@ import {
   definitionsWithBases,
   projectsUsingCalendars,
 } from '../db/repositories/calendars.ts';
-import { businessUnitAncestors } from '../db/repositories/scope.ts';
 import { findRow, insertRow, listRows, updateRow } from '../db/sql.ts';
 import { uuidv7 } from '../db/uuid.ts';
 import {
@@ -20,13 +19,7 @@ import {
   formatLocalDateTime,
   MINUTES_PER_DAY,
 } from '../engine/calendar/index.ts';
-import {
-  type Calendar,
-  type CalendarDetail,
-  type calendarFilters,
-  calendarInput,
-  calendarPatch,
-} from '../model/calendars.ts';
+import { type Calendar, type CalendarDetail, calendarInput, calendarPatch } from '../model/calendars.ts';
 import type { ListQuery, Page } from '../model/common.ts';
 import {
   ConflictError,
@@ -38,6 +31,7 @@ import {
 import { audit, translateDatabaseErrors } from './mutation.ts';
 import { authorizeProject, deferredReschedule } from './planning.ts';
 import { type Actor, can, organizationChain } from './policy.ts';
+import { findResource, requireManageResourcesIn } from './resources.ts';
 import { parseInput } from './validate.ts';
 
 /**
@@ -84,16 +78,25 @@ export async function findCalendar(q: Queryable, actor: Actor, id: string): Prom
   return row;
 }
 
+const scopeFilter: Record<string, string | null> = {
+  organization: 't.project_id IS NULL AND t.resource_id IS NULL',
+  resource: 't.resource_id IS NOT NULL',
+  project: 't.project_id IS NOT NULL',
+  all: null,
+};
+
 export async function listCalendars(
   db: Database,
   actor: Actor,
-  query: ListQuery & { scope?: 'organization' | 'project' | 'all'; projectId?: string | undefined },
+  query: ListQuery & {
+    scope?: 'organization' | 'resource' | 'project' | 'all';
+    projectId?: string | undefined;
+  },
 ): Promise<Page<Calendar>> {
-  const scope: (typeof calendarFilters)['scope']['_output'] = query.scope ?? 'organization';
   const page = await listRows<CalendarRow>(db, calendars, actor.orgId, {
     ...query,
-    equals: { projectId: query.projectId ?? (scope === 'organization' ? null : undefined) },
-    where: () => (scope === 'project' && !query.projectId ? 't.project_id IS NOT NULL' : null),
+    equals: { projectId: query.projectId },
+    where: () => (query.projectId ? null : scopeFilter[query.scope ?? 'organization']),
   });
   return { items: page.items.map(toCalendar), total: page.total, page: query.page, pageSize: query.pageSize };
 }
@@ -125,25 +128,14 @@ function requireOrgCalendars(actor: Actor): void {
 }
 
 /**
- * Who may change a calendar: a plan's own calendar goes with its project; a calendar only resources
- * use is kept by whoever manages every one of them (or the PMO); anything else is the PMO's.
+ * Who may change a calendar: a plan's own calendar goes with its project, a resource's own calendar
+ * with the resource's managers (and the PMO), anything else is the PMO's.
  */
 export async function authorizeCalendarWrite(tx: Queryable, actor: Actor, row: CalendarRow): Promise<void> {
   if (row.projectId) return authorizeProject(tx, actor, row.projectId, 'update_project');
   if (can(actor, 'manage_calendars', organizationChain)) return;
-  const { usage } = row;
-  const resourcesOnly =
-    !row.isDefault &&
-    usage.resources > 0 &&
-    usage.projects === 0 &&
-    usage.tasks === 0 &&
-    usage.calendars === 0;
-  if (!resourcesOnly) throw new ForbiddenError();
-  const users = await calendarUsers(tx, actor.orgId, row.id);
-  for (const resource of users.resources) {
-    const chain = { businessUnitIds: await businessUnitAncestors(tx, actor.orgId, resource.businessUnitId) };
-    if (!can(actor, 'manage_resources', chain)) throw new ForbiddenError();
-  }
+  if (!row.resourceId) throw new ForbiddenError();
+  await requireManageResourcesIn(tx, actor, (await findResource(tx, actor, row.resourceId)).businessUnitId);
 }
 
 /** The base exists here and does not lead back to the calendar: the engine would refuse a circle. */
@@ -213,6 +205,7 @@ export async function createCalendar(db: Database, actor: Actor, body: unknown):
       await insertRow(tx, calendars, actor.orgId, id, {
         name: values.name,
         projectId: null,
+        resourceId: null,
         baseCalendarId: values.baseCalendarId,
         isDefault: values.isDefault,
         definition: JSON.stringify(definition),

@@ -24,19 +24,6 @@ import { parseInput } from './validate.ts';
  * off. Task scheduling does not use resource calendars, so no plan is rescheduled.
  */
 
-/** A calendar is the resource's own when nothing but this resource uses it. */
-function isOwn(row: CalendarRow): boolean {
-  const { usage } = row;
-  return (
-    row.projectId === null &&
-    !row.isDefault &&
-    usage.resources === 1 &&
-    usage.projects === 0 &&
-    usage.tasks === 0 &&
-    usage.calendars === 0
-  );
-}
-
 function timeOffOf(row: CalendarRow): TimeOff[] {
   return toCalendar(row)
     .exceptions.filter((ex) => ex.id !== undefined && ex.intervals.length === 0 && !ex.recurYearly)
@@ -54,14 +41,14 @@ export async function listTimeOff(db: Database, actor: Actor, resourceId: string
   const resource = await findResource(db, actor, resourceId);
   if (!resource.calendarId) return [];
   const row = await findCalendar(db, actor, resource.calendarId);
-  return isOwn(row) ? timeOffOf(row) : [];
+  return row.resourceId === resource.id ? timeOffOf(row) : [];
 }
 
 /** The resource's own calendar, made now (named after it, inheriting what it worked on) if it has none. */
 async function ownCalendar(tx: Queryable, actor: Actor, resource: Resource): Promise<CalendarRow> {
   if (resource.calendarId) {
     const current = await findCalendar(tx, actor, resource.calendarId);
-    if (isOwn(current)) return current;
+    if (current.resourceId === resource.id) return current;
   }
   const baseId = resource.calendarId ?? (await defaultCalendarId(tx, actor.orgId));
   const id = uuidv7();
@@ -72,6 +59,7 @@ async function ownCalendar(tx: Queryable, actor: Actor, resource: Resource): Pro
   await insertRow(tx, calendars, actor.orgId, id, {
     name: `${resource.name} (${resource.code})`,
     projectId: null,
+    resourceId: resource.id,
     baseCalendarId: baseId,
     isDefault: false,
     definition: JSON.stringify(definition),
@@ -123,7 +111,7 @@ export async function removeTimeOff(db: Database, actor: Actor, resourceId: stri
       await requireManageResourcesIn(tx, actor, resource.businessUnitId);
       const own = resource.calendarId ? await findCalendar(tx, actor, resource.calendarId) : null;
       const exceptions = (own?.definition.exceptions as { id?: string }[] | undefined) ?? [];
-      if (!own || !isOwn(own) || !exceptions.some((ex) => ex.id === timeOffId))
+      if (!own || own.resourceId !== resource.id || !exceptions.some((ex) => ex.id === timeOffId))
         throw new NotFoundError('time off', timeOffId);
       await writeCalendar(tx, actor, own, own.version, {
         definition: { ...own.definition, exceptions: exceptions.filter((ex) => ex.id !== timeOffId) },

@@ -113,7 +113,9 @@ describe.skipIf(!hasChromium)(title, () => {
     const over = heatmap.locator('td[data-over="true"]');
     await expect.poll(() => over.count()).toBeGreaterThan(1);
     const lenaRow = heatmap.getByRole('row', { name: /Lena Fischer/ });
-    const lenaOver = lenaRow.locator('td[data-over="true"]').first();
+    // The Easter week is over-allocated only because Good Friday is a company holiday (32 h of capacity);
+    // the next over-allocated week is where Lena's billing work meets the account pages.
+    const lenaOver = lenaRow.locator('td[data-over="true"]').nth(1);
     await snap(page, 'resources-04-capacity-heatmap');
     await lenaOver.click();
     const sources = page.getByTestId('cell-sources');

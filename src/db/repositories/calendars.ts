@@ -12,6 +12,8 @@ export interface CalendarRow {
   name: string;
   projectId: string | null;
   projectName: string | null;
+  resourceId: string | null;
+  resourceName: string | null;
   baseCalendarId: string | null;
   baseCalendarName: string | null;
   isDefault: boolean;
@@ -33,15 +35,18 @@ export const calendars: TableSpec = {
   columns: {
     name: 'name',
     projectId: 'project_id',
+    resourceId: 'resource_id',
     baseCalendarId: 'base_calendar_id',
     isDefault: 'is_default',
     definition: 'definition',
   },
   select: `SELECT ${versionColumns}, t.name, t.project_id AS "projectId", p.name AS "projectName",
+      t.resource_id AS "resourceId", r.name AS "resourceName",
       t.base_calendar_id AS "baseCalendarId", b.name AS "baseCalendarName", t.is_default AS "isDefault",
       t.definition, ${usage} AS usage
     FROM calendars t
     LEFT JOIN projects p ON p.org_id = t.org_id AND p.id = t.project_id
+    LEFT JOIN resources r ON r.org_id = t.org_id AND r.id = t.resource_id
     LEFT JOIN calendars b ON b.org_id = t.org_id AND b.id = t.base_calendar_id`,
   sortable: { name: 't.name', createdAt: 't.created_at', updatedAt: 't.updated_at' },
   searchable: ['t.name'],

@@ -271,8 +271,10 @@ export async function updateCalendar(
     db.transaction(async (tx) => {
       const before = await findCalendar(tx, actor, id);
       await authorizeCalendarWrite(tx, actor, before);
-      if ((patch.isDefault !== undefined || patch.baseCalendarId !== undefined) && !before.projectId)
-        requireOrgCalendars(actor);
+      // Which calendar a resource's (or the organization's) working time derives from is the PMO's call.
+      const rebased = patch.baseCalendarId !== undefined && patch.baseCalendarId !== before.baseCalendarId;
+      const redefaulted = patch.isDefault !== undefined && patch.isDefault !== before.isDefault;
+      if ((rebased || redefaulted) && !before.projectId) requireOrgCalendars(actor);
       if (version === undefined) throw new PreconditionRequiredError();
       const changesDefinition = patch.week !== undefined || patch.exceptions !== undefined;
       // Dated work weeks from an imported plan have no editor here; they are kept as they were.

@@ -262,6 +262,37 @@ describe('time off', () => {
     expect((await getResource(db, system, person.id)).calendarId).toBeNull();
   });
 
+  it("lets the resource's managers edit its own calendar, but not rebase it", async () => {
+    const person = await createResource(db, system, { code: 'DIA', name: 'Dia', businessUnitId: unitId });
+    const manager = await makeActor(db, orgId, 'resource_manager', 'business_unit', unitId);
+    await addTimeOff(db, manager, person.id, { from: '2027-01-05', to: '2027-01-05' });
+    const own = await getCalendar(
+      db,
+      system,
+      (await getResource(db, system, person.id)).calendarId as string,
+    );
+    expect([own.resourceId, own.resourceName]).toEqual([person.id, 'Dia']);
+    const halfDays = [null, [{ from: 480, to: 720 }], null, null, null, null, null];
+    const edited = await updateCalendar(db, manager, own.id, own.version, {
+      week: halfDays,
+      baseCalendarId: own.baseCalendarId,
+      isDefault: false,
+    });
+    expect(edited.resolvedWeek[1]).toEqual([{ from: 480, to: 720 }]);
+    expect(
+      (await fieldsOf(updateCalendar(db, manager, own.id, edited.version, { baseCalendarId: null }))).status,
+    ).toBe(403);
+    const listed = await listCalendars(db, system, {
+      page: 1,
+      pageSize: 50,
+      order: 'asc',
+      scope: 'resource',
+    });
+    expect(listed.items.map((c) => c.resourceName)).toContain('Dia');
+    const organization = await listCalendars(db, system, { page: 1, pageSize: 50, order: 'asc' });
+    expect(organization.items.map((c) => c.id)).not.toContain(own.id);
+  });
+
   it('keeps a person off their vacation when leveling', async () => {
     const project = await makeProject(db, orgId);
     const resource = await insertResource(db, orgId, { code: 'CREW-TO' });

@@ -23,6 +23,9 @@ export interface Calendar {
   name: string;
   projectId: string | null;
   projectName: string | null;
+  /** Set on a resource's own calendar (its time off). */
+  resourceId: string | null;
+  resourceName: string | null;
   baseCalendarId: string | null;
   baseCalendarName: string | null;
   isDefault: boolean;

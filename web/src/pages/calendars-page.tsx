@@ -8,6 +8,7 @@ import { CalendarEditor, formatIntervals } from '../components/calendars/calenda
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 
+type Scope = 'organization' | 'resource' | 'project';
 const DAY_LETTERS = ['S', 'M', 'T', 'W', 'T', 'F', 'S'];
 
 /** "M–F 08:00–12:00, 13:00–17:00" style summary of a calendar's own week (inherited days shown as such). */
@@ -33,7 +34,7 @@ function weekSummary(c: Calendar): string {
 export function CalendarsPage() {
   const { can } = usePermissions();
   const canEdit = can('admin');
-  const [scope, setScope] = useState<'organization' | 'project'>('organization');
+  const [scope, setScope] = useState<Scope>('organization');
   const list = useCalendars({ pageSize: 200, sort: 'name', scope });
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const detail = useCalendar(editing && editing !== 'new' ? editing : null);
@@ -61,9 +62,10 @@ export function CalendarsPage() {
         <SegmentedControl
           size="xs"
           value={scope}
-          onChange={(v) => setScope(v as 'organization' | 'project')}
+          onChange={(v) => setScope(v as Scope)}
           data={[
             { value: 'organization', label: 'Organization' },
+            { value: 'resource', label: 'Resources' },
             { value: 'project', label: 'Plans' },
           ]}
         />
@@ -99,9 +101,9 @@ export function CalendarsPage() {
                       default
                     </Badge>
                   )}
-                  {c.projectName && (
+                  {(c.projectName ?? c.resourceName) && (
                     <Text size="xs" c="dimmed" pl="xs">
-                      {c.projectName}
+                      {c.projectName ? `plan of ${c.projectName}` : `own calendar of ${c.resourceName}`}
                     </Text>
                   )}
                 </Table.Td>

@@ -185,7 +185,7 @@ export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | nul
             data-testid="calendar-base"
           />
         </Group>
-        {!calendar?.projectId && (
+        {!calendar?.projectId && !calendar?.resourceId && (
           <Checkbox
             label="Organization default (resources without a calendar work on it)"
             checked={isDefault}

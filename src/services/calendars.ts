@@ -139,11 +139,25 @@ export async function authorizeCalendarWrite(tx: Queryable, actor: Actor, row: C
 }
 
 /** The base exists here and does not lead back to the calendar: the engine would refuse a circle. */
-async function checkBase(tx: Queryable, actor: Actor, selfId: string | null, baseId: string | null) {
+async function checkBase(
+  tx: Queryable,
+  actor: Actor,
+  self: { id: string; projectId: string | null } | null,
+  baseId: string | null,
+) {
   if (baseId === null) return;
+  const selfId = self?.id;
   const base = await findRow<CalendarRow>(tx, calendars, actor.orgId, baseId);
   if (!base)
     throw new ValidationError([{ field: 'baseCalendarId', message: 'does not exist in this organization' }]);
+  // A plan's calendars go when the plan is imported again, so only that plan's calendars may build on them.
+  if (base.projectId && base.projectId !== (self?.projectId ?? null))
+    throw new ValidationError([
+      {
+        field: 'baseCalendarId',
+        message: "is a plan's own calendar; only that plan's calendars may inherit from it",
+      },
+    ]);
   if (selfId && (baseId === selfId || (await baseChain(tx, actor.orgId, baseId)).includes(selfId)))
     throw new ValidationError([
       { field: 'baseCalendarId', message: 'inherits from this calendar; the base chain would be circular' },
@@ -234,7 +248,7 @@ export async function writeCalendar(
   },
 ): Promise<CalendarRow> {
   const baseId = change.baseCalendarId === undefined ? before.baseCalendarId : change.baseCalendarId;
-  if (change.baseCalendarId !== undefined) await checkBase(tx, actor, before.id, baseId);
+  if (change.baseCalendarId !== undefined) await checkBase(tx, actor, before, baseId);
   const definition = change.definition ?? before.definition;
   await checkCompiles(tx, actor.orgId, before.id, baseId, definition);
   if (change.isDefault && before.projectId)

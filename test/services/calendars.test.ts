@@ -180,6 +180,12 @@ describe('a change to a calendar that plans work on', () => {
     await expect(deleteCalendar(db, system, own.id, own.version)).rejects.toThrow(
       new RegExp(`the plans of "${project.name}"`),
     );
+    expect(await fieldsOf(createCalendar(db, system, { name: 'On a plan', baseCalendarId: own.id }))).toEqual(
+      {
+        status: 400,
+        fields: ['baseCalendarId'],
+      },
+    );
     const unused = await createCalendar(db, system, { name: 'Unused', week: standard });
     await deleteCalendar(db, system, unused.id, unused.version);
     await expect(getCalendar(db, system, unused.id)).rejects.toMatchObject({ status: 404 });

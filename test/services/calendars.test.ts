@@ -240,6 +240,8 @@ describe('time off', () => {
     const person = await createResource(db, system, { code: 'BEN', name: 'Ben', businessUnitId: unitId });
     const defaults = await listCalendars(db, system, { page: 1, pageSize: 50, order: 'asc', q: 'Default' });
     const company = defaults.items[0];
+    // Ana has a calendar of her own; Ben, without one, counts as a user of the default.
+    expect(company.usage.resources).toBe(1);
     await updateCalendar(db, system, company.id, company.version, {
       exceptions: [{ name: 'Epiphany', from: '2027-01-06' }],
     });

@@ -23,7 +23,10 @@ export interface CalendarRow {
 
 // Counted per row of a page only; the partial indexes of migration 0018 keep each count a lookup.
 const usage = `json_build_object(
-    'resources', (SELECT count(*)::int FROM resources r WHERE r.org_id = t.org_id AND r.calendar_id = t.id),
+    -- the default also counts the resources without a calendar, which work on it
+    'resources', (SELECT count(*)::int FROM resources r WHERE r.org_id = t.org_id AND r.calendar_id = t.id)
+      + CASE WHEN t.is_default THEN (SELECT count(*)::int FROM resources r
+          WHERE r.org_id = t.org_id AND r.calendar_id IS NULL) ELSE 0 END,
     'projects', (SELECT count(*)::int FROM (
         SELECT s.project_id FROM project_schedules s WHERE s.org_id = t.org_id AND s.calendar_id = t.id
         UNION SELECT k.project_id FROM tasks k WHERE k.org_id = t.org_id AND k.calendar_id = t.id) p),

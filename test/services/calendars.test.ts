@@ -13,7 +13,7 @@ import { entityHistory } from '../../src/services/history.ts';
 import { previewLeveling } from '../../src/services/leveling.ts';
 import { createTask, getProjectSchedule, getTask } from '../../src/services/planning.ts';
 import type { Actor } from '../../src/services/policy.ts';
-import { createResource, getResource } from '../../src/services/resources.ts';
+import { createResource, deleteResource, getResource } from '../../src/services/resources.ts';
 import { createBusinessUnit } from '../../src/services/structure.ts';
 import { addTimeOff, listTimeOff, removeTimeOff } from '../../src/services/time-off.ts';
 import { countOrgRows, openTestDatabase } from '../support/database.ts';
@@ -299,6 +299,9 @@ describe('time off', () => {
     expect(listed.items.map((c) => c.resourceName)).toContain('Dia');
     const organization = await listCalendars(db, system, { page: 1, pageSize: 50, order: 'asc' });
     expect(organization.items.map((c) => c.id)).not.toContain(own.id);
+    // Deleting the resource keeps its calendar (an organization calendar from then on, for the PMO to remove).
+    await deleteResource(db, manager, person.id, (await getResource(db, system, person.id)).version);
+    expect((await getCalendar(db, system, own.id)).resourceId).toBeNull();
   });
 
   it('keeps a person off their vacation when leveling', async () => {

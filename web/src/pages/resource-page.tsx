@@ -141,7 +141,14 @@ export function ResourcePage() {
               { label: 'Role', value: resource.roleName ?? '—' },
               { label: 'Business unit', value: resource.businessUnitName ?? '—' },
               { label: 'Max units', value: `${Math.round(resource.maxUnits * 100)}%` },
-              { label: 'Calendar', value: resource.calendarName ?? 'Organization default (Mon–Fri, 8 h)' },
+              {
+                label: 'Calendar',
+                value: (
+                  <AnchorLink to="/calendars" size="sm">
+                    {resource.calendarName ?? 'Organization default'}
+                  </AnchorLink>
+                ),
+              },
               { label: 'User', value: resource.userName ?? '—' },
               { label: 'Email', value: resource.email ?? '—' },
               {

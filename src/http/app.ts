@@ -19,6 +19,7 @@ import { registerAccessRoutes } from './routes/access.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerBenefitAndLessonRoutes } from './routes/benefits-lessons.ts';
+import { registerCalendarRoutes } from './routes/calendars.ts';
 import { registerChangeRequestRoutes } from './routes/change-requests.ts';
 import { registerCommunicationRoutes } from './routes/communication.ts';
 import { registerConfigurationRoutes } from './routes/configuration.ts';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       registerGanttRoutes(api, options.db);
       registerLevelingRoutes(api, options.db);
       registerResourceRoutes(api, options.db);
+      registerCalendarRoutes(api, options.db);
       registerStaffingRoutes(api, options.db);
       registerGovernanceRoutes(api, options.db);
       registerBenefitAndLessonRoutes(api, options.db);

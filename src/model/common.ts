@@ -107,6 +107,7 @@ export const entityTypes = [
   'scoring_model',
   'scoring_evaluation',
   'scenario',
+  'calendar',
 ] as const;
 export type EntityType = (typeof entityTypes)[number];
 

@@ -5,6 +5,7 @@ import { insertRow } from '../db/sql.ts';
 import { uuidv7 } from '../db/uuid.ts';
 import type { Role } from '../model/access.ts';
 import { ensureOrganization, grantRoleAsSystem, systemActor } from './access.ts';
+import { seedDemoCalendars } from './demo-seed-calendars.ts';
 import { seedChangeControl } from './demo-seed-changes.ts';
 import { seedDemoFinance } from './demo-seed-finance.ts';
 import { seedGovernanceDemo } from './demo-seed-governance.ts';
@@ -577,6 +578,7 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedScheduleRiskDemo(db, system, orgId);
   await seedLevelingDemo(db, system, orgId);
   await seedDemoResources(db, system, units);
+  await seedDemoCalendars(db, system);
   await seedGovernanceDemo(db, system, orgId, units, admin);
   // Money before status reports: a report's indicators read the stored earned-value figures.
   await seedDemoFinance(db, system, orgId, new Date().toISOString().slice(0, 10));

@@ -2,6 +2,7 @@ import type { Database } from '../db/connection.ts';
 import { listAuditEntries } from '../db/repositories/audit.ts';
 import { getRoleGrant, getUser } from './access.ts';
 import { getAssignment } from './assignments.ts';
+import { getCalendar } from './calendars.ts';
 import { NotFoundError } from './errors.ts';
 import { getIssue } from './issues.ts';
 import { getTask } from './planning.ts';
@@ -29,6 +30,7 @@ const readers = {
   assignment: getAssignment,
   staffing_request: getStaffingRequest,
   booking: getBooking,
+  calendar: getCalendar,
 } as const;
 export type AuditedEntityType = keyof typeof readers;
 export const auditedEntityTypes = Object.keys(readers) as AuditedEntityType[];

@@ -77,7 +77,9 @@ export type Capability =
   /** Score candidates under a scoring model (people a model names may score too). */
   | 'evaluate_proposals'
   /** Build, optimize, compare and promote portfolio scenarios. */
-  | 'manage_scenarios';
+  | 'manage_scenarios'
+  /** Keep the organization's calendars (work weeks, holidays, the default); a resource's own calendar is manage_resources. */
+  | 'manage_calendars';
 
 const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
   pmo_admin: new Set<Capability>([
@@ -116,6 +118,7 @@ const capabilitiesByRole: Record<Role, ReadonlySet<Capability>> = {
     'manage_scoring',
     'evaluate_proposals',
     'manage_scenarios',
+    'manage_calendars',
   ]),
   portfolio_manager: new Set<Capability>([
     'read',

@@ -113,7 +113,9 @@ describe.skipIf(!hasChromium)(title, () => {
     const over = heatmap.locator('td[data-over="true"]');
     await expect.poll(() => over.count()).toBeGreaterThan(1);
     const lenaRow = heatmap.getByRole('row', { name: /Lena Fischer/ });
-    const lenaOver = lenaRow.locator('td[data-over="true"]').first();
+    // The Easter week is over-allocated only because Good Friday is a company holiday (32 h of capacity);
+    // the next over-allocated week is where Lena's billing work meets the account pages.
+    const lenaOver = lenaRow.locator('td[data-over="true"]').nth(1);
     await snap(page, 'resources-04-capacity-heatmap');
     await lenaOver.click();
     const sources = page.getByTestId('cell-sources');
@@ -145,6 +147,47 @@ describe.skipIf(!hasChromium)(title, () => {
     await partial.getByText(/CP-103 · Mobile/).waitFor();
     expect(await open.getByText(/CP-103 · Mobile/).count()).toBe(0);
     await snap(page, 'resources-08-request-partially-filled');
+  });
+
+  it("lists a person's time off, adds a range and removes it", async () => {
+    await page.getByRole('link', { name: 'Resources', exact: true }).click();
+    await page.getByTestId('resources-table').getByRole('link', { name: 'Mei Tanaka' }).click();
+    await page.waitForURL(/\/resources\/[0-9a-f-]+$/);
+    const timeOff = page.getByTestId('time-off-table');
+    // The demo gives Mei a week of vacation, on a calendar of her own that inherits the company's.
+    await timeOff.locator('tr[data-time-off="Vacation"]').waitFor();
+    await page.getByText('Mei Tanaka (DT-03)').waitFor();
+    await page.getByTestId('time-off-from').fill('2026-09-14');
+    await page.getByTestId('time-off-to').fill('2026-09-15');
+    await page.getByTestId('time-off-name').fill('Training');
+    await page.getByTestId('add-time-off').click();
+    const training = timeOff.locator('tr[data-time-off="Training"]');
+    await training.waitFor();
+    await snap(page, 'resources-12-time-off');
+    await training.getByTestId('remove-time-off').click();
+    await expect.poll(() => training.count()).toBe(0);
+    expect(await timeOff.locator('tbody tr').count()).toBe(1);
+  });
+
+  it('opens the company calendar, adds a holiday and saves it', async () => {
+    await page.getByRole('link', { name: 'Calendars', exact: true }).click();
+    await page.waitForURL(/\/calendars$/);
+    const row = page.getByTestId('calendars-table').locator('tr[data-calendar="Northwind company calendar"]');
+    await row.waitFor();
+    const exceptionsCell = row.locator('td').nth(3);
+    expect(await exceptionsCell.textContent()).toBe('5');
+    await snap(page, 'resources-13-calendars');
+    await row.getByTestId('open-calendar').click();
+    const editor = page.getByTestId('calendar-editor');
+    await editor.getByTestId('work-week').locator('tr[data-weekday="Monday"]').waitFor();
+    await editor.getByTestId('add-holiday').click();
+    const added = editor.getByTestId('exceptions-table').locator('tbody tr').last();
+    await added.getByRole('textbox', { name: 'Exception name' }).fill("Founders' Day");
+    await added.getByRole('textbox', { name: 'Exception from' }).fill('2026-10-05');
+    await snap(page, 'resources-14-calendar-editor');
+    await editor.getByTestId('save-calendar').click();
+    await expect.poll(() => editor.count()).toBe(0);
+    await expect.poll(() => exceptionsCell.textContent()).toBe('6');
   });
 
   it('cancels the booking on the resource page, which reopens the request, then cancels the request on the board', async () => {

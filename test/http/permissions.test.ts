@@ -14,6 +14,7 @@ import { saveProjectBaseline } from '../../src/services/baselines.ts';
 import { addMeasurement, createBenefit } from '../../src/services/benefits.ts';
 import { createEnvelope } from '../../src/services/budget-envelopes.ts';
 import { createBudgetLine } from '../../src/services/budgets.ts';
+import { createCalendar } from '../../src/services/calendars.ts';
 import { createChangeRequest, startReview } from '../../src/services/change-control.ts';
 import { createCommunicationPlan, createStakeholder } from '../../src/services/communication.ts';
 import {
@@ -75,6 +76,7 @@ import {
   getPortfolio,
   getProgram,
 } from '../../src/services/structure.ts';
+import { addTimeOff } from '../../src/services/time-off.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { makeActor, makeOrganization, TEST_PASSWORD } from '../support/factories.ts';
 import { smallLifecycle } from '../support/governance-fixtures.ts';
@@ -334,6 +336,19 @@ const rateAt = async (t: Target) =>
     effectiveFrom: '2027-01-01',
     standardRate: 50,
   });
+// Calendars: the organization's are the PMO's; a resource's time off is its resource managers'.
+const calendarAt = (t: Target) =>
+  createCalendar(db, systemFor(t), {
+    name: `Calendar ${++sequence}`,
+    week: [[], [{ from: 480, to: 960 }], [], [], [], [], []],
+  });
+const timeOffAt = async (t: Target) => {
+  const resource = await resourceAt(t);
+  return {
+    resource,
+    timeOff: await addTimeOff(db, systemFor(t), resource.id, { from: '2027-03-01', to: '2027-03-05' }),
+  };
+};
 const assignmentAt = async (t: Target) =>
   createAssignment(db, systemFor(t), { taskId: await standingTask(t), resourceId: (await resourceAt(t)).id });
 const staffingRequestAt = async (t: Target) =>
@@ -2005,6 +2020,79 @@ const cases: Case[] = [
         url: `${v1}/resource-rates/${rate.id}`,
         headers: { 'if-match': `"${rate.version}"` },
       };
+    },
+  },
+  {
+    route: 'GET /calendars',
+    allowed: () => true,
+    targets: ['in'],
+    request: async () => ({ method: 'GET', url: `${v1}/calendars?scope=all` }),
+  },
+  {
+    route: 'GET /calendars/:id',
+    allowed: everyMember,
+    request: async (t) => ({ method: 'GET', url: `${v1}/calendars/${(await calendarAt(t)).id}` }),
+  },
+  {
+    route: 'POST /calendars',
+    allowed: orgAdminOnly,
+    targets: ['in'],
+    request: async () => ({
+      method: 'POST',
+      url: `${v1}/calendars`,
+      payload: { name: `Calendar ${++sequence}`, week: [[], [{ from: 480, to: 960 }], [], [], [], [], []] },
+    }),
+  },
+  {
+    route: 'PATCH /calendars/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const calendar = await calendarAt(t);
+      return {
+        method: 'PATCH',
+        url: `${v1}/calendars/${calendar.id}`,
+        headers: { 'if-match': `"${calendar.version}"` },
+        payload: { exceptions: [{ name: 'Holiday', from: '2027-05-01' }] },
+      };
+    },
+  },
+  {
+    route: 'DELETE /calendars/:id',
+    allowed: orgAdminOnly,
+    targets: ['in', 'other'],
+    request: async (t) => {
+      const calendar = await calendarAt(t);
+      return {
+        method: 'DELETE',
+        url: `${v1}/calendars/${calendar.id}`,
+        headers: { 'if-match': `"${calendar.version}"` },
+      };
+    },
+  },
+  {
+    route: 'GET /resources/:id/time-off',
+    allowed: everyMember,
+    request: async (t) => ({
+      method: 'GET',
+      url: `${v1}/resources/${(await timeOffAt(t)).resource.id}/time-off`,
+    }),
+  },
+  {
+    route: 'POST /resources/:id/time-off',
+    allowed: resourceKeepers,
+    request: async (t) => ({
+      method: 'POST',
+      url: `${v1}/resources/${(await resourceAt(t)).id}/time-off`,
+      payload: { from: '2027-04-05', to: '2027-04-09', name: 'Vacation' },
+    }),
+  },
+  {
+    route: 'DELETE /resources/:id/time-off/:timeOffId',
+    allowed: resourceKeepers,
+    request: async (t) => {
+      const { resource, timeOff } = await timeOffAt(t);
+      return { method: 'DELETE', url: `${v1}/resources/${resource.id}/time-off/${timeOff.id}` };
     },
   },
   {

@@ -112,3 +112,62 @@ describe('the leveling API', () => {
     expect(tooBig.json().errors.map((e: { field: string }) => e.field)).toEqual(['pageSize']);
   });
 });
+
+describe('the calendar API', () => {
+  const day = [
+    { from: 480, to: 720 },
+    { from: 780, to: 1020 },
+  ];
+  it('names the bad field of a calendar, versions edits with ETags and keeps time off on the resource', async () => {
+    const before = await count('calendars');
+    const bad = await call('POST', '/calendars', {
+      name: 'Plant',
+      week: [[], [{ from: 480, to: 1500 }], day, day, day, day, []],
+      exceptions: [{ from: '2027-03-05', to: '2027-03-01' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'week.1.0.to',
+      'exceptions.0.to',
+    ]);
+    expect(await count('calendars')).toBe(before);
+
+    const created = await call('POST', '/calendars', {
+      name: 'Plant',
+      week: [[], day, day, day, day, day, []],
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const holiday = { exceptions: [{ name: 'Founders', from: '2027-10-05' }] };
+    expect((await call('PATCH', `/calendars/${id}`, holiday)).statusCode).toBe(428);
+    const changed = await call('PATCH', `/calendars/${id}`, holiday, { 'if-match': created.headers.etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).toBe('"2"');
+    expect(changed.json().resolvedWeek[3]).toEqual(day);
+    const listed = await call('GET', '/calendars?q=Plant');
+    expect(listed.json().items.map((c: { name: string }) => c.name)).toEqual(['Plant']);
+
+    const resource = (await call('POST', '/resources', { code: 'T-9', name: 'Tom', calendarId: id })).json();
+    const added = await call('POST', `/resources/${resource.id}/time-off`, {
+      from: '2027-04-05',
+      to: '2027-04-09',
+    });
+    expect(added.statusCode).toBe(201);
+    const own = (await call('GET', `/resources/${resource.id}`)).json().calendarId;
+    expect((await call('GET', `/calendars/${own}`)).json()).toMatchObject({
+      name: 'Tom (T-9)',
+      baseCalendarId: id,
+    });
+    const listedOff = await call('GET', `/resources/${resource.id}/time-off`);
+    expect(listedOff.json()).toEqual([
+      { ...added.json(), name: 'Time off', from: '2027-04-05', to: '2027-04-09' },
+    ]);
+    const inUse = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/calendars/${id}`,
+      headers: { authorization: `Bearer ${token}`, 'if-match': changed.headers.etag },
+    });
+    expect(inUse.statusCode).toBe(409);
+    expect(inUse.json().detail).toMatch(/calendars "Tom \(T-9\)" inheriting from it/);
+  });
+});

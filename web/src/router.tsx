@@ -168,6 +168,12 @@ const resourceRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/resource-page.tsx'), 'ResourcePage'),
 });
 
+const calendarsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/calendars',
+  component: lazyRouteComponent(() => import('./pages/calendars-page.tsx'), 'CalendarsPage'),
+});
+
 const capacityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/capacity',
@@ -293,6 +299,7 @@ const routeTree = rootRoute.addChildren([
     resourcesRoute,
     resourceRoute,
     capacityRoute,
+    calendarsRoute,
     staffingRoute,
     lifecycleRoute,
     benefitsRoute,

@@ -49,7 +49,9 @@ export async function findCapacityResources(
     conditions.push(`EXISTS (SELECT 1 FROM resource_skills x WHERE x.org_id = t.org_id AND x.resource_id = t.id
       AND x.skill_id = ${params.add(filters.skillId)})`);
   return q.query<CapacityResourceRow>(
-    `SELECT t.id, t.code, t.name, t.max_units::float8 AS "maxUnits", t.calendar_id AS "calendarId",
+    `SELECT t.id, t.code, t.name, t.max_units::float8 AS "maxUnits",
+       -- a resource without a calendar works on the organization's default one, when it has one
+       COALESCE(t.calendar_id, (SELECT d.id FROM calendars d WHERE d.org_id = t.org_id AND d.is_default)) AS "calendarId",
        t.role_id AS "roleId", r.name AS "roleName", t.business_unit_id AS "businessUnitId", b.name AS "businessUnitName",
        COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name) ORDER BY s.name)
          FROM resource_skills rs JOIN skills s ON s.org_id = rs.org_id AND s.id = rs.skill_id

@@ -78,7 +78,8 @@ export async function levelingAssignments(
 ): Promise<LevelingAssignmentRow[]> {
   return q.query<LevelingAssignmentRow>(
     `SELECT a.task_id AS "taskId", a.resource_id AS "resourceId", r.code, r.name,
-       r.max_units::float8 AS "maxUnits", a.units::float8 AS units, r.calendar_id AS "calendarId"
+       r.max_units::float8 AS "maxUnits", a.units::float8 AS units,
+       COALESCE(r.calendar_id, (SELECT d.id FROM calendars d WHERE d.org_id = r.org_id AND d.is_default)) AS "calendarId"
      FROM assignments a JOIN resources r ON r.org_id = a.org_id AND r.id = a.resource_id
      WHERE a.org_id = $1 AND a.project_id = ANY($2::uuid[]) AND r.kind <> 'material' AND a.units > 0
      ORDER BY a.task_id, r.code`,

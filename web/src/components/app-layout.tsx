@@ -19,6 +19,7 @@ import {
   IconBriefcase,
   IconBuildingSkyscraper,
   IconBulb,
+  IconCalendarTime,
   IconChartDots3,
   IconChevronDown,
   IconGridDots,
@@ -87,6 +88,7 @@ const NAV_GROUPS = [
       { to: '/resources', label: 'Resources', icon: IconUsersGroup },
       { to: '/capacity', label: 'Capacity', icon: IconGridDots },
       { to: '/staffing', label: 'Staffing', icon: IconUserSearch },
+      { to: '/calendars', label: 'Calendars', icon: IconCalendarTime },
     ],
   },
   {

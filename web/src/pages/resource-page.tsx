@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useItem } from '../api/queries.ts';
 import { useBookings, useCancelBooking, useResourceAssignments } from '../api/resources.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
+import { TimeOffSection } from '../components/calendars/time-off-section.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -140,7 +141,14 @@ export function ResourcePage() {
               { label: 'Role', value: resource.roleName ?? '—' },
               { label: 'Business unit', value: resource.businessUnitName ?? '—' },
               { label: 'Max units', value: `${Math.round(resource.maxUnits * 100)}%` },
-              { label: 'Calendar', value: resource.calendarName ?? 'Organization default (Mon–Fri, 8 h)' },
+              {
+                label: 'Calendar',
+                value: (
+                  <AnchorLink to="/calendars" size="sm">
+                    {resource.calendarName ?? 'Organization default'}
+                  </AnchorLink>
+                ),
+              },
               { label: 'User', value: resource.userName ?? '—' },
               { label: 'Email', value: resource.email ?? '—' },
               {
@@ -170,6 +178,9 @@ export function ResourcePage() {
             ]}
           />
         </Paper>
+        <Section title="Time off">
+          <TimeOffSection resourceId={id} canEdit={canEdit} />
+        </Section>
         <Section title="Cost rates">
           <RateTable resourceId={id} canEdit={canEdit} currency={currency} />
         </Section>

@@ -8,7 +8,7 @@ import type { Project } from '../model/organization.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import { audit } from './mutation.ts';
 import { type Actor, can, grantCovers, type ScopeChain } from './policy.ts';
-import { refreshProjectFinancials } from './project-financials.ts';
+import { refreshOnStageChange } from './project-financials.ts';
 
 /** The roles that may decide a gate naming `decider`: that role and those above it. */
 const decidingRoles: Record<DeciderRole, readonly Role[]> = {
@@ -64,7 +64,5 @@ export async function setProjectStage(tx: Queryable, actor: Actor, project: Proj
     throw new ConflictError('the project changed since you read it; reload and try again');
   const after = await findRow<Project>(tx, projects, actor.orgId, project.id);
   await audit(tx, actor, 'project', project.id, 'update', project, after);
-  // Closing or terminating ends the spending: its EAC becomes what it cost, today, not at the nightly refresh.
-  if (stage === 'closed' || stage === 'terminated' || project.stage === 'closed')
-    await refreshProjectFinancials(tx, actor.orgId, [project.id]);
+  await refreshOnStageChange(tx, actor.orgId, project.id, project.stage, stage);
 }

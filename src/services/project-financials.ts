@@ -16,8 +16,8 @@ import {
 import type { ProjectFinancials } from '../model/finance.ts';
 import { analyzeProjectMoney, type ProjectMoneyResult } from './earned-value-phasing.ts';
 import { NotFoundError } from './errors.ts';
-import { authorizeProject } from './planning.ts';
 import type { Actor } from './policy.ts';
+import { requireOnProject } from './scoped.ts';
 
 /**
  * The stored money figures other areas read (dashboards, status reports, roll-ups):
@@ -106,6 +106,23 @@ export async function refreshProjectFinancials(
   }
 }
 
+const SPENDING_ENDED = new Set(['closed', 'terminated']);
+
+/**
+ * Closing, terminating or reopening a project decides whether it will spend any more (its EAC is what it
+ * cost once it has ended), so its figures follow the stage at once rather than at the nightly refresh.
+ */
+export async function refreshOnStageChange(
+  tx: Queryable,
+  orgId: string,
+  projectId: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  if (from !== to && (SPENDING_ENDED.has(from) || SPENDING_ENDED.has(to)))
+    await refreshProjectFinancials(tx, orgId, [projectId]);
+}
+
 /** The nightly job: every project of the organization, one transaction per batch. */
 export async function refreshOrganizationFinancials(
   db: Database,
@@ -136,7 +153,7 @@ export async function getProjectFinancials(
   actor: Actor,
   projectId: string,
 ): Promise<ProjectFinancials> {
-  await authorizeProject(db, actor, projectId, 'read');
+  await requireOnProject(db, actor, projectId, 'read');
   let stored = await readFinancials(db, actor.orgId, projectId);
   if (!stored) {
     // A project nobody has costed yet: compute its (mostly zero) figures once so the reader sees rows.

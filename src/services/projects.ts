@@ -27,6 +27,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { isPmoFor } from './gate-authority.ts';
 import { audit, createAudited, deleteAudited, translateDatabaseErrors, updateAudited } from './mutation.ts';
 import { type Actor, type Capability, can, visibility } from './policy.ts';
+import { refreshOnStageChange } from './project-financials.ts';
 import { parseInput } from './validate.ts';
 
 export interface ProjectFilters {
@@ -108,24 +109,34 @@ export async function updateProject(
   input: unknown,
 ) {
   const patch = parseInput(projectPatch, input);
-  return updateAudited<Project>(db, actor, 'project', projects, id, version, patch, async (tx, before) => {
-    const placement = await placementOf(tx, actor, before);
-    if (!can(actor, 'update_project', placement)) throw new ForbiddenError();
-    const after = { ...before, ...patch };
-    if (after.stage !== before.stage) checkStageEdit(actor, before.stage, after.stage, placement);
-    if (!finishAfterStart(after))
-      throw new ValidationError([{ field: 'targetFinish', message: 'must not be before targetStart' }]);
-    const moved =
-      after.businessUnitId !== before.businessUnitId ||
-      after.portfolioId !== before.portfolioId ||
-      after.programId !== before.programId;
-    if (moved) {
-      // Moving a project is creating it elsewhere: the actor needs that right at the destination too.
-      if (!can(actor, 'create_project', await placementOfParents(tx, actor.orgId, after)))
-        throw new ForbiddenError();
-      await checkParents(tx, actor, after);
-    }
-  });
+  return updateAudited<Project>(
+    db,
+    actor,
+    'project',
+    projects,
+    id,
+    version,
+    patch,
+    async (tx, before) => {
+      const placement = await placementOf(tx, actor, before);
+      if (!can(actor, 'update_project', placement)) throw new ForbiddenError();
+      const after = { ...before, ...patch };
+      if (after.stage !== before.stage) checkStageEdit(actor, before.stage, after.stage, placement);
+      if (!finishAfterStart(after))
+        throw new ValidationError([{ field: 'targetFinish', message: 'must not be before targetStart' }]);
+      const moved =
+        after.businessUnitId !== before.businessUnitId ||
+        after.portfolioId !== before.portfolioId ||
+        after.programId !== before.programId;
+      if (moved) {
+        // Moving a project is creating it elsewhere: the actor needs that right at the destination too.
+        if (!can(actor, 'create_project', await placementOfParents(tx, actor.orgId, after)))
+          throw new ForbiddenError();
+        await checkParents(tx, actor, after);
+      }
+    },
+    (tx, before) => refreshOnStageChange(tx, actor.orgId, id, before.stage, patch.stage ?? before.stage),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import { createCostForecast } from '../../src/services/cost-forecasts.ts';
 import { getEarnedValue } from '../../src/services/earned-value.ts';
 import type { Actor } from '../../src/services/policy.ts';
 import { getProjectFinancials, refreshProjectFinancials } from '../../src/services/project-financials.ts';
+import { getProject, updateProject } from '../../src/services/projects.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { makeActor, makeOrganization, makeProject } from '../support/factories.ts';
 import { insertBaselinedTasks } from '../support/finance-fixtures.ts';
@@ -169,5 +170,33 @@ describe('earned value of a hand-checkable project', () => {
     expect((await getEarnedValue(db, member, project.id, asOf)).bac).toBeCloseTo(5900, 6);
     const outsider = await makeActor(db, orgId, 'team_member', 'project', (await makeProject(db, orgId)).id);
     await expect(getEarnedValue(db, outsider, project.id, asOf)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('makes a project cost what it has cost from the moment its PMO closes it', async () => {
+    const closing = await makeProject(db, orgId);
+    await db.query(`UPDATE projects SET target_start = '2026-01-05' WHERE org_id = $1 AND id = $2`, [
+      orgId,
+      closing.id,
+    ]);
+    await setBudgetGrid(db, system, closing.id, {
+      cells: [
+        { category: 'labour', period: '2026-05', amount: 5000 },
+        { category: 'labour', period: '2027-03', amount: 5000 },
+      ],
+    });
+    await createActualCost(db, system, closing.id, {
+      category: 'labour',
+      incurredOn: '2026-05-11',
+      amount: 1200,
+    });
+    const open = await getProjectFinancials(db, system, closing.id);
+    expect(open.eac).toBeGreaterThan(1200);
+    expect(open.periods.some((p) => p.forecast > 0)).toBe(true);
+    const pmo = await makeActor(db, orgId, 'pmo_admin');
+    const current = await getProject(db, system, closing.id);
+    await updateProject(db, pmo, closing.id, current.version, { stage: 'closed' });
+    const closed = await getProjectFinancials(db, system, closing.id);
+    expect(closed).toMatchObject({ ac: 1200, eac: 1200, etc: 0, vac: 8800 });
+    expect(closed.periods.every((p) => p.forecast === 0)).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/connection.ts';
+import { definitionsWithBases } from '../db/repositories/calendars.ts';
 import {
   type BookingRow,
   type CapacityFilters,
@@ -6,7 +7,6 @@ import {
   type DemandRow,
   findAssignmentDemand,
   findBookingDemand,
-  findCalendarsWithBases,
   findCapacityResources,
 } from '../db/repositories/capacity.ts';
 import {
@@ -62,7 +62,7 @@ export async function loadCapacityData(
   const calendarIds = new Set<string>();
   for (const resource of resources) if (resource.calendarId) calendarIds.add(resource.calendarId);
   for (const row of demandRows) if (row.calendarId) calendarIds.add(row.calendarId);
-  const calendarRows = await findCalendarsWithBases(q, orgId, [...calendarIds]);
+  const calendarRows = await definitionsWithBases(q, orgId, [...calendarIds]);
   const registry = new CalendarRegistry([
     { id: DEFAULT_CALENDAR, ...(standardCalendarDefinition() as Omit<CalendarDefinition, 'id'>) },
     ...calendarRows.map((row) => ({

@@ -285,6 +285,16 @@ function mapNull(methods: ByMethod, f: (value: number) => number): ByMethod {
   };
 }
 
+const emptyPeriod = (projectId: string, month: string): PeriodFiguresRow => ({
+  projectId,
+  period: `${month}-01`,
+  budget: 0,
+  actual: 0,
+  forecast: 0,
+  pv: 0,
+  ev: 0,
+});
+
 /** Per month, not cumulative: budget, actual (all rows, also past the status date), current forecast, PV, EV. */
 function periodFigures(
   input: ProjectMoneyInput,
@@ -296,15 +306,7 @@ function periodFigures(
   const row = (month: string) => {
     let found = byMonth.get(month);
     if (!found) {
-      found = {
-        projectId: input.projectId,
-        period: `${month}-01`,
-        budget: 0,
-        actual: 0,
-        forecast: 0,
-        pv: 0,
-        ev: 0,
-      };
+      found = emptyPeriod(input.projectId, month);
       byMonth.set(month, found);
     }
     return found;
@@ -379,15 +381,7 @@ function spreadEstimateToComplete(
   for (const [month, pv] of remaining) {
     let row = periods.find((p) => p.period.startsWith(month));
     if (!row) {
-      row = {
-        projectId: input.projectId,
-        period: `${month}-01`,
-        budget: 0,
-        actual: 0,
-        forecast: 0,
-        pv: 0,
-        ev: 0,
-      };
+      row = emptyPeriod(input.projectId, month);
       periods.push(row);
     }
     row.forecast += (etc * pv) / total;

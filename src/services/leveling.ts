@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../db/connection.ts';
+import { definitionsWithBases } from '../db/repositories/calendars.ts';
 import {
-  calendarsWithBases,
   changeLevelingRunStatus,
   findLevelingRun,
   insertLevelingRun,
@@ -96,7 +96,7 @@ export async function previewLeveling(
     const [taskFields, projects, resourceCalendars] = await Promise.all([
       levelingTaskFields(tx, actor.orgId, { projectIds: network.projectIds }),
       levelingProjects(tx, actor.orgId, network.projectIds),
-      calendarsWithBases(tx, actor.orgId, calendarIds),
+      definitionsWithBases(tx, actor.orgId, calendarIds),
     ]);
     return { projectIds, assignments, network, taskFields, projects, resourceCalendars };
   });

@@ -89,6 +89,7 @@ export async function definitionsWithBases(
 ): Promise<
   { id: string; name: string; baseCalendarId: string | null; definition: Record<string, unknown> }[]
 > {
+  if (ids.length === 0) return [];
   return q.query(
     `WITH RECURSIVE used(id) AS (
        SELECT unnest($2::uuid[])

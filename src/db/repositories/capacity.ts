@@ -125,30 +125,6 @@ export async function findBookingDemand(
   );
 }
 
-export interface CalendarRow {
-  id: string;
-  baseCalendarId: string | null;
-  definition: Record<string, unknown>;
-}
-
-/** The calendars named, with the base calendars they inherit from. */
-export async function findCalendarsWithBases(
-  q: Queryable,
-  orgId: string,
-  ids: readonly string[],
-): Promise<CalendarRow[]> {
-  if (ids.length === 0) return [];
-  return q.query<CalendarRow>(
-    `WITH RECURSIVE used(id) AS (
-       SELECT unnest($2::uuid[])
-       UNION SELECT c.base_calendar_id FROM calendars c JOIN used ON c.id = used.id
-         WHERE c.org_id = $1 AND c.base_calendar_id IS NOT NULL)
-     SELECT c.id, c.base_calendar_id AS "baseCalendarId", c.definition
-     FROM calendars c WHERE c.org_id = $1 AND c.id IN (SELECT id FROM used)`,
-    [orgId, ids],
-  );
-}
-
 export interface ProjectLabel {
   id: string;
   code: string;

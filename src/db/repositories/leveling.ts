@@ -87,25 +87,6 @@ export async function levelingAssignments(
   );
 }
 
-/** Calendars by id with every base calendar they inherit from, as the calendar engine takes them. */
-export async function calendarsWithBases(q: Queryable, orgId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return q.query<{
-    id: string;
-    name: string;
-    baseCalendarId: string | null;
-    definition: Record<string, unknown>;
-  }>(
-    `WITH RECURSIVE used(id) AS (
-       SELECT unnest($2::uuid[])
-       UNION SELECT c.base_calendar_id FROM calendars c JOIN used ON c.id = used.id
-         WHERE c.org_id = $1 AND c.base_calendar_id IS NOT NULL)
-     SELECT c.id, c.name, c.base_calendar_id AS "baseCalendarId", c.definition
-     FROM calendars c WHERE c.org_id = $1 AND c.id IN (SELECT id FROM used)`,
-    [orgId, ids],
-  );
-}
-
 /** Sets leveling delays and returns each task's new version; the plan's other fields are untouched. */
 export async function writeLevelingDelays(
   q: Queryable,

@@ -106,8 +106,9 @@ describe.skipIf(!hasChromium)(title, () => {
   it('draws the capacity heatmap, red where people are over-allocated, and opens a cell', async () => {
     await page.getByRole('link', { name: 'Capacity', exact: true }).click();
     await page.waitForURL(/\/capacity$/);
-    await page.getByRole('textbox', { name: 'From' }).fill('2026-03-02');
-    await page.getByRole('textbox', { name: 'To' }).fill('2026-08-30');
+    // The resource page's own "From"/"To" fields can linger a frame after the URL changes.
+    await page.getByTestId('capacity-from').fill('2026-03-02');
+    await page.getByTestId('capacity-to').fill('2026-08-30');
     const heatmap = page.getByTestId('capacity-heatmap');
     await heatmap.getByText('Lena Fischer (DT-01)').waitFor();
     const over = heatmap.locator('td[data-over="true"]');

@@ -94,6 +94,7 @@ export function CapacityPage() {
             size="xs"
             w={120}
             label="From"
+            data-testid="capacity-from"
             value={range.from}
             onChange={(e) => setRange({ ...range, from: e.currentTarget.value })}
           />
@@ -101,6 +102,7 @@ export function CapacityPage() {
             size="xs"
             w={120}
             label="To"
+            data-testid="capacity-to"
             value={range.to}
             onChange={(e) => setRange({ ...range, to: e.currentTarget.value })}
           />

@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSession, CHROMIUM, type Harness, hasChromium, login, snap, textOf } from './harness.ts';
+import {
+  browserSession,
+  CHROMIUM,
+  type Harness,
+  hasChromium,
+  login,
+  snap,
+  textOf,
+  waitForRoute,
+} from './harness.ts';
 
 const PROGRAM_MANAGER = { email: 'grace.liu@northwind.example', password: 'orrery-demo' };
 
@@ -104,7 +113,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const admin = await h.browser.newContext({ baseURL: h.baseUrl });
     const adminPage = await admin.newPage();
     await login(adminPage, h.admin.email, h.admin.password);
-    await adminPage.waitForURL(`${h.baseUrl}/`);
+    await waitForRoute(adminPage, `${h.baseUrl}/`);
     const found = await adminPage.request.get('/api/v1/projects?pageSize=1&q=IT-504');
     const closedId = ((await found.json()) as { items: { id: string }[] }).items[0]!.id;
     const res = await adminPage.request.post(`/api/v1/projects/${closedId}/change-requests`, {

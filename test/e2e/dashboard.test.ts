@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { browserSession, CHROMIUM, choose, hasChromium, snap, textOf } from './harness.ts';
+import { browserSession, CHROMIUM, choose, hasChromium, snap, textOf, waitForRoute } from './harness.ts';
 
 const title = hasChromium
   ? 'enterprise dashboard in a real browser'
@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const { page } = session;
     await page.goto('/');
     await page.getByTestId('children-table').getByRole('link', { name: 'Digital & Technology' }).click();
-    await page.waitForURL(/\/business-units\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/business-units\/[0-9a-f-]+$/);
     await page.getByTestId('tab-dashboard').click();
     const children = page.getByTestId('children-table');
     await children.getByText('Portfolio', { exact: true }).waitFor();

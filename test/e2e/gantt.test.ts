@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSession, CHROMIUM, type Harness, hasChromium, login, snap, textOf } from './harness.ts';
+import {
+  browserSession,
+  CHROMIUM,
+  type Harness,
+  hasChromium,
+  login,
+  snap,
+  textOf,
+  waitForRoute,
+} from './harness.ts';
 
 const VIEWER = { email: 'amara.okafor@northwind.example', password: 'orrery-demo' };
 
@@ -149,7 +158,7 @@ describe.skipIf(!hasChromium)(title, () => {
     try {
       const p = await other.newPage();
       await login(p, VIEWER.email, VIEWER.password);
-      await p.waitForURL(`${h.baseUrl}/`);
+      await waitForRoute(p, `${h.baseUrl}/`);
       await p.goto(`/projects/${projectId}/gantt`);
       await p.locator('[data-testid=gantt-bars] [data-name="Billing and invoices"]').waitFor();
       expect(await p.getByTestId('link-handle').count()).toBe(0);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, CHROMIUM, hasChromium, snap } from './harness.ts';
+import { browserSession, CHROMIUM, hasChromium, snap, waitForRoute } from './harness.ts';
 
 const title = hasChromium
   ? 'stage gates, termination, benefits and lessons in a real browser'
@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('shows the configured lifecycles: the organization’s and Energy Services’ own', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Lifecycle', exact: true }).click();
-    await page.waitForURL(/\/lifecycle$/);
+    await waitForRoute(page, /\/lifecycle$/);
     const list = page.getByTestId('lifecycle-list');
     await list.getByText('Standard project lifecycle').waitFor();
     await list.getByText('Energy Services asset lifecycle').waitFor();
@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('tracks benefits against their targets, closed projects included', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Benefits', exact: true }).click();
-    await page.waitForURL(/\/benefits$/);
+    await waitForRoute(page, /\/benefits$/);
     const table = page.getByTestId('benefits-table');
     await table.getByText('Faster month-end close').waitFor();
     await table.getByText('closed').first().waitFor();
@@ -147,7 +147,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('finds lessons by their words, best match first, and proposes a change from one', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Lessons learned', exact: true }).click();
-    await page.waitForURL(/\/lessons$/);
+    await waitForRoute(page, /\/lessons$/);
     await page.getByTestId('lesson-search').fill('transformer');
     const cards = page.getByTestId('lesson-list').getByTestId('lesson-card');
     await expect.poll(() => cards.count()).toBe(1);

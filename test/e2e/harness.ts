@@ -112,6 +112,18 @@ export async function login(page: Page, email: string, password: string, open = 
 }
 
 /**
+ * Waits until the address is `url` and the page on screen is the one for it: after a click the
+ * previous page stays rendered until the next has loaded, so locators run too early can match it.
+ */
+export async function waitForRoute(
+  page: Page,
+  url: string | RegExp | ((url: URL) => boolean),
+): Promise<void> {
+  await page.waitForURL(url);
+  await page.waitForFunction('document.body.dataset.route === window.location.pathname');
+}
+
+/**
  * Saves a full-page screenshot once no loader or loading overlay is showing (each step waits
  * for its own content first; this only lets secondary panels settle).
  */
@@ -192,7 +204,7 @@ export function browserSession(options: {
     if (options.signIn === null) return;
     const user = options.signIn ?? h.admin;
     await login(page, user.email, user.password);
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await waitForRoute(page, (url) => !url.pathname.startsWith('/login'));
   }, 300_000);
 
   afterEach(async (test) => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, CHROMIUM, choose, hasChromium, snap } from './harness.ts';
+import { browserSession, CHROMIUM, choose, hasChromium, snap, waitForRoute } from './harness.ts';
 
 const title = hasChromium
   ? 'intake, scoring and portfolio scenarios in a real browser'
@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('shows the intake board by status and the ranking with the spread between evaluators', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Intake', exact: true }).click();
-    await page.waitForURL(/\/intake$/);
+    await waitForRoute(page, /\/intake$/);
     const accepted = page.getByTestId('column-accepted');
     await accepted.getByTestId('proposal-card-PRO-001').waitFor();
     await expect
@@ -67,7 +67,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await grid.getByRole('textbox', { name: 'Labour 2027-03-01' }).fill('25000');
     await shot(page, 'intake-03-new-proposal');
     await dialog.getByTestId('form-submit').click();
-    await page.waitForURL(/\/intake\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/intake\/[0-9a-f-]+$/);
     await page.getByTestId('proposal-months').getByText('2027-03').waitFor();
     await page.getByText('Needs PRO-001 Self-service customer portal').waitFor();
     await page.getByTestId('submit-proposal').click();
@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const { page } = session;
     await page.goto('/intake');
     await page.getByTestId('proposal-card-PRO-004').getByRole('link').click();
-    await page.waitForURL(/\/intake\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/intake\/[0-9a-f-]+$/);
     const panel = page.getByTestId('scoring-panel');
     await expect.poll(() => panel.getByTestId('evaluator-scores').locator('tbody tr').count()).toBe(4);
     await panel.getByTestId('combined-score').waitFor();
@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.goto('/intake');
     await page.getByTestId('ranking-tab').click();
     await page.getByTestId('ranking-table').getByRole('link', { name: 'CP-103 · Mobile app v3' }).click();
-    await page.waitForURL(/\/intake\/projects\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/intake\/projects\/[0-9a-f-]+$/);
     await expect.poll(() => page.getByTestId('evaluator-scores').locator('tbody tr').count()).toBe(3);
     await shot(page, 'intake-06b-project-scoring');
   });
@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('compares scenarios, shows the frontier, and promotes one to the plan', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Scenarios', exact: true }).click();
-    await page.waitForURL(/\/scenarios$/);
+    await waitForRoute(page, /\/scenarios$/);
     await page.getByRole('checkbox', { name: 'Compare Lean 2027' }).check();
     await page.getByRole('checkbox', { name: 'Compare Growth 2027' }).check();
     const comparison = page.getByTestId('comparison-table');
@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByTestId('comparison-chart').locator('canvas').waitFor();
     await shot(page, 'intake-07-compare');
     await page.getByTestId('scenarios-table').getByRole('link', { name: 'Growth 2027' }).click();
-    await page.waitForURL(/\/scenarios\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/scenarios\/[0-9a-f-]+$/);
     await page.getByTestId('frontier-chart').locator('canvas').waitFor();
     await page
       .getByTestId('optimization-summary')
@@ -147,7 +147,7 @@ describe.skipIf(!hasChromium)(title, () => {
       .toBe('1,500,000');
     await shot(page, 'intake-10-new-scenario');
     await dialog.getByTestId('form-submit').click();
-    await page.waitForURL(/\/scenarios\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/scenarios\/[0-9a-f-]+$/);
     await page.getByTestId('candidates-table').getByTestId('candidate-PRO-001').waitFor();
     await page.getByTestId('run-optimization').click();
     await page
@@ -162,7 +162,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const { page } = session;
     await page.goto('/scenarios');
     await page.getByTestId('scenarios-table').getByRole('link', { name: 'Lean 2027' }).click();
-    await page.waitForURL(/\/scenarios\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/scenarios\/[0-9a-f-]+$/);
     const candidates = page.getByTestId('candidates-table');
     for (const code of ['PRO-003', 'PRO-006', 'PRO-009', 'PRO-011']) {
       const row = candidates.getByTestId(`candidate-${code}`);
@@ -182,7 +182,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await expect.poll(() => page.getByTestId('scenario-status').textContent()).toBe('Promoted');
     await shot(page, 'intake-09-promoted');
     await promoted.getByRole('link', { name: 'PRO-001' }).click();
-    await page.waitForURL(/\/projects\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/projects\/[0-9a-f-]+$/);
     await page.getByText('Self-service customer portal').first().waitFor();
     expect(session.pageErrors).toEqual([]);
   });

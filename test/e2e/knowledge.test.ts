@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSession, CHROMIUM, choose, hasChromium, snap } from './harness.ts';
+import { browserSession, CHROMIUM, choose, hasChromium, snap, waitForRoute } from './harness.ts';
 
 const title = hasChromium
   ? 'knowledge hub, templates and configuration in a real browser'
@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('lists the assets and ranks search results with highlighted snippets', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Knowledge hub', exact: true }).click();
-    await page.waitForURL(/\/knowledge$/);
+    await waitForRoute(page, /\/knowledge$/);
     const table = page.getByTestId('assets-table');
     await table.getByText('Orrery delivery methodology').waitFor();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(7);
@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const { page } = session;
     await page.getByTestId('hub-search').fill('');
     await page.getByTestId('assets-table').getByRole('link', { name: 'Orrery delivery methodology' }).click();
-    await page.waitForURL(/\/knowledge\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/knowledge\/[0-9a-f-]+$/);
     const markdown = page.getByTestId('markdown');
     await markdown.getByRole('heading', { name: 'Tailoring' }).waitFor();
     await markdown.getByRole('cell', { name: 'the plan, the risks and the change log' }).waitFor();
@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await choose(form, 'Business unit', 'Digital & Technology (DT)', 'Digital');
     await choose(form, 'Portfolio', 'Enterprise Transformation', 'Enterprise');
     await page.getByTestId('instantiate').click();
-    await page.waitForURL(/\/projects\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/projects\/[0-9a-f-]+$/);
     await page.getByText('Billing release 9').first().waitFor();
     await page.getByTestId('tab-configuration').click();
     const items = page.getByTestId('ci-table');

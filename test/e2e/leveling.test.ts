@@ -14,6 +14,7 @@ import {
   snap,
   startHarness,
   textOf,
+  waitForRoute,
 } from './harness.ts';
 
 const VIEWER = { email: 'amara.okafor@northwind.example', password: 'orrery-demo' };
@@ -38,7 +39,7 @@ describe.skipIf(!hasChromium)(title, () => {
     ({ context, page } = await newPage(h));
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await login(page, h.admin.email, h.admin.password);
-    await page.waitForURL(`${h.baseUrl}/`);
+    await waitForRoute(page, `${h.baseUrl}/`);
     const res = await page.request.get('/api/v1/projects?q=CP-104&pageSize=1');
     projectId = ((await res.json()) as { items: { id: string }[] }).items[0].id;
   });
@@ -154,7 +155,7 @@ describe.skipIf(!hasChromium)(title, () => {
     try {
       const p = await other.newPage();
       await login(p, VIEWER.email, VIEWER.password);
-      await p.waitForURL(`${h.baseUrl}/`);
+      await waitForRoute(p, `${h.baseUrl}/`);
       await p.goto(`/projects/${projectId}/gantt`);
       await p.locator('[data-testid=gantt-bars] [data-name="Architecture and data model"]').waitFor();
       expect(await p.getByTestId('level-resources').count()).toBe(0);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/services/access.ts';
 import { listProjects } from '../../src/services/projects.ts';
-import { browserSession, CHROMIUM, type Harness, hasChromium, snap } from './harness.ts';
+import { browserSession, CHROMIUM, type Harness, hasChromium, snap, waitForRoute } from './harness.ts';
 
 const SHOTS = '/tmp/shots-quality';
 
@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('rolls compliance up per portfolio and program', async () => {
     await page.getByRole('link', { name: 'Quality', exact: true }).click();
-    await page.waitForURL(/\/quality$/);
+    await waitForRoute(page, /\/quality$/);
     const portfolios = page.getByTestId('portfolio-compliance');
     await expect
       .poll(() => portfolios.getByTestId('compliance-badge').count(), { timeout: 20_000 })
@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('shows each project manager with the oversight their level earns, and refuses an incomplete assessment', async () => {
     await page.getByRole('link', { name: 'Maturity', exact: true }).click();
-    await page.waitForURL(/\/maturity$/);
+    await waitForRoute(page, /\/maturity$/);
     const managers = page.getByTestId('managers');
     await managers.getByTestId('oversight-badge').getByText('intensive').first().waitFor();
     await managers.getByTestId('oversight-badge').getByText('light').first().waitFor();
@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('sends an announcement that lands in notifications, and shows the outbox', async () => {
     await page.getByRole('link', { name: 'Announcements', exact: true }).click();
-    await page.waitForURL(/\/announcements$/);
+    await waitForRoute(page, /\/announcements$/);
     await page.getByTestId('announce-title').fill('Gate reviews move to Thursdays');
     await page
       .getByTestId('announce-body')

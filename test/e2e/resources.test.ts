@@ -9,6 +9,7 @@ import {
   newPage,
   snap,
   startHarness,
+  waitForRoute,
 } from './harness.ts';
 
 const title = hasChromium
@@ -26,7 +27,7 @@ describe.skipIf(!hasChromium)(title, () => {
     ({ context, page } = await newPage(h));
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await login(page, h.admin.email, h.admin.password);
-    await page.waitForURL(`${h.baseUrl}/`);
+    await waitForRoute(page, `${h.baseUrl}/`);
   }, 300_000);
 
   afterEach(async (test) => {
@@ -43,7 +44,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('lists the pool and filters it by kind', async () => {
     await page.getByRole('link', { name: 'Resources', exact: true }).click();
-    await page.waitForURL(/\/resources$/);
+    await waitForRoute(page, /\/resources$/);
     const table = page.getByTestId('resources-table');
     await table.getByText('Lena Fischer').waitFor();
     await choose(page, 'Kind', 'Generic role');
@@ -58,7 +59,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('shows a resource with its skills, rates and assignments', async () => {
     await page.getByTestId('resources-table').getByRole('link', { name: 'Lena Fischer' }).click();
-    await page.waitForURL(/\/resources\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/resources\/[0-9a-f-]+$/);
     await page.getByText('TypeScript · 5/5').waitFor();
     await expect.poll(() => page.getByTestId('rates-table').locator('tbody tr').count()).toBe(2);
     const assignments = page.getByTestId('assignments-table');
@@ -105,7 +106,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('draws the capacity heatmap, red where people are over-allocated, and opens a cell', async () => {
     await page.getByRole('link', { name: 'Capacity', exact: true }).click();
-    await page.waitForURL(/\/capacity$/);
+    await waitForRoute(page, /\/capacity$/);
     // The resource page's own "From"/"To" fields can linger a frame after the URL changes.
     await page.getByTestId('capacity-from').fill('2026-03-02');
     await page.getByTestId('capacity-to').fill('2026-08-30');
@@ -130,7 +131,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('fills a staffing request from the ranked candidates', async () => {
     await page.getByRole('link', { name: 'Staffing', exact: true }).click();
-    await page.waitForURL(/\/staffing$/);
+    await waitForRoute(page, /\/staffing$/);
     const open = page.getByTestId('column-open');
     const partial = page.getByTestId('column-partially_filled');
     await open.getByText(/CP-103 · Mobile/).waitFor();
@@ -153,7 +154,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it("lists a person's time off, adds a range and removes it", async () => {
     await page.getByRole('link', { name: 'Resources', exact: true }).click();
     await page.getByTestId('resources-table').getByRole('link', { name: 'Mei Tanaka' }).click();
-    await page.waitForURL(/\/resources\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/resources\/[0-9a-f-]+$/);
     const timeOff = page.getByTestId('time-off-table');
     // The demo gives Mei a week of vacation, on a calendar of her own that inherits the company's.
     await timeOff.locator('tr[data-time-off="Vacation"]').waitFor();
@@ -172,7 +173,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('opens the company calendar, adds a holiday and saves it', async () => {
     await page.getByRole('link', { name: 'Calendars', exact: true }).click();
-    await page.waitForURL(/\/calendars$/);
+    await waitForRoute(page, /\/calendars$/);
     const row = page.getByTestId('calendars-table').locator('tr[data-calendar="Northwind company calendar"]');
     await row.waitFor();
     const exceptionsCell = row.locator('td').nth(3);
@@ -194,7 +195,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('cancels the booking on the resource page, which reopens the request, then cancels the request on the board', async () => {
     await page.getByRole('link', { name: 'Resources', exact: true }).click();
     await page.getByTestId('resources-table').getByRole('link', { name: 'Kwame Mensah' }).click();
-    await page.waitForURL(/\/resources\/[0-9a-f-]+$/);
+    await waitForRoute(page, /\/resources\/[0-9a-f-]+$/);
     const booking = page.getByTestId('bookings-table').locator('tr[data-booking="CP-103"]');
     await booking.getByTestId('cancel-booking').click();
     await snap(page, 'resources-09-cancel-booking');
@@ -203,7 +204,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByText('No bookings.').waitFor();
 
     await page.getByRole('link', { name: 'Staffing', exact: true }).click();
-    await page.waitForURL(/\/staffing$/);
+    await waitForRoute(page, /\/staffing$/);
     const open = page.getByTestId('column-open');
     const card = open.getByTestId('request-card').filter({ hasText: 'CP-103 · Mobile' });
     await card.waitFor();

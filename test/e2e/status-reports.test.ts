@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSession, CHROMIUM, hasChromium, login, newPage, snap, textOf } from './harness.ts';
+import {
+  browserSession,
+  CHROMIUM,
+  hasChromium,
+  login,
+  newPage,
+  snap,
+  textOf,
+  waitForRoute,
+} from './harness.ts';
 
 // Grace Liu runs the Customer Platform program: she reviews its projects' reports and sees who is late.
 const PROGRAM_MANAGER = { email: 'grace.liu@northwind.example', password: 'orrery-demo' };
@@ -23,7 +32,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('lists reports awaiting review and the late projects of the program', async () => {
     await page.getByRole('link', { name: 'Status reports', exact: true }).click();
-    await page.waitForURL(/\/reports$/);
+    await waitForRoute(page, /\/reports$/);
     const awaiting = page.getByTestId('awaiting-reports');
     await awaiting.getByText('CP-101 · Customer portal rebuild').waitFor();
     // Only the program's own projects: nothing of the other programs reaches Grace's queue.
@@ -96,7 +105,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const { context, page: admin } = await newPage(session.h);
     try {
       await login(admin, session.h.admin.email, session.h.admin.password);
-      await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await waitForRoute(admin, (url) => !url.pathname.startsWith('/login'));
       await admin.goto('/reports');
       await admin.getByTestId('tab-thresholds').click();
       const spiRed = admin.getByTestId('threshold-spiRed');

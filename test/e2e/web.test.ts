@@ -10,6 +10,7 @@ import {
   login,
   snap,
   textOf,
+  waitForRoute,
 } from './harness.ts';
 
 const VIEWER = { email: 'amara.okafor@northwind.example', password: 'orrery-demo' };
@@ -45,7 +46,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('signs the demo admin in and shows the organization overview', async () => {
     await login(page, h.admin.email, h.admin.password);
-    await page.waitForURL(`${h.baseUrl}/`);
+    await waitForRoute(page, `${h.baseUrl}/`);
     expect(await textOf(page.getByTestId('org-name'))).toBe('Northwind Group');
     await page.getByTestId('stat-projects').filter({ hasText: /\d/ }).waitFor();
     expect(Number(await textOf(page.getByTestId('stat-projects')))).toBeGreaterThanOrEqual(20);
@@ -59,7 +60,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await p.goto('/portfolios');
     await p.waitForURL(/\/login\?redirect=/);
     await login(p, h.admin.email, h.admin.password, false);
-    await p.waitForURL(`${h.baseUrl}/portfolios`);
+    await waitForRoute(p, `${h.baseUrl}/portfolios`);
     await p.getByTestId('portfolios-table').waitFor();
     await other.close();
   });
@@ -84,7 +85,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
     // The health filter goes to the server and into the URL; every row shown is red.
     await choose(page, 'Health', 'Red');
-    await page.waitForURL(/health=red/);
+    await waitForRoute(page, /health=red/);
     await page.waitForLoadState('networkidle');
     const healths = await page
       .getByTestId('projects-table')
@@ -167,7 +168,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await snap(page, '18-project-create-form');
     await dialog.getByTestId('form-submit').click();
 
-    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    await waitForRoute(page, /\/projects\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Browser-made project' }).waitFor();
     const fields = page.getByTestId('project-fields');
     expect(await textOf(fields)).toContain('Operational Excellence');
@@ -287,7 +288,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/login/);
     await login(page, VIEWER.email, VIEWER.password);
-    await page.waitForURL(`${h.baseUrl}/`);
+    await waitForRoute(page, `${h.baseUrl}/`);
     await page.getByTestId('stat-projects').filter({ hasText: /\d/ }).waitFor();
     expect(await page.getByTestId('nav-admin').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'New project' }).count()).toBe(0);
@@ -314,7 +315,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/login/);
     await login(page, 'kavya.nair@northwind.example', 'orrery-demo');
-    await page.waitForURL(`${h.baseUrl}/`);
+    await waitForRoute(page, `${h.baseUrl}/`);
     await page.goto('/projects');
     await page.getByTestId('table-range').waitFor();
     expect(await page.getByTestId('new-project').count()).toBe(0);

@@ -41,7 +41,7 @@ import {
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { endpoints } from '../api/endpoints.ts';
 import { useMe } from '../api/queries.ts';
 import { can } from '../auth/permissions.ts';
@@ -225,8 +225,22 @@ export function AppLayout() {
       <AppShell.Main bg="gray.0">
         <Suspense fallback={<PageLoader />}>
           <Outlet />
+          <RenderedRouteMarker />
         </Suspense>
       </AppShell.Main>
     </AppShell>
   );
+}
+
+/**
+ * Publishes the path of the page actually on screen as `data-route` on <body>. The address bar
+ * changes as soon as a navigation starts, while the previous page stays up until the next one has
+ * loaded; browser tests (and anything else watching) wait on this instead of the URL.
+ */
+function RenderedRouteMarker() {
+  const renderedPath = useRouterState({ select: (s) => s.matches[s.matches.length - 1]?.pathname ?? '' });
+  useEffect(() => {
+    document.body.dataset.route = renderedPath;
+  }, [renderedPath]);
+  return null;
 }

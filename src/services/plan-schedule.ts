@@ -6,10 +6,8 @@ import {
   type PlanLinkRow,
   type PlanTaskRow,
   type ScheduleSettingsRow,
-  type TaskDates,
-  writeProjectDates,
-  writeTaskDates,
 } from '../db/repositories/plans.ts';
+import { type TaskDates, writeProjectDates, writeTaskDates } from '../db/repositories/task-dates.ts';
 import type { CalendarDefinition } from '../engine/calendar/index.ts';
 import {
   CalendarError,

@@ -9,8 +9,8 @@ import {
   type PlanLinkRow,
   setCalendarBase,
   withoutForeignKeyChecks,
-  writeProjectDates,
 } from '../db/repositories/plans.ts';
+import { writeProjectDates } from '../db/repositories/task-dates.ts';
 import { planScheduleInput, runSchedule, scheduledDates } from './plan-schedule.ts';
 
 /** A calendar of a plan about to be written. */

@@ -55,6 +55,40 @@ export const exceptionSchema = z
   });
 export type CalendarExceptionInput = z.infer<typeof exceptionSchema>;
 
+/**
+ * A dated work week (MS Project's "work weeks"): between two days inclusive, its weekdays replace the
+ * calendar's own week; a null day there falls back to that week. Exceptions still win over it.
+ */
+export const workWeekSchema = z
+  .object({
+    name: z.string().trim().max(200).optional(),
+    from: isoDateSchema,
+    to: isoDateSchema,
+    week: weekSchema,
+  })
+  .refine((ww) => ww.to >= ww.from, { message: 'must not be before from', path: ['to'] });
+export type WorkWeekInput = z.infer<typeof workWeekSchema>;
+
+/**
+ * The engine takes the first work week that covers a day, so overlapping periods would silently
+ * shadow one another; MS Project refuses them too.
+ */
+export const workWeeksSchema = z
+  .array(workWeekSchema)
+  .max(500)
+  .superRefine((weeks, ctx) => {
+    for (let i = 1; i < weeks.length; i++)
+      for (let j = 0; j < i; j++)
+        if (weeks[i].from <= weeks[j].to && weeks[j].from <= weeks[i].to) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `overlaps work week ${j + 1} (${weeks[j].from} to ${weeks[j].to})`,
+            path: [i, 'from'],
+          });
+          break;
+        }
+  });
+
 function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
@@ -65,6 +99,7 @@ const calendarFields = z.object({
   /** Omitted: every day inherits from the base (a calendar without a base must give its week). */
   week: weekSchema.default([null, null, null, null, null, null, null]),
   exceptions: z.array(exceptionSchema).max(2000).default([]),
+  workWeeks: workWeeksSchema.default([]),
   /** The calendar resources without one of their own work on. */
   isDefault: z.boolean().default(false),
 });
@@ -99,6 +134,14 @@ export const calendarSchema = versionedSchema.extend({
       to: z.string().optional(),
       intervals: z.array(z.object({ from: z.number(), to: z.number() })),
       recurYearly: z.boolean().optional(),
+    }),
+  ),
+  workWeeks: z.array(
+    z.object({
+      name: z.string().optional(),
+      from: z.string(),
+      to: z.string(),
+      week: z.array(z.array(z.object({ from: z.number(), to: z.number() })).nullable()),
     }),
   ),
   usage: calendarUsageSchema,

@@ -43,6 +43,7 @@ import { parseInput } from './validate.ts';
 
 type Interval = { from: number; to: number };
 type Exception = Calendar['exceptions'][number];
+type WorkWeek = Calendar['workWeeks'][number];
 
 /** A stored day (day number or local date-time) as the API's ISO day. */
 function isoDay(value: unknown): string {
@@ -67,9 +68,25 @@ function weekOf(definition: Record<string, unknown>): (Interval[] | null)[] {
   return Array.from({ length: 7 }, (_, wd) => week[wd] ?? null);
 }
 
+/** Imported plans store work weeks with day numbers; the API shows them as ISO days like the rest. */
+function workWeeksOf(definition: Record<string, unknown>): WorkWeek[] {
+  const raw = (definition.workWeeks as Record<string, unknown>[] | undefined) ?? [];
+  return raw.map((ww) => ({
+    ...(ww.name === undefined || ww.name === null ? {} : { name: String(ww.name) }),
+    from: isoDay(ww.from),
+    to: isoDay(ww.to),
+    week: weekOf(ww),
+  }));
+}
+
 export function toCalendar(row: CalendarRow): Calendar {
   const { definition, ...rest } = row;
-  return { ...rest, week: weekOf(definition), exceptions: exceptionsOf(definition) };
+  return {
+    ...rest,
+    week: weekOf(definition),
+    exceptions: exceptionsOf(definition),
+    workWeeks: workWeeksOf(definition),
+  };
 }
 
 export async function findCalendar(q: Queryable, actor: Actor, id: string): Promise<CalendarRow> {
@@ -213,7 +230,7 @@ export async function createCalendar(db: Database, actor: Actor, body: unknown):
       requireOrgCalendars(actor);
       await checkBase(tx, actor, null, values.baseCalendarId);
       const id = uuidv7();
-      const definition = { week: values.week, exceptions: values.exceptions };
+      const definition = { week: values.week, exceptions: values.exceptions, workWeeks: values.workWeeks };
       await checkCompiles(tx, actor.orgId, id, values.baseCalendarId, definition);
       if (values.isDefault) await clearDefaultCalendar(tx, actor.orgId, id);
       await insertRow(tx, calendars, actor.orgId, id, {
@@ -290,13 +307,15 @@ export async function updateCalendar(
       const redefaulted = patch.isDefault !== undefined && patch.isDefault !== before.isDefault;
       if ((rebased || redefaulted) && !before.projectId) requireOrgCalendars(actor);
       if (version === undefined) throw new PreconditionRequiredError();
-      const changesDefinition = patch.week !== undefined || patch.exceptions !== undefined;
-      // Dated work weeks from an imported plan have no editor here; they are kept as they were.
+      const changesDefinition =
+        patch.week !== undefined || patch.exceptions !== undefined || patch.workWeeks !== undefined;
+      // A part left out stays as stored (an imported plan's work weeks keep their day numbers).
       const definition = changesDefinition
         ? {
             ...before.definition,
             week: patch.week ?? weekOf(before.definition),
             exceptions: patch.exceptions ?? before.definition.exceptions ?? [],
+            workWeeks: patch.workWeeks ?? before.definition.workWeeks ?? [],
           }
         : undefined;
       await writeCalendar(tx, actor, before, version, {

@@ -232,10 +232,11 @@ export async function seedDemo(db: Database): Promise<DemoSeedResult> {
   await seedScheduleRiskDemo(db, system, orgId);
   await seedLevelingDemo(db, system, orgId);
   await seedDemoResources(db, system, units);
-  await seedDemoCalendars(db, system);
+  const today = new Date().toISOString().slice(0, 10);
+  await seedDemoCalendars(db, system, today);
   await seedGovernanceDemo(db, system, orgId, units, admin);
   // Money before status reports: a report's indicators read the stored earned-value figures.
-  await seedDemoFinance(db, system, orgId, new Date().toISOString().slice(0, 10));
+  await seedDemoFinance(db, system, orgId, today);
   // Maturity assessments set reporting cadences by oversight; the status seed then sets the
   // cadences its story needs and flags what is late, so it comes after.
   await seedDemoQuality(db, system, DEMO_ADMIN_EMAIL);

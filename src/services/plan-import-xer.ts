@@ -22,6 +22,7 @@ import {
 } from '../interop/xer/index.ts';
 import { ValidationError } from './errors.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
+import { releasePlanCalendars } from './plan-calendar-release.ts';
 import type { ImportPhase, ImportSummary } from './plan-import.ts';
 import { importPlanResources } from './plan-import-resources.ts';
 import { xerPlanResources } from './plan-import-xer-resources.ts';
@@ -199,6 +200,7 @@ export async function importXerPlan(
     db.transaction(async (tx) => {
       await authorizeProject(tx, actor, projectId, 'update_project');
       onPhase('write');
+      const movedToDefaultCalendar = await releasePlanCalendars(tx, actor, projectId);
       await deletePlan(tx, actor.orgId, projectId);
       for (const c of plan.calendars) {
         await insertCalendar(tx, {
@@ -265,6 +267,7 @@ export async function importXerPlan(
         calendars: plan.calendars.length,
         warnings,
         computedFinish: settings?.computedFinish ?? null,
+        movedToDefaultCalendar,
         ...resources,
       };
       await audit(tx, actor, 'project_schedule', projectId, 'update', null, { imported: summary });

@@ -14,6 +14,7 @@ import { formatLocalDateTime } from '../engine/calendar/index.ts';
 import { readTaskSheet, type SheetCell, type SheetTask, TaskSheetError } from '../interop/task-sheet.ts';
 import { ValidationError } from './errors.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
+import { releasePlanCalendars } from './plan-calendar-release.ts';
 import type { ImportPhase, ImportSummary } from './plan-import.ts';
 import { recomputeSchedule, standardCalendarDefinition } from './plan-schedule.ts';
 import { authorizeProject } from './planning.ts';
@@ -122,6 +123,7 @@ export async function importXlsxPlan(
     db.transaction(async (tx) => {
       await authorizeProject(tx, actor, projectId, 'update_project');
       onPhase('write');
+      const movedToDefaultCalendar = await releasePlanCalendars(tx, actor, projectId);
       await deletePlan(tx, actor.orgId, projectId);
       const calendarId = uuidv7();
       await insertCalendar(tx, {
@@ -154,6 +156,7 @@ export async function importXlsxPlan(
         calendars: 1,
         warnings: [],
         computedFinish: (await findScheduleSettings(tx, actor.orgId, [projectId]))[0]?.computedFinish ?? null,
+        movedToDefaultCalendar,
       };
       await audit(tx, actor, 'project_schedule', projectId, 'update', null, { imported: summary });
       return summary;

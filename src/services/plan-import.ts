@@ -5,6 +5,7 @@ import { formatLocalDateTime } from '../engine/calendar/index.ts';
 import { MspdiFormatError, mspdiToScheduleInput, readMspdi } from '../interop/mspdi/index.ts';
 import { ValidationError } from './errors.ts';
 import { audit, translateDatabaseErrors } from './mutation.ts';
+import { type MovedToDefaultCalendar, releasePlanCalendars } from './plan-calendar-release.ts';
 import { mspdiPlanResources } from './plan-import-mspdi-resources.ts';
 import { importPlanResources, type ResourceImportReport } from './plan-import-resources.ts';
 import { recomputeSchedule, standardCalendarDefinition } from './plan-schedule.ts';
@@ -20,6 +21,7 @@ export interface ImportSummary extends Partial<ResourceImportReport> {
   calendars: number;
   warnings: string[];
   computedFinish: string | null;
+  movedToDefaultCalendar: MovedToDefaultCalendar;
 }
 
 export type ImportPhase = 'read' | 'schedule' | 'write';
@@ -130,6 +132,7 @@ export async function importMspdiPlan(
       const scheduled = schedulePlan(whole);
       onPhase('write');
       const neighbours = await neighbourProjects(tx, actor.orgId, projectId);
+      const movedToDefaultCalendar = await releasePlanCalendars(tx, actor, projectId);
       await writeScheduledPlan(tx, actor.orgId, whole, scheduled);
       const resources = await importPlanResources(
         tx,
@@ -150,6 +153,7 @@ export async function importMspdiPlan(
         calendars: plan.calendars.length,
         warnings,
         computedFinish: scheduled.finish,
+        movedToDefaultCalendar,
         ...resources,
       };
       await audit(tx, actor, 'project_schedule', projectId, 'update', null, { imported: summary });

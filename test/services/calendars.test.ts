@@ -192,6 +192,112 @@ describe('a change to a calendar that plans work on', () => {
   });
 });
 
+describe('dated work weeks', () => {
+  const fourDays = [[], day, day, day, day, [], []];
+  const summer = { name: 'Summer hours', from: '2027-07-05', to: '2027-08-27', week: fourDays };
+
+  it('round-trips on create and patch: omitted keeps them, given replaces them, and the audit shows them', async () => {
+    const created = await createCalendar(db, system, {
+      name: 'Seasonal',
+      week: standard,
+      workWeeks: [
+        summer,
+        { from: '2027-12-20', to: '2027-12-31', week: [null, [], [], null, null, null, null] },
+      ],
+    });
+    expect(created.workWeeks).toEqual([
+      summer,
+      { from: '2027-12-20', to: '2027-12-31', week: [null, [], [], null, null, null, null] },
+    ]);
+    const renamed = await updateCalendar(db, system, created.id, created.version, {
+      name: 'Seasonal hours',
+      exceptions: [{ name: 'Christmas', from: '2027-12-25' }],
+    });
+    expect(renamed.workWeeks).toEqual(created.workWeeks);
+    const replaced = await updateCalendar(db, system, created.id, renamed.version, { workWeeks: [summer] });
+    expect((await getCalendar(db, system, created.id)).workWeeks).toEqual([summer]);
+    expect(replaced.exceptions.map((e) => e.name)).toEqual(['Christmas']);
+    const cleared = await updateCalendar(db, system, created.id, replaced.version, { workWeeks: [] });
+    expect(cleared.workWeeks).toEqual([]);
+    const history = await entityHistory(db, system, 'calendar', created.id, 1, 10);
+    expect(history.items.map((h) => h.action)).toEqual(['update', 'update', 'update', 'create']);
+  });
+
+  it('refuses bad work weeks naming the field, and changes nothing', async () => {
+    const before = await countOrgRows(db, 'calendars', orgId);
+    const week = (monday: unknown) => [[], monday, day, day, day, day, []];
+    const attempts: [unknown[], string[]][] = [
+      [[{ from: '2027-03-10', to: '2027-03-01', week: standard }], ['workWeeks.0.to']],
+      [[{ from: '2027-02-30', to: '2027-03-01', week: standard }], ['workWeeks.0.from']],
+      [
+        [{ from: '2027-03-01', to: '2027-03-05', week: week([{ from: 600, to: 480 }]) }],
+        ['workWeeks.0.week.1.0.to'],
+      ],
+      [[{ from: '2027-03-01', to: '2027-03-05', week: [day] }], ['workWeeks.0.week']],
+      [
+        [
+          { from: '2027-03-01', to: '2027-03-31', week: standard },
+          { from: '2027-05-01', to: '2027-05-31', week: standard },
+          { from: '2027-03-31', to: '2027-04-10', week: standard },
+        ],
+        ['workWeeks.2.from'],
+      ],
+    ];
+    for (const [workWeeks, fields] of attempts)
+      expect(await fieldsOf(createCalendar(db, system, { name: 'X', week: standard, workWeeks }))).toEqual({
+        status: 400,
+        fields,
+      });
+    expect(await countOrgRows(db, 'calendars', orgId)).toBe(before);
+
+    const kept = await createCalendar(db, system, { name: 'Kept', week: standard, workWeeks: [summer] });
+    const overlapping = [summer, { from: '2027-08-27', to: '2027-09-03', week: standard }];
+    expect(
+      await fieldsOf(updateCalendar(db, system, kept.id, kept.version, { workWeeks: overlapping })),
+    ).toEqual({
+      status: 400,
+      fields: ['workWeeks.1.from'],
+    });
+    const after = await getCalendar(db, system, kept.id);
+    expect([after.version, after.workWeeks]).toEqual([kept.version, [summer]]);
+  });
+
+  it('reschedules the plans on the calendar: a task in a four-day work week finishes later', async () => {
+    const project = await makeProject(db, orgId);
+    // Five days of work from Monday 2027-01-04 finish on Friday 8 January at 17:00.
+    const task = await createTask(db, system, project.id, { name: 'Pour', durationMinutes: 5 * 480 });
+    expect((await getTask(db, system, task.id)).earlyFinish).toBe('2027-01-08T17:00:00');
+    const own = await getCalendar(db, system, (await getProjectSchedule(db, system, project.id)).calendarId);
+    const winter = { name: 'Winter', from: '2027-01-04', to: '2027-01-31', week: fourDays };
+    await updateCalendar(db, system, own.id, own.version, { workWeeks: [winter] });
+    // Fridays are off while it lasts, so the fifth day is Monday the 11th.
+    expect((await getTask(db, system, task.id)).earlyFinish).toBe('2027-01-11T17:00:00');
+  });
+
+  it('shows the day numbers an imported plan stores as ISO days, and keeps them when the week changes', async () => {
+    const cal = await createCalendar(db, system, { name: 'Imported', week: standard });
+    // 20819 and 20822 are 2027-01-01 and 2027-01-04, as the MSPDI reader stores a work week.
+    const stored = {
+      week: standard,
+      exceptions: [],
+      workWeeks: [{ from: 20819, to: 20822, week: fourDays }],
+    };
+    await db.query('UPDATE calendars SET definition = $1 WHERE org_id = $2 AND id = $3', [
+      JSON.stringify(stored),
+      orgId,
+      cal.id,
+    ]);
+    const read = await getCalendar(db, system, cal.id);
+    expect(read.workWeeks).toEqual([{ from: '2027-01-01', to: '2027-01-04', week: fourDays }]);
+    await updateCalendar(db, system, cal.id, read.version, { week: fourDays });
+    const [row] = await db.query<{ definition: { workWeeks: unknown } }>(
+      'SELECT definition FROM calendars WHERE org_id = $1 AND id = $2',
+      [orgId, cal.id],
+    );
+    expect(row.definition.workWeeks).toEqual(stored.workWeeks);
+  });
+});
+
 describe('time off', () => {
   it('gives a resource its own calendar inheriting the default, and the heatmap shows no capacity on its days off', async () => {
     const company = await createCalendar(db, system, { name: 'Default', week: standard, isDefault: true });

@@ -28,6 +28,7 @@ export interface CalendarException {
 
 /** A work week that applies only between two dates (MS Project "work weeks"). */
 export interface DatedWorkWeek {
+  readonly name?: string;
   readonly from: number | string;
   readonly to: number | string;
   readonly week: WeekPattern;

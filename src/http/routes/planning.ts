@@ -314,6 +314,14 @@ export function registerPlanningRoutes(api: FastifyInstance, db: Database): void
           calendars: z.number().int(),
           warnings: z.array(z.string()),
           computedFinish: z.string().nullable(),
+          movedToDefaultCalendar: z
+            .object({
+              resources: z.array(z.string()),
+              calendars: z.array(z.string()),
+            })
+            .describe(
+              "Who worked on the replaced plan's calendars (which the import deletes) and falls back to the organization's default calendar: resources put on one, and calendars that inherited from one",
+            ),
           matchedResources: z
             .array(z.string())
             .optional()

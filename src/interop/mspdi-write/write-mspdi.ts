@@ -120,6 +120,7 @@ function calendar(out: XmlOut, cal: MspdiWriteCalendar): void {
         dayNumber(ww.from, where, `workWeeks[${k}].from`),
         dayNumber(ww.to, where, `workWeeks[${k}].to`),
       );
+      out.el('Name', ww.name ?? null);
       weekDays(out, ww.week, false);
       out.close('WorkWeek');
     }

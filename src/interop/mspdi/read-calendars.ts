@@ -91,7 +91,8 @@ export function readCalendars(vr: ValueReader, root: XmlNode): CalendarDefinitio
       const to = tp ? vr.date(tp, 'ToDate', w) : null;
       if (from === null || to === null) return [];
       const { week: wk } = weekDays(vr, asArray((ww.WeekDays as XmlNode | undefined)?.WeekDay), w);
-      return [{ from: dayOf(from), to: dayOf(to - 1), week: wk }];
+      const name = vr.text(ww, 'Name');
+      return [{ ...(name ? { name } : {}), from: dayOf(from), to: dayOf(to - 1), week: wk }];
     });
     const hasBase = !isBase && baseUid !== null && baseUid >= 0 && baseUid !== uid;
     out.push({

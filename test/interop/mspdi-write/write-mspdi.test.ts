@@ -31,6 +31,7 @@ const plan: MspdiWriteProject = {
       exceptions: [{ from: '2024-01-15', to: '2024-01-16', intervals: [], name: 'Holiday' }],
       workWeeks: [
         {
+          name: 'February crunch',
           from: '2024-02-01',
           to: '2024-02-29',
           week: [null, [{ from: 420, to: 900 }], null, null, null, null, null],
@@ -139,6 +140,7 @@ describe('writeMspdi', () => {
     expect(cal1.exceptions).toHaveLength(1);
     expect(cal1.exceptions?.[0]).toMatchObject({ intervals: [], name: 'Holiday' });
     expect(cal1.workWeeks?.[0].week[1]).toEqual([{ from: 420, to: 900 }]);
+    expect(cal1.workWeeks?.[0].name).toBe('February crunch');
     expect(cal2).toMatchObject({ id: 2, baseId: 1 });
     expect(cal2.week?.[1]).toEqual([{ from: 1200, to: 1440 }]);
     expect(

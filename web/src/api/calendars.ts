@@ -17,6 +17,14 @@ export interface CalendarException {
   recurYearly?: boolean;
 }
 
+/** A dated work week: between `from` and `to` (inclusive) its days replace the calendar's week; null keeps that week's day. */
+export interface WorkWeek {
+  name?: string;
+  from: string;
+  to: string;
+  week: (Interval[] | null)[];
+}
+
 export interface Calendar {
   id: string;
   version: number;
@@ -32,6 +40,7 @@ export interface Calendar {
   /** Sunday first; null inherits the base calendar's day. */
   week: (Interval[] | null)[];
   exceptions: CalendarException[];
+  workWeeks: WorkWeek[];
   usage: { resources: number; projects: number; tasks: number; calendars: number };
   /** Each weekday after inheritance (single reads only). */
   resolvedWeek?: Interval[][];
@@ -46,7 +55,7 @@ export interface TimeOff {
 }
 
 export type CalendarBody = Partial<
-  Pick<Calendar, 'name' | 'baseCalendarId' | 'isDefault' | 'week' | 'exceptions'>
+  Pick<Calendar, 'name' | 'baseCalendarId' | 'isDefault' | 'week' | 'exceptions' | 'workWeeks'>
 >;
 
 export const calendarEndpoints = {

@@ -8,6 +8,8 @@ export interface PlanImportSummary {
   calendars: number;
   warnings: string[];
   computedFinish: string | null;
+  /** Who worked on the replaced plan's calendars and falls back to the organization's default. */
+  movedToDefaultCalendar: { resources: string[]; calendars: string[] };
 }
 
 export const PLAN_EXPORT_FORMATS = [

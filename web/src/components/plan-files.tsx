@@ -19,6 +19,9 @@ export function PlanFiles({ projectId, canEdit }: { projectId: string; canEdit: 
     },
   });
   const done = upload.data;
+  const movedNames = done
+    ? [...done.movedToDefaultCalendar.resources, ...done.movedToDefaultCalendar.calendars]
+    : [];
   const refused = isApiError(upload.error, 400) ? upload.error : null;
 
   return (
@@ -90,6 +93,12 @@ export function PlanFiles({ projectId, canEdit }: { projectId: string; canEdit: 
               {done.tasks} tasks, {done.links} links and {done.calendars} calendars; scheduled finish{' '}
               {done.computedFinish ? formatDateTime(done.computedFinish) : 'n/a'}.
             </Text>
+            {movedNames.length > 0 && (
+              <Text size="sm" mt="xs" data-testid="moved-to-default-calendar">
+                These worked on the replaced plan's calendars and now use the organization's default calendar:{' '}
+                {movedNames.join(', ')}.
+              </Text>
+            )}
             {done.warnings.length > 0 && (
               <List size="sm" mt="xs">
                 {done.warnings.slice(0, 5).map((w) => (

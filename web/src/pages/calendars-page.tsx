@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { type Calendar, useCalendar, useCalendars, useDeleteCalendar } from '../api/calendars.ts';
 import { isApiError } from '../api/client.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
-import { CalendarEditor, formatIntervals } from '../components/calendars/calendar-editor.tsx';
+import { CalendarEditor } from '../components/calendars/calendar-editor.tsx';
+import { formatIntervals } from '../components/calendars/week-editor.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 
@@ -109,6 +110,11 @@ export function CalendarsPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">{weekSummary(c)}</Text>
+                  {c.workWeeks.length > 0 && (
+                    <Text size="xs" c="dimmed" data-testid="work-weeks-count">
+                      + {c.workWeeks.length} dated work week{c.workWeeks.length === 1 ? '' : 's'}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{c.baseCalendarName ?? '—'}</Table.Td>
                 <Table.Td ta="right">{c.exceptions.length}</Table.Td>

@@ -1,65 +1,30 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
   type Calendar,
   type CalendarException,
-  type Interval,
   useCalendars,
   useCreateCalendar,
   useUpdateCalendar,
 } from '../../api/calendars.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
+import {
+  type DayDraft,
+  dayDraft,
+  formatIntervals,
+  parseIntervals,
+  standardWeekDraft,
+  WeekEditor,
+  weekFromDrafts,
+} from './week-editor.tsx';
+import {
+  type WorkWeekDraft,
+  WorkWeeksSection,
+  workWeekDraft,
+  workWeeksFromDrafts,
+} from './work-weeks-section.tsx';
 
-/** Monday first on screen; the API's week is Sunday first. */
-const WEEKDAYS = [
-  [1, 'Monday'],
-  [2, 'Tuesday'],
-  [3, 'Wednesday'],
-  [4, 'Thursday'],
-  [5, 'Friday'],
-  [6, 'Saturday'],
-  [0, 'Sunday'],
-] as const;
-const STANDARD = '08:00–12:00, 13:00–17:00';
-
-const clock = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-export const formatIntervals = (ivs: Interval[]) =>
-  ivs.map((iv) => `${clock(iv.from)}–${clock(iv.to)}`).join(', ');
-
-/** "08:00–12:00, 13:00–17:00" as minutes; null when a part is not a time range. */
-export function parseIntervals(text: string): Interval[] | null {
-  const parts = text
-    .split(/[,;]/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const out: Interval[] = [];
-  for (const part of parts) {
-    const m = /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/.exec(part);
-    if (!m) return null;
-    out.push({ from: Number(m[1]) * 60 + Number(m[2]), to: Number(m[3]) * 60 + Number(m[4]) });
-  }
-  return out;
-}
-
-type DayMode = 'inherit' | 'off' | 'work';
-interface DayDraft {
-  mode: DayMode;
-  text: string;
-}
 interface ExceptionDraft {
   id?: string;
   name: string;
@@ -69,13 +34,6 @@ interface ExceptionDraft {
   text: string;
   recurYearly: boolean;
 }
-
-const dayDraft = (day: Interval[] | null): DayDraft =>
-  day === null
-    ? { mode: 'inherit', text: STANDARD }
-    : day.length === 0
-      ? { mode: 'off', text: STANDARD }
-      : { mode: 'work', text: formatIntervals(day) };
 
 const exceptionDraft = (ex: CalendarException): ExceptionDraft => ({
   id: ex.id,
@@ -88,9 +46,10 @@ const exceptionDraft = (ex: CalendarException): ExceptionDraft => ({
 });
 
 /**
- * Creates or edits a calendar: name, base calendar, a work week (each day inherited, off, or working
- * intervals) and exceptions (holidays, ranges, recurring yearly days, changed hours). The server checks
- * every rule again and names the field it refuses (`week.1.0.to`, `exceptions.2.to`).
+ * Creates or edits a calendar: name, base calendar, a default work week (each day inherited, off, or
+ * working intervals), dated work weeks and exceptions (holidays, ranges, recurring yearly days, changed
+ * hours). The server checks every rule again and names the field it refuses (`week.1.0.to`,
+ * `workWeeks.1.from`, `exceptions.2.to`).
  */
 export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | null; onClose: () => void }) {
   const others = useCalendars({ pageSize: 200, sort: 'name' });
@@ -100,19 +59,16 @@ export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | nul
   const [baseId, setBaseId] = useState<string | null>(calendar?.baseCalendarId ?? null);
   const [isDefault, setDefault] = useState(calendar?.isDefault ?? false);
   const [week, setWeek] = useState<DayDraft[]>(() =>
-    calendar
-      ? calendar.week.map(dayDraft)
-      : [[], [1], [1], [1], [1], [1], []].map(
-          (d) => ({ mode: d.length ? 'work' : 'off', text: STANDARD }) as DayDraft,
-        ),
+    calendar ? calendar.week.map(dayDraft) : standardWeekDraft(),
+  );
+  const [workWeeks, setWorkWeeks] = useState<WorkWeekDraft[]>(() =>
+    (calendar?.workWeeks ?? []).map(workWeekDraft),
   );
   const [exceptions, setExceptions] = useState<ExceptionDraft[]>(() =>
     (calendar?.exceptions ?? []).map(exceptionDraft),
   );
   const [localError, setLocalError] = useState<string | null>(null);
 
-  const setDay = (wd: number, change: Partial<DayDraft>) =>
-    setWeek(week.map((d, i) => (i === wd ? { ...d, ...change } : d)));
   const setException = (index: number, change: Partial<ExceptionDraft>) =>
     setExceptions(exceptions.map((e, i) => (i === index ? { ...e, ...change } : e)));
   const addException = (kind: 'holiday' | 'range' | 'yearly' | 'hours') =>
@@ -131,13 +87,10 @@ export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | nul
 
   const save = () => {
     setLocalError(null);
-    const days: (Interval[] | null)[] = [];
-    for (const [wd, label] of WEEKDAYS) {
-      const d = week[wd];
-      const ivs = d.mode === 'work' ? parseIntervals(d.text) : [];
-      if (ivs === null) return setLocalError(`${label}: write working time as 08:00–12:00, 13:00–17:00`);
-      days[wd] = d.mode === 'inherit' ? null : ivs;
-    }
+    const days = weekFromDrafts(week);
+    if ('error' in days) return setLocalError(days.error);
+    const dated = workWeeksFromDrafts(workWeeks);
+    if ('error' in dated) return setLocalError(dated.error);
     const out: CalendarException[] = [];
     for (const [i, e] of exceptions.entries()) {
       const ivs = e.working ? parseIntervals(e.text) : [];
@@ -151,7 +104,14 @@ export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | nul
         ...(e.recurYearly ? { recurYearly: true } : {}),
       });
     }
-    const body = { name: name.trim(), baseCalendarId: baseId, week: days, exceptions: out, isDefault };
+    const body = {
+      name: name.trim(),
+      baseCalendarId: baseId,
+      week: days.days,
+      workWeeks: dated.workWeeks,
+      exceptions: out,
+      isDefault,
+    };
     if (calendar) update.mutate({ calendar, body }, { onSuccess: onClose });
     else create.mutate(body, { onSuccess: onClose });
   };
@@ -159,11 +119,15 @@ export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | nul
   const bases = (others.data?.items ?? [])
     .filter((c) => c.id !== calendar?.id)
     .map((c) => ({ value: c.id, label: c.name }));
-  const modes = [
-    ...(baseId ? [{ value: 'inherit', label: 'Inherit' }] : []),
-    { value: 'off', label: 'Non-working' },
-    { value: 'work', label: 'Working' },
-  ];
+  const baseDayText = (wd: number) =>
+    calendar?.resolvedWeek
+      ? `as the base: ${formatIntervals(calendar.resolvedWeek[wd]) || 'non-working'}`
+      : 'as the base calendar';
+  const defaultDayText = (wd: number) => {
+    const d = week[wd];
+    if (d.mode === 'inherit' && baseId) return baseDayText(wd);
+    return d.mode === 'work' ? d.text : 'non-working';
+  };
   return (
     <Modal opened onClose={onClose} title={calendar ? `Edit ${calendar.name}` : 'New calendar'} size="xl">
       <Stack gap="sm" data-testid="calendar-editor">
@@ -192,46 +156,15 @@ export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | nul
             onChange={(e) => setDefault(e.currentTarget.checked)}
           />
         )}
-        <Title order={6}>Work week</Title>
-        <Table data-testid="work-week">
-          <Table.Tbody>
-            {WEEKDAYS.map(([wd, label]) => {
-              const d = week[wd];
-              const mode = d.mode === 'inherit' && !baseId ? 'off' : d.mode;
-              return (
-                <Table.Tr key={wd} data-weekday={label}>
-                  <Table.Td w={110}>{label}</Table.Td>
-                  <Table.Td w={290}>
-                    <SegmentedControl
-                      size="xs"
-                      data={modes}
-                      value={mode}
-                      onChange={(v) => setDay(wd, { mode: v as DayMode })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    {mode === 'work' ? (
-                      <TextInput
-                        size="xs"
-                        aria-label={`${label} working time`}
-                        value={d.text}
-                        onChange={(e) => setDay(wd, { text: e.currentTarget.value })}
-                      />
-                    ) : (
-                      <Text size="xs" c="dimmed">
-                        {mode === 'inherit'
-                          ? calendar?.resolvedWeek
-                            ? `as the base: ${formatIntervals(calendar.resolvedWeek[wd]) || 'non-working'}`
-                            : 'as the base calendar'
-                          : 'non-working'}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        <Title order={6}>Default week</Title>
+        <WeekEditor
+          week={week}
+          onChange={setWeek}
+          inheritLabel={baseId ? 'Inherit' : null}
+          inheritedText={baseDayText}
+          testId="work-week"
+        />
+        <WorkWeeksSection workWeeks={workWeeks} onChange={setWorkWeeks} defaultDayText={defaultDayText} />
         <Group justify="space-between">
           <Title order={6}>Exceptions</Title>
           <Group gap={4}>

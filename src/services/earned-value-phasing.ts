@@ -369,9 +369,13 @@ function spreadEstimateToComplete(
     first = next;
   }
   if (total <= 0) {
-    // Past its planned end: the remainder runs evenly to the finish earned schedule forecasts.
+    // Past its planned end: the remainder runs evenly to the finish earned schedule forecasts, or, where
+    // progress was never measured (no forecast finish), for as long as it takes at the project's average
+    // monthly spend so far; only a project with neither lands its remainder in the status month.
     const lastMonth =
-      forecastFinish && forecastFinish.slice(0, 7) > asOfMonth ? forecastFinish.slice(0, 7) : asOfMonth;
+      forecastFinish && forecastFinish.slice(0, 7) > asOfMonth
+        ? forecastFinish.slice(0, 7)
+        : (monthAtRunRate(input.actualsByDay, asOfMonth, etc) ?? asOfMonth);
     for (let first = asOfDay - (new Date(asOfDay * DAY_MS).getUTCDate() - 1); monthOf(first) <= lastMonth; ) {
       remaining.set(monthOf(first), 1);
       total += 1;
@@ -387,4 +391,32 @@ function spreadEstimateToComplete(
     row.forecast += (etc * pv) / total;
   }
   periods.sort((a, b) => a.period.localeCompare(b.period));
+}
+
+/** Longest a run-rate forecast reaches: beyond three years an average says nothing. */
+const RUN_RATE_MONTHS_MAX = 36;
+
+/**
+ * The month in which `remaining` is spent at the average monthly spend of the months from the first
+ * actual up to (not including) the status month; null without spend to go on.
+ */
+function monthAtRunRate(
+  actualsByDay: ProjectMoneyInput['actualsByDay'],
+  asOfMonth: string,
+  remaining: number,
+): string | null {
+  let firstMonth: string | null = null;
+  let spent = 0;
+  for (const r of actualsByDay) {
+    const month = r.day.slice(0, 7);
+    if (month >= asOfMonth) continue;
+    spent += r.amount;
+    if (firstMonth === null || month < firstMonth) firstMonth = month;
+  }
+  if (firstMonth === null || !(spent > 0)) return null;
+  const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  const perMonth = spent / (monthIndex(asOfMonth) - monthIndex(firstMonth));
+  const months = Math.min(RUN_RATE_MONTHS_MAX, Math.max(1, Math.ceil(remaining / perMonth - 1e-9)));
+  const last = monthIndex(asOfMonth) + months - 1;
+  return `${Math.floor(last / 12)}-${String((last % 12) + 1).padStart(2, '0')}`;
 }

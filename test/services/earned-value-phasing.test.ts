@@ -224,4 +224,47 @@ describe('time-phasing a project for earned value', () => {
     expect(future.reduce((sum, p) => sum + p.forecast, 0)).toBeCloseTo(etc, 6);
     for (const p of future) expect(p.forecast).toBeCloseTo(etc / future.length, 6);
   });
+
+  it('spreads the remainder of a late, never-statused project at its average monthly spend so far', () => {
+    // Planned January to March, 3,000 budgeted; 1,000 a month spent in January to April; nothing statused,
+    // so earned schedule cannot say when it finishes.
+    const result = analyzeProjectMoney({
+      ...base,
+      asOf: '2027-05-10',
+      budgetByMonth: [
+        { projectId: 'p', day: '2027-01-01', amount: 1000 },
+        { projectId: 'p', day: '2027-02-01', amount: 1000 },
+        { projectId: 'p', day: '2027-03-01', amount: 1000 },
+      ],
+      actualsByDay: ['01', '02', '03', '04'].map((m) => ({
+        projectId: 'p',
+        day: `2027-${m}-15`,
+        amount: 1000,
+      })),
+    });
+    const { etc, forecastFinish } = result.financials;
+    expect(forecastFinish).toBeNull();
+    expect(etc).toBeCloseTo(3000, 6);
+    const future = result.periods
+      .filter((p) => p.forecast > 0)
+      .map((p) => [p.period.slice(0, 7), Math.round(p.forecast * 100) / 100]);
+    expect(future).toEqual([
+      ['2027-05', 1000],
+      ['2027-06', 1000],
+      ['2027-07', 1000],
+    ]);
+  });
+
+  it('puts the remainder in the status month when there is neither a forecast finish nor any spend', () => {
+    const result = analyzeProjectMoney({
+      ...base,
+      asOf: '2027-05-10',
+      budgetByMonth: [{ projectId: 'p', day: '2027-01-01', amount: 1000 }],
+    });
+    expect(
+      result.periods
+        .filter((p) => p.forecast > 0)
+        .map((p) => [p.period.slice(0, 7), Math.round(p.forecast * 100) / 100]),
+    ).toEqual([['2027-05', 1000]]);
+  });
 });

@@ -187,7 +187,8 @@ describe('role grants', () => {
   });
 });
 
-describe('demo seed', () => {
+// A full demo seed takes half a minute alone, several times that on a busy two-core CI machine.
+describe('demo seed', { timeout: 300_000 }, () => {
   it('creates the demo organization: 3 business units, 2 portfolios, 3 programs, 25 projects in every stage, 40 people', async () => {
     const result = await seedDemo(db);
     expect(result.created).toBe(true);

@@ -60,8 +60,11 @@ export const moneyFigures = ['budget', 'actual', 'eac', 'etc', 'bac', 'pv', 'ev'
 export type MoneyFigure = (typeof moneyFigures)[number];
 export const ratioFigures = ['spi', 'cpi'] as const;
 export const countFigures = ['projects', 'late', 'overdue'] as const;
-/** The monthly figures behind the burn (`month:2027-03:actual`) and the S-curves (`upto:2027-03:pv`). */
-export const monthFigureKeys = ['budget', 'actual', 'forecast', 'pv', 'ev'] as const;
+/**
+ * The monthly figures behind the burn (`month:2027-03:actual`) and the S-curves (`upto:2027-03:pv`).
+ * `outturn` is actual plus forecast: what the S-curve's forecast line draws, spent so far and still to come.
+ */
+export const monthFigureKeys = ['budget', 'actual', 'forecast', 'outturn', 'pv', 'ev'] as const;
 
 /**
  * A figure of a roll-up: a money sum, an index (a ratio of sums), a count, the projects of one health

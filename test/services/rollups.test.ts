@@ -221,6 +221,12 @@ describe('contributors', () => {
     ]);
     const { sCurve } = await dashboard(pmo);
     expect(upTo.value).toBe(sCurve.find((m) => m.month === '2027-02')?.actual);
+    // The forecast line is the running outturn (spent plus still to come): its projects add up to that.
+    const forecastMonth = sCurve.find((m) => m.forecast > 0 && m.actual > 0);
+    expect(forecastMonth).toBeDefined();
+    const outturn = await contributors(pmo, { figure: `upto:${forecastMonth!.month}:outturn` });
+    expect(outturn.value).toBeCloseTo(forecastMonth!.actual + forecastMonth!.forecast, 6);
+    expect(outturn.items.reduce((sum, c) => sum + (c.value ?? 0), 0)).toBeCloseTo(outturn.value ?? 0, 6);
     await expect(contributors(pmo, { figure: 'month:2027-13:pv' })).rejects.toThrow(/figure/);
     await expect(contributors(pmo, { figure: 'upto:2027-02:happiness' })).rejects.toThrow(/figure/);
   });

@@ -302,10 +302,18 @@ export type FigureDefinition =
   | { kind: 'ratio'; numerator: string; denominator: string }
   | { kind: 'count'; where: string }
   /** A month's figure of the projects (or its running total up to the month), from the monthly rows. */
-  | { kind: 'period'; column: string; month: string; cumulative: boolean };
+  | { kind: 'period'; value: string; month: string; cumulative: boolean };
 
 const summable = new Set(['budget', 'actual', 'eac', 'etc', 'bac', 'pv', 'ev', 'ac', 'vac']);
-const monthly = new Set(['budget', 'actual', 'forecast', 'pv', 'ev']);
+/** Each monthly figure's value in a month's row; outturn is what was spent there plus what is forecast. */
+const monthlyValue: Record<string, string> = {
+  budget: 'x.budget',
+  actual: 'x.actual',
+  forecast: 'x.forecast',
+  outturn: 'x.actual + x.forecast',
+  pv: 'x.pv',
+  ev: 'x.ev',
+};
 
 /**
  * The figure's reading over the `scoped` columns. The model's schema validates figures; column names
@@ -313,7 +321,7 @@ const monthly = new Set(['budget', 'actual', 'forecast', 'pv', 'ev']);
  */
 export function figureDefinition(figure: string, params: SqlParams): FigureDefinition {
   const [head, a, b] = figure.split(':');
-  if ((head === 'month' || head === 'upto') && !monthly.has(b))
+  if ((head === 'month' || head === 'upto') && !Object.hasOwn(monthlyValue, b))
     throw new Error(`unknown monthly figure ${b}`);
   if (
     !['spi', 'cpi', 'projects', 'late', 'overdue', 'health', 'stage', 'cell', 'month', 'upto'].includes(
@@ -341,7 +349,12 @@ export function figureDefinition(figure: string, params: SqlParams): FigureDefin
       return { kind: 'count', where: `health = ${params.add(a)} AND stage = ${params.add(b)}` };
     case 'month':
     case 'upto':
-      return { kind: 'period', column: b, month: params.add(`${a}-01`), cumulative: head === 'upto' };
+      return {
+        kind: 'period',
+        value: monthlyValue[b],
+        month: params.add(`${a}-01`),
+        cumulative: head === 'upto',
+      };
     default:
       return { kind: 'sum', value: head };
   }
@@ -400,7 +413,7 @@ export async function listContributors(
   const chosen =
     definition.kind === 'period'
       ? `SELECT sc.*, m.v AS period_value FROM scoped sc JOIN (
-           SELECT x.project_id, sum(x.${definition.column}) AS v FROM project_period_figures x
+           SELECT x.project_id, sum(${definition.value}) AS v FROM project_period_figures x
            WHERE x.org_id = ${org} AND x.period ${definition.cumulative ? '<=' : '='} ${definition.month}::date
            GROUP BY x.project_id) m ON m.project_id = sc.id
          WHERE m.v <> 0`

@@ -26,14 +26,15 @@ const moneyTooltip = (currency: string) => ({
 
 /** A click on a chart's month: which monthly figure (budget, actual, forecast, pv, ev) of which month. */
 export type PickMonth = (month: string, key: MonthKey, label: string) => void;
-type MonthKey = 'budget' | 'actual' | 'forecast' | 'pv' | 'ev';
+type MonthKey = 'budget' | 'actual' | 'forecast' | 'outturn' | 'pv' | 'ev';
 const BURN_SERIES: Record<string, MonthKey> = { Budget: 'budget', Actual: 'actual', Forecast: 'forecast' };
 const CURVE_SERIES: Record<string, MonthKey> = {
   'Budget (BAC)': 'budget',
   'Planned value': 'pv',
   'Earned value': 'ev',
   'Actual cost': 'actual',
-  Forecast: 'forecast',
+  // The curve's forecast is the running outturn (actual plus forecast), so its projects are read that way.
+  Forecast: 'outturn',
 };
 
 /** Per month: budget against actual spend, and the forecast of what is still to come. */

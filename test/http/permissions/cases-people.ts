@@ -1,4 +1,4 @@
-import { createRoleGrant, createUser } from '../../../src/services/access.ts';
+import { createRoleGrant, createUser, getUser, listRoleGrants } from '../../../src/services/access.ts';
 import { TEST_PASSWORD } from '../../support/factories.ts';
 import {
   type Case,
@@ -44,7 +44,6 @@ export const peopleCases: Case[] = [
     allowed: orgAdminOnly,
     targets: ['in', 'other'],
     request: async (t) => {
-      const { getUser } = await import('../../../src/services/access.ts');
       return {
         method: 'PATCH',
         url: `${v1}/users/${extras[t].user}`,
@@ -64,7 +63,6 @@ export const peopleCases: Case[] = [
     allowed: pmoAnyScope,
     targets: ['in', 'other'],
     request: async (t) => {
-      const { listRoleGrants } = await import('../../../src/services/access.ts');
       const page = await listRoleGrants(db, systemFor(t), {
         page: 1,
         pageSize: 5,
@@ -106,7 +104,6 @@ export const peopleCases: Case[] = [
         scopeId: tree[t].project,
       }).catch(async () => {
         // The grant may exist from an earlier case; any grant at the target's project will do.
-        const { listRoleGrants } = await import('../../../src/services/access.ts');
         const page = await listRoleGrants(db, systemFor(t), {
           page: 1,
           pageSize: 500,

@@ -1,4 +1,4 @@
-import { getProject } from '../../../src/services/projects.ts';
+import { addProjectMember, getProject } from '../../../src/services/projects.ts';
 import {
   createBusinessUnit,
   createObjective,
@@ -278,7 +278,6 @@ export const structureCases: Case[] = [
     route: 'DELETE /projects/:id/members/:userId',
     allowed: projectEditors,
     request: async (t) => {
-      const { addProjectMember } = await import('../../../src/services/projects.ts');
       await addProjectMember(db, systemFor(t), tree[t].project, { userId: extras[t].user });
       return { method: 'DELETE', url: `${v1}/projects/${tree[t].project}/members/${extras[t].user}` };
     },

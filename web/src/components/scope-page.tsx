@@ -40,7 +40,10 @@ export function CountTab({
 }) {
   return (
     <Tabs.Tab value={value} leftSection={<TabIcon size={14} />}>
-      {label} {list.data ? `(${list.data.total})` : ''}
+      {/* Two text nodes, the label and its count, as the tabs always rendered: one string
+          or three nodes shape the row a subpixel differently. */}
+      {`${label} `}
+      {list.data ? `(${list.data.total})` : ''}
     </Tabs.Tab>
   );
 }

@@ -34,7 +34,7 @@ export function useEntityModal<C extends CollectionName, V extends Values>(
   }: Omit<EntityModalProps<Collections[C]>, 'opened'> & {
     entity: Collections[C] | undefined;
     /** Other collections whose cached lists show this entity (counts, names). */
-    also: CollectionName[];
+    also?: CollectionName[];
     toValues: (entity?: Partial<Collections[C]>) => V;
     toBody: (values: Partial<V>) => Record<string, unknown>;
     check: (values: V) => Record<string, string>;

@@ -2,7 +2,8 @@ import { Grid, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import type { BusinessUnit } from '../api/types.ts';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { FormModal } from './form-modal.tsx';
-import { nullIfEmpty, requireFields, useEntityForm, useSaveEntity } from './use-entity-form.ts';
+import { nullIfEmpty, requireFields } from './use-entity-form.ts';
+import { type EntityModalProps, useEntityModal } from './use-entity-modal.ts';
 
 interface BusinessUnitValues extends Record<string, unknown> {
   name: string;
@@ -25,47 +26,28 @@ const toBody = (v: Partial<BusinessUnitValues>) => {
 };
 
 export function BusinessUnitForm({
-  opened,
-  onClose,
   unit,
-  version,
-  defaults,
-  onSaved,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  unit?: BusinessUnit;
-  version?: string | null;
-  defaults?: Partial<BusinessUnit>;
-  onSaved?: (b: BusinessUnit | undefined) => void;
-}) {
-  const form = useEntityForm<BusinessUnitValues>(toValues(unit ?? defaults));
-  const save = useSaveEntity('business-units', form, {
-    id: unit?.id,
-    version,
+  opened,
+  ...modal
+}: EntityModalProps<BusinessUnit> & { unit?: BusinessUnit }) {
+  const { form, modalProps } = useEntityModal('business-units', {
+    entity: unit,
+    ...modal,
     also: ['portfolios', 'projects'],
-    onSaved: (b) => {
-      onSaved?.(b);
-      onClose();
+    toValues,
+    toBody,
+    check: (v) => {
+      const errors = requireFields(v, { name: 'Name', code: 'Code' });
+      if (unit && v.parentId === unit.id) errors.parentId = 'A business unit cannot be its own parent';
+      return errors;
     },
   });
   return (
     <FormModal
       opened={opened}
-      onClose={onClose}
+      onClose={modal.onClose}
       title={unit ? `Edit ${unit.name}` : 'New business unit'}
-      onSubmit={save.submit(
-        (all, changed) => toBody(unit ? changed : all),
-        (v) => {
-          const errors = requireFields(v, { name: 'Name', code: 'Code' });
-          if (unit && v.parentId === unit.id) errors.parentId = 'A business unit cannot be its own parent';
-          return errors;
-        },
-      )}
-      saving={save.mutation.isPending}
-      error={save.mutation.error}
-      onReload={() => save.reload(toValues)}
-      shownFields={Object.keys(toValues())}
+      {...modalProps}
       submitLabel={unit ? 'Save changes' : 'Create business unit'}
       size="md"
     >

@@ -2,7 +2,8 @@ import { Grid, NumberInput, Textarea, TextInput } from '@mantine/core';
 import type { Objective } from '../api/types.ts';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { FormModal } from './form-modal.tsx';
-import { nullIfEmpty, requireFields, useEntityForm, useSaveEntity } from './use-entity-form.ts';
+import { nullIfEmpty, requireFields } from './use-entity-form.ts';
+import { type EntityModalProps, useEntityModal } from './use-entity-modal.ts';
 
 interface ObjectiveValues extends Record<string, unknown> {
   name: string;
@@ -27,45 +28,28 @@ const toBody = (v: Partial<ObjectiveValues>) => {
 };
 
 export function ObjectiveForm({
-  opened,
-  onClose,
   objective,
-  version,
-  onSaved,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  objective?: Objective;
-  version?: string | null;
-  onSaved?: (o: Objective | undefined) => void;
-}) {
-  const form = useEntityForm<ObjectiveValues>(toValues(objective));
-  const save = useSaveEntity('objectives', form, {
-    id: objective?.id,
-    version,
-    onSaved: (o) => {
-      onSaved?.(o);
-      onClose();
+  opened,
+  ...modal
+}: Omit<EntityModalProps<Objective>, 'defaults'> & { objective?: Objective }) {
+  const { form, modalProps } = useEntityModal('objectives', {
+    entity: objective,
+    ...modal,
+    toValues,
+    toBody,
+    check: (v) => {
+      const errors = requireFields(v, { name: 'Name', weight: 'Weight' });
+      if (v.weight !== null && (v.weight < 0 || v.weight > 100))
+        errors.weight = 'Weight must be between 0 and 100';
+      return errors;
     },
   });
   return (
     <FormModal
       opened={opened}
-      onClose={onClose}
+      onClose={modal.onClose}
       title={objective ? `Edit ${objective.name}` : 'New strategic objective'}
-      onSubmit={save.submit(
-        (all, changed) => toBody(objective ? changed : all),
-        (v) => {
-          const errors = requireFields(v, { name: 'Name', weight: 'Weight' });
-          if (v.weight !== null && (v.weight < 0 || v.weight > 100))
-            errors.weight = 'Weight must be between 0 and 100';
-          return errors;
-        },
-      )}
-      saving={save.mutation.isPending}
-      error={save.mutation.error}
-      onReload={() => save.reload(toValues)}
-      shownFields={Object.keys(toValues())}
+      {...modalProps}
       submitLabel={objective ? 'Save changes' : 'Create objective'}
     >
       <Grid gap="sm">

@@ -2,7 +2,8 @@ import { Grid, Textarea, TextInput } from '@mantine/core';
 import type { Portfolio } from '../api/types.ts';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { FormModal } from './form-modal.tsx';
-import { nullIfEmpty, requireFields, useEntityForm, useSaveEntity } from './use-entity-form.ts';
+import { nullIfEmpty, requireFields } from './use-entity-form.ts';
+import { type EntityModalProps, useEntityModal } from './use-entity-modal.ts';
 
 interface PortfolioValues extends Record<string, unknown> {
   name: string;
@@ -25,43 +26,24 @@ const toBody = (v: Partial<PortfolioValues>) => {
 };
 
 export function PortfolioForm({
-  opened,
-  onClose,
   portfolio,
-  version,
-  defaults,
-  onSaved,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  portfolio?: Portfolio;
-  version?: string | null;
-  defaults?: Partial<Portfolio>;
-  onSaved?: (p: Portfolio | undefined) => void;
-}) {
-  const form = useEntityForm<PortfolioValues>(toValues(portfolio ?? defaults));
-  const save = useSaveEntity('portfolios', form, {
-    id: portfolio?.id,
-    version,
+  opened,
+  ...modal
+}: EntityModalProps<Portfolio> & { portfolio?: Portfolio }) {
+  const { form, modalProps } = useEntityModal('portfolios', {
+    entity: portfolio,
+    ...modal,
     also: ['business-units', 'projects', 'programs'],
-    onSaved: (p) => {
-      onSaved?.(p);
-      onClose();
-    },
+    toValues,
+    toBody,
+    check: (v) => requireFields(v, { name: 'Name' }),
   });
   return (
     <FormModal
       opened={opened}
-      onClose={onClose}
+      onClose={modal.onClose}
       title={portfolio ? `Edit ${portfolio.name}` : 'New portfolio'}
-      onSubmit={save.submit(
-        (all, changed) => toBody(portfolio ? changed : all),
-        (v) => requireFields(v, { name: 'Name' }),
-      )}
-      saving={save.mutation.isPending}
-      error={save.mutation.error}
-      onReload={() => save.reload(toValues)}
-      shownFields={Object.keys(toValues())}
+      {...modalProps}
       submitLabel={portfolio ? 'Save changes' : 'Create portfolio'}
     >
       <Grid gap="sm">

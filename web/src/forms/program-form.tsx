@@ -2,7 +2,8 @@ import { Grid, Textarea, TextInput } from '@mantine/core';
 import type { Program } from '../api/types.ts';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { FormModal } from './form-modal.tsx';
-import { nullIfEmpty, requireFields, useEntityForm, useSaveEntity } from './use-entity-form.ts';
+import { nullIfEmpty, requireFields } from './use-entity-form.ts';
+import { type EntityModalProps, useEntityModal } from './use-entity-modal.ts';
 
 interface ProgramValues extends Record<string, unknown> {
   name: string;
@@ -27,43 +28,24 @@ const toBody = (v: Partial<ProgramValues>) => {
 };
 
 export function ProgramForm({
-  opened,
-  onClose,
   program,
-  version,
-  defaults,
-  onSaved,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  program?: Program;
-  version?: string | null;
-  defaults?: Partial<Program>;
-  onSaved?: (p: Program | undefined) => void;
-}) {
-  const form = useEntityForm<ProgramValues>(toValues(program ?? defaults));
-  const save = useSaveEntity('programs', form, {
-    id: program?.id,
-    version,
+  opened,
+  ...modal
+}: EntityModalProps<Program> & { program?: Program }) {
+  const { form, modalProps } = useEntityModal('programs', {
+    entity: program,
+    ...modal,
     also: ['portfolios', 'projects'],
-    onSaved: (p) => {
-      onSaved?.(p);
-      onClose();
-    },
+    toValues,
+    toBody,
+    check: (v) => requireFields(v, { name: 'Name', portfolioId: 'Portfolio' }),
   });
   return (
     <FormModal
       opened={opened}
-      onClose={onClose}
+      onClose={modal.onClose}
       title={program ? `Edit ${program.name}` : 'New program'}
-      onSubmit={save.submit(
-        (all, changed) => toBody(program ? changed : all),
-        (v) => requireFields(v, { name: 'Name', portfolioId: 'Portfolio' }),
-      )}
-      saving={save.mutation.isPending}
-      error={save.mutation.error}
-      onReload={() => save.reload(toValues)}
-      shownFields={Object.keys(toValues())}
+      {...modalProps}
       submitLabel={program ? 'Save changes' : 'Create program'}
     >
       <Grid gap="sm">

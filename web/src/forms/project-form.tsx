@@ -5,7 +5,8 @@ import { can } from '../auth/permissions.ts';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { humanize } from '../lib/format.ts';
 import { FormModal } from './form-modal.tsx';
-import { nullIfEmpty, requireFields, useEntityForm, useSaveEntity } from './use-entity-form.ts';
+import { nullIfEmpty, requireFields } from './use-entity-form.ts';
+import { type EntityModalProps, useEntityModal } from './use-entity-modal.ts';
 
 interface ProjectValues extends Record<string, unknown> {
   code: string;
@@ -66,27 +67,15 @@ function check(v: ProjectValues): Record<string, string> {
   return errors;
 }
 
-const SHOWN = Object.keys(toValues());
-
 /**
  * Create a project (no `project`) or edit one (sends only changed fields with If-Match).
  * `defaults` pre-fills a new project, e.g. the portfolio whose page the user is on.
  */
 export function ProjectForm({
-  opened,
-  onClose,
   project,
-  version,
-  defaults,
-  onSaved,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  project?: Project;
-  version?: string | null;
-  defaults?: Partial<Project>;
-  onSaved?: (p: Project | undefined) => void;
-}) {
+  opened,
+  ...modal
+}: EntityModalProps<Project> & { project?: Project }) {
   const me = useMe().data;
   const currency = me?.org.currency ?? 'USD';
   const stageEditable = can(me, 'project.stage', {
@@ -95,28 +84,22 @@ export function ProjectForm({
     programId: project?.programId,
     projectId: project?.id,
   });
-  const form = useEntityForm<ProjectValues>(toValues(project ?? defaults));
-  const save = useSaveEntity('projects', form, {
-    id: project?.id,
-    version,
+  const { form, modalProps } = useEntityModal('projects', {
+    entity: project,
+    ...modal,
     also: ['portfolios', 'programs', 'business-units'],
-    onSaved: (p) => {
-      onSaved?.(p);
-      onClose();
-    },
+    toValues,
+    toBody,
+    check,
   });
   const v = form.values;
 
   return (
     <FormModal
       opened={opened}
-      onClose={onClose}
+      onClose={modal.onClose}
       title={project ? `Edit ${project.code} · ${project.name}` : 'New project'}
-      onSubmit={save.submit((all, changed) => toBody(project ? changed : all), check)}
-      saving={save.mutation.isPending}
-      error={save.mutation.error}
-      onReload={() => save.reload(toValues)}
-      shownFields={SHOWN}
+      {...modalProps}
       submitLabel={project ? 'Save changes' : 'Create project'}
       size="xl"
     >

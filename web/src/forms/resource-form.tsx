@@ -2,7 +2,8 @@ import { Grid, NumberInput, Select, Switch, TextInput } from '@mantine/core';
 import type { Resource, ResourceKind } from '../api/resource-types.ts';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { FormModal } from './form-modal.tsx';
-import { nullIfEmpty, requireFields, useEntityForm, useSaveEntity } from './use-entity-form.ts';
+import { nullIfEmpty, requireFields } from './use-entity-form.ts';
+import { type EntityModalProps, useEntityModal } from './use-entity-modal.ts';
 
 interface ResourceValues extends Record<string, unknown> {
   code: string;
@@ -38,47 +39,30 @@ const toBody = (v: Partial<ResourceValues>) => {
 };
 
 export function ResourceForm({
-  opened,
-  onClose,
   resource,
-  version,
-  onSaved,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  resource?: Resource;
-  version?: string | null;
-  onSaved?: (r: Resource | undefined) => void;
-}) {
-  const form = useEntityForm<ResourceValues>(toValues(resource));
-  const save = useSaveEntity('resources', form, {
-    id: resource?.id,
-    version,
-    onSaved: (r) => {
-      onSaved?.(r);
-      onClose();
+  opened,
+  ...modal
+}: Omit<EntityModalProps<Resource>, 'defaults'> & { resource?: Resource }) {
+  const { form, modalProps } = useEntityModal('resources', {
+    entity: resource,
+    ...modal,
+    toValues,
+    toBody,
+    check: (v) => {
+      const errors = requireFields(v, { code: 'Code', name: 'Name', maxUnits: 'Max units' });
+      if (v.kind === 'generic' && !v.roleId) errors.roleId = 'A generic resource stands for a role';
+      if (v.maxUnits !== null && (v.maxUnits <= 0 || v.maxUnits > 1000))
+        errors.maxUnits = 'Max units must be above 0 and at most 1000';
+      return errors;
     },
   });
   const kind = form.values.kind;
   return (
     <FormModal
       opened={opened}
-      onClose={onClose}
+      onClose={modal.onClose}
       title={resource ? `Edit ${resource.name}` : 'New resource'}
-      onSubmit={save.submit(
-        (all, changed) => toBody(resource ? changed : all),
-        (v) => {
-          const errors = requireFields(v, { code: 'Code', name: 'Name', maxUnits: 'Max units' });
-          if (v.kind === 'generic' && !v.roleId) errors.roleId = 'A generic resource stands for a role';
-          if (v.maxUnits !== null && (v.maxUnits <= 0 || v.maxUnits > 1000))
-            errors.maxUnits = 'Max units must be above 0 and at most 1000';
-          return errors;
-        },
-      )}
-      saving={save.mutation.isPending}
-      error={save.mutation.error}
-      onReload={() => save.reload(toValues)}
-      shownFields={Object.keys(toValues())}
+      {...modalProps}
       submitLabel={resource ? 'Save changes' : 'Create resource'}
     >
       <Grid gap="sm">

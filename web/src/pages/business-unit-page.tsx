@@ -1,26 +1,26 @@
-import { Badge, Button, EmptyState, Paper, Table, Tabs, Text } from '@mantine/core';
-import {
-  IconBriefcase,
-  IconGauge,
-  IconListDetails,
-  IconPencil,
-  IconPlus,
-  IconSitemap,
-} from '@tabler/icons-react';
+import { Badge, EmptyState, Paper, Table, Tabs, Text } from '@mantine/core';
+import { IconBriefcase, IconListDetails, IconSitemap } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
 import type { Portfolio } from '../api/types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
-import { EnterpriseDashboard } from '../components/dashboard/enterprise-dashboard.tsx';
-import { type Column, DataTable } from '../components/data-table.tsx';
+import type { Column } from '../components/data-table.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
-import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
-import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
+import {
+  CountTab,
+  DashboardTab,
+  DashboardTabPanel,
+  HistoryTabPanel,
+  ScopeChildrenTable,
+  ScopeEditButton,
+  ScopeNewButton,
+} from '../components/scope-page.tsx';
+import { ScopeProjectsTable, useScopeProjects } from '../components/scope-projects-table.tsx';
 import { BusinessUnitForm } from '../forms/business-unit-form.tsx';
 import { PortfolioForm } from '../forms/portfolio-form.tsx';
 import { formatDateTime, humanize } from '../lib/format.ts';
@@ -52,16 +52,10 @@ export function BusinessUnitPage() {
   const { can, currency } = usePermissions();
   const item = useItem('business-units', id);
   const [editing, setEditing] = useState<'unit' | 'child' | 'portfolio' | null>(null);
-  const [page, setPage] = useState(1);
   const children = useList('business-units', { parentId: id, pageSize: 100, sort: 'name', order: 'asc' });
   const portfolios = useList('portfolios', { businessUnitId: id, pageSize: 100, sort: 'name', order: 'asc' });
-  const projects = useList('projects', {
-    businessUnitId: id,
-    pageSize: 25,
-    page,
-    sort: 'priority',
-    order: 'desc',
-  });
+  const scopeProjects = useScopeProjects({ businessUnitId: id });
+  const { projects } = scopeProjects;
   const u = item.data?.data;
   const { crumbs, businessUnitIds: ancestors } = useScopeCrumbs({
     businessUnitId: u?.parentId,
@@ -94,32 +88,12 @@ export function BusinessUnitPage() {
         actions={
           <>
             {can('portfolio.create', ownCtx) && (
-              <Button
-                variant="default"
-                leftSection={<IconPlus size={16} />}
-                onClick={() => setEditing('portfolio')}
-              >
-                New portfolio
-              </Button>
+              <ScopeNewButton label="New portfolio" onClick={() => setEditing('portfolio')} />
             )}
             {can('businessUnit.manage', ownCtx) && (
-              <Button
-                variant="default"
-                leftSection={<IconPlus size={16} />}
-                onClick={() => setEditing('child')}
-              >
-                New sub-unit
-              </Button>
+              <ScopeNewButton label="New sub-unit" onClick={() => setEditing('child')} />
             )}
-            {can('businessUnit.manage', parentCtx) && (
-              <Button
-                leftSection={<IconPencil size={16} />}
-                onClick={() => setEditing('unit')}
-                data-testid="edit"
-              >
-                Edit
-              </Button>
-            )}
+            {can('businessUnit.manage', parentCtx) && <ScopeEditButton onClick={() => setEditing('unit')} />}
           </>
         }
       />
@@ -144,45 +118,29 @@ export function BusinessUnitPage() {
       </Paper>
       <Tabs defaultValue="projects" keepMounted={false}>
         <Tabs.List mb="sm">
-          <Tabs.Tab value="projects" leftSection={<IconListDetails size={14} />}>
-            Projects {projects.data ? `(${projects.data.total})` : ''}
-          </Tabs.Tab>
-          <Tabs.Tab value="portfolios" leftSection={<IconBriefcase size={14} />}>
-            Portfolios {portfolios.data ? `(${portfolios.data.total})` : ''}
-          </Tabs.Tab>
-          <Tabs.Tab value="children" leftSection={<IconSitemap size={14} />}>
-            Sub-units {children.data ? `(${children.data.total})` : ''}
-          </Tabs.Tab>
+          <CountTab value="projects" icon={IconListDetails} label="Projects" list={projects} />
+          <CountTab value="portfolios" icon={IconBriefcase} label="Portfolios" list={portfolios} />
+          <CountTab value="children" icon={IconSitemap} label="Sub-units" list={children} />
           <Tabs.Tab value="history">History</Tabs.Tab>
-          <Tabs.Tab value="dashboard" leftSection={<IconGauge size={14} />} data-testid="tab-dashboard">
-            Dashboard
-          </Tabs.Tab>
+          <DashboardTab />
         </Tabs.List>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
-            projects={projects}
+            {...scopeProjects}
             currency={currency}
             hide={['programName']}
-            page={page}
-            onPage={setPage}
             minWidth={1000}
             emptyTitle="No projects in this business unit"
             emptyDescription="Projects whose business unit is this one appear here."
           />
         </Tabs.Panel>
         <Tabs.Panel value="portfolios">
-          <DataTable
+          <ScopeChildrenTable
             columns={portfolioColumns}
-            rows={portfolios.data?.items}
-            rowKey={(r) => r.id}
-            error={portfolios.error}
-            empty={
-              <EmptyState
-                icon={<IconBriefcase />}
-                title="No portfolios in this business unit"
-                description="Create a portfolio here to steer this unit's programs and projects together."
-              />
-            }
+            list={portfolios}
+            icon={IconBriefcase}
+            emptyTitle="No portfolios in this business unit"
+            emptyDescription="Create a portfolio here to steer this unit's programs and projects together."
           />
         </Tabs.Panel>
         <Tabs.Panel value="children">
@@ -218,14 +176,8 @@ export function BusinessUnitPage() {
             </Paper>
           )}
         </Tabs.Panel>
-        <Tabs.Panel value="history">
-          <Paper withBorder radius="sm" p="md">
-            <HistoryTimeline entityType="business_unit" id={u.id} />
-          </Paper>
-        </Tabs.Panel>
-        <Tabs.Panel value="dashboard">
-          <EnterpriseDashboard key={u.id} scope={{ scopeType: 'business_unit', scopeId: u.id }} />
-        </Tabs.Panel>
+        <HistoryTabPanel entityType="business_unit" id={u.id} />
+        <DashboardTabPanel scopeType="business_unit" id={u.id} />
       </Tabs>
       {editing === 'unit' && (
         <BusinessUnitForm opened onClose={() => setEditing(null)} unit={u} version={item.data?.version} />

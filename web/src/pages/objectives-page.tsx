@@ -1,11 +1,12 @@
-import { ActionIcon, Button, EmptyState, Group, Paper, Progress, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconTarget } from '@tabler/icons-react';
+import { ActionIcon, EmptyState, Group, Paper, Progress, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconTarget } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useList } from '../api/queries.ts';
 import type { Objective } from '../api/types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
-import { type Column, DataTable } from '../components/data-table.tsx';
+import type { Column } from '../components/data-table.tsx';
 import { SearchInput, useListSearch } from '../components/list-controls.tsx';
+import { ListQueryTable, NewItemButton } from '../components/list-page.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ObjectiveForm } from '../forms/objective-form.tsx';
 
@@ -79,27 +80,21 @@ export function ObjectivesPage() {
         subtitle="What the organization is trying to achieve; projects are scored by how much they contribute."
         actions={
           canManage && (
-            <Button
-              leftSection={<IconPlus size={16} />}
+            <NewItemButton
+              label="New objective"
+              testId="new-objective"
               onClick={() => set({ new: true }, true)}
-              data-testid="new-objective"
-            >
-              New objective
-            </Button>
+            />
           )
         }
       />
       <Paper withBorder radius="sm" p="xs" mb="sm">
         <SearchInput value={search.q} onChange={(q) => set({ q })} placeholder="Search objectives…" />
       </Paper>
-      <DataTable
+      <ListQueryTable
         testId="objectives-table"
         columns={columns}
-        rows={list.data?.items}
-        rowKey={(o) => o.id}
-        total={list.data?.total}
-        loading={list.isFetching && !list.isLoading}
-        error={list.error}
+        list={list}
         {...tableProps}
         empty={
           <EmptyState

@@ -1,20 +1,27 @@
-import { Button, EmptyState, Paper, Tabs, Text } from '@mantine/core';
-import { IconGauge, IconListDetails, IconPencil, IconPlus, IconStack2 } from '@tabler/icons-react';
+import { Paper, Tabs, Text } from '@mantine/core';
+import { IconListDetails, IconStack2 } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useItem, useList } from '../api/queries.ts';
 import type { Program } from '../api/types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
-import { EnterpriseDashboard } from '../components/dashboard/enterprise-dashboard.tsx';
-import { type Column, DataTable } from '../components/data-table.tsx';
+import type { Column } from '../components/data-table.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { EnvelopePanel } from '../components/finance/envelope-panel.tsx';
-import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
-import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
+import {
+  CountTab,
+  DashboardTab,
+  DashboardTabPanel,
+  HistoryTabPanel,
+  ScopeChildrenTable,
+  ScopeEditButton,
+  ScopeNewButton,
+} from '../components/scope-page.tsx';
+import { ScopeProjectsTable, useScopeProjects } from '../components/scope-projects-table.tsx';
 import { PortfolioForm } from '../forms/portfolio-form.tsx';
 import { ProgramForm } from '../forms/program-form.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
@@ -49,15 +56,9 @@ export function PortfolioPage() {
   const item = useItem('portfolios', id);
   const [editing, setEditing] = useState(false);
   const [creating, setCreating] = useState<'program' | 'project' | null>(null);
-  const [projectsPage, setProjectsPage] = useState(1);
   const programs = useList('programs', { portfolioId: id, pageSize: 100, sort: 'name', order: 'asc' });
-  const projects = useList('projects', {
-    portfolioId: id,
-    pageSize: 25,
-    page: projectsPage,
-    sort: 'priority',
-    order: 'desc',
-  });
+  const scopeProjects = useScopeProjects({ portfolioId: id });
+  const { projects } = scopeProjects;
   const p = item.data?.data;
   const { crumbs, businessUnitIds } = useScopeCrumbs({
     businessUnitId: p?.businessUnitId,
@@ -78,32 +79,12 @@ export function PortfolioPage() {
         actions={
           <>
             {can('program.create', ctx) && (
-              <Button
-                variant="default"
-                leftSection={<IconPlus size={16} />}
-                onClick={() => setCreating('program')}
-              >
-                New program
-              </Button>
+              <ScopeNewButton label="New program" onClick={() => setCreating('program')} />
             )}
             {can('project.create', ctx) && (
-              <Button
-                variant="default"
-                leftSection={<IconPlus size={16} />}
-                onClick={() => setCreating('project')}
-              >
-                New project
-              </Button>
+              <ScopeNewButton label="New project" onClick={() => setCreating('project')} />
             )}
-            {can('portfolio.edit', ctx) && (
-              <Button
-                leftSection={<IconPencil size={16} />}
-                onClick={() => setEditing(true)}
-                data-testid="edit"
-              >
-                Edit
-              </Button>
-            )}
+            {can('portfolio.edit', ctx) && <ScopeEditButton onClick={() => setEditing(true)} />}
           </>
         }
       />
@@ -130,45 +111,31 @@ export function PortfolioPage() {
       </Paper>
       <Tabs defaultValue="projects" keepMounted={false}>
         <Tabs.List mb="sm">
-          <Tabs.Tab value="projects" leftSection={<IconListDetails size={14} />}>
-            Projects {projects.data ? `(${projects.data.total})` : ''}
-          </Tabs.Tab>
-          <Tabs.Tab value="programs" leftSection={<IconStack2 size={14} />}>
-            Programs {programs.data ? `(${programs.data.total})` : ''}
-          </Tabs.Tab>
+          <CountTab value="projects" icon={IconListDetails} label="Projects" list={projects} />
+          <CountTab value="programs" icon={IconStack2} label="Programs" list={programs} />
           <Tabs.Tab value="history">History</Tabs.Tab>
           <Tabs.Tab value="envelope" data-testid="tab-envelope">
             Envelope
           </Tabs.Tab>
-          <Tabs.Tab value="dashboard" leftSection={<IconGauge size={14} />} data-testid="tab-dashboard">
-            Dashboard
-          </Tabs.Tab>
+          <DashboardTab />
         </Tabs.List>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
-            projects={projects}
+            {...scopeProjects}
             currency={currency}
             hide={['portfolioName']}
-            page={projectsPage}
-            onPage={setProjectsPage}
             minWidth={1000}
             emptyTitle="No projects in this portfolio"
             emptyDescription="Create a project here, or move an existing one by editing its portfolio."
           />
         </Tabs.Panel>
         <Tabs.Panel value="programs">
-          <DataTable
+          <ScopeChildrenTable
             columns={programColumns}
-            rows={programs.data?.items}
-            rowKey={(r) => r.id}
-            error={programs.error}
-            empty={
-              <EmptyState
-                icon={<IconStack2 />}
-                title="No programs in this portfolio"
-                description="Group interrelated projects into a program to manage their dependencies and benefits together."
-              />
-            }
+            list={programs}
+            icon={IconStack2}
+            emptyTitle="No programs in this portfolio"
+            emptyDescription="Group interrelated projects into a program to manage their dependencies and benefits together."
           />
         </Tabs.Panel>
         <Tabs.Panel value="envelope">
@@ -179,14 +146,8 @@ export function PortfolioPage() {
             canEdit={can('portfolio.edit', ctx)}
           />
         </Tabs.Panel>
-        <Tabs.Panel value="history">
-          <Paper withBorder radius="sm" p="md">
-            <HistoryTimeline entityType="portfolio" id={p.id} />
-          </Paper>
-        </Tabs.Panel>
-        <Tabs.Panel value="dashboard">
-          <EnterpriseDashboard key={p.id} scope={{ scopeType: 'portfolio', scopeId: p.id }} />
-        </Tabs.Panel>
+        <HistoryTabPanel entityType="portfolio" id={p.id} />
+        <DashboardTabPanel scopeType="portfolio" id={p.id} />
       </Tabs>
       {editing && (
         <PortfolioForm opened onClose={() => setEditing(false)} portfolio={p} version={item.data?.version} />

@@ -1,13 +1,14 @@
-import { Button, EmptyState, Group, Paper, Text } from '@mantine/core';
-import { IconBriefcase, IconPlus } from '@tabler/icons-react';
+import { EmptyState, Text } from '@mantine/core';
+import { IconBriefcase } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useList } from '../api/queries.ts';
 import type { Portfolio } from '../api/types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
-import { type Column, DataTable } from '../components/data-table.tsx';
+import type { Column } from '../components/data-table.tsx';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { SearchInput, useListSearch } from '../components/list-controls.tsx';
+import { ListFilterBar, ListQueryTable, NewItemButton } from '../components/list-page.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { PortfolioForm } from '../forms/portfolio-form.tsx';
 import { formatDate } from '../lib/format.ts';
@@ -64,38 +65,30 @@ export function PortfoliosPage() {
         subtitle={list.data ? `${list.data.total} portfolio${list.data.total === 1 ? '' : 's'}` : ' '}
         actions={
           can('portfolio.create') && (
-            <Button
-              leftSection={<IconPlus size={16} />}
+            <NewItemButton
+              label="New portfolio"
+              testId="new-portfolio"
               onClick={() => set({ new: true }, true)}
-              data-testid="new-portfolio"
-            >
-              New portfolio
-            </Button>
+            />
           )
         }
       />
-      <Paper withBorder radius="sm" p="xs" mb="sm">
-        <Group gap="xs">
-          <SearchInput value={search.q} onChange={(q) => set({ q })} placeholder="Search portfolios…" />
-          <EntitySelect
-            collection="business-units"
-            size="xs"
-            w={200}
-            placeholder="Business unit"
-            aria-label="Business unit"
-            value={search.businessUnitId ?? null}
-            onChange={(v) => set({ businessUnitId: v ?? undefined })}
-          />
-        </Group>
-      </Paper>
-      <DataTable
+      <ListFilterBar>
+        <SearchInput value={search.q} onChange={(q) => set({ q })} placeholder="Search portfolios…" />
+        <EntitySelect
+          collection="business-units"
+          size="xs"
+          w={200}
+          placeholder="Business unit"
+          aria-label="Business unit"
+          value={search.businessUnitId ?? null}
+          onChange={(v) => set({ businessUnitId: v ?? undefined })}
+        />
+      </ListFilterBar>
+      <ListQueryTable
         testId="portfolios-table"
         columns={columns}
-        rows={list.data?.items}
-        rowKey={(p) => p.id}
-        total={list.data?.total}
-        loading={list.isFetching && !list.isLoading}
-        error={list.error}
+        list={list}
         {...tableProps}
         empty={
           <EmptyState

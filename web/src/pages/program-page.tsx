@@ -1,21 +1,27 @@
-import { Button, Paper, Tabs } from '@mantine/core';
-import { IconGauge, IconListDetails, IconPencil, IconPlus, IconTimeline } from '@tabler/icons-react';
+import { Paper, Tabs } from '@mantine/core';
+import { IconListDetails, IconTimeline } from '@tabler/icons-react';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useItem, useList } from '../api/queries.ts';
+import { useItem } from '../api/queries.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { ChangeRequestsPanel } from '../components/change-requests/change-requests-panel.tsx';
-import { EnterpriseDashboard } from '../components/dashboard/enterprise-dashboard.tsx';
 import { DetailFields } from '../components/detail-fields.tsx';
 import { EnvelopePanel } from '../components/finance/envelope-panel.tsx';
 import { BenefitsPanel } from '../components/governance/benefits-panel.tsx';
-import { HistoryTimeline } from '../components/history-timeline.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LoadError, PageLoader } from '../components/route-states.tsx';
 import { ScheduleRiskPanel } from '../components/schedule-risk/panel.tsx';
 import { useScopeCrumbs } from '../components/scope-crumbs.ts';
-import { ScopeProjectsTable } from '../components/scope-projects-table.tsx';
+import {
+  CountTab,
+  DashboardTab,
+  DashboardTabPanel,
+  HistoryTabPanel,
+  ScopeEditButton,
+  ScopeNewButton,
+} from '../components/scope-page.tsx';
+import { ScopeProjectsTable, useScopeProjects } from '../components/scope-projects-table.tsx';
 import { ScopeRisks } from '../components/scope-risks.tsx';
 import { ProgramForm } from '../forms/program-form.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
@@ -28,14 +34,8 @@ export function ProgramPage() {
   const item = useItem('programs', id);
   const [editing, setEditing] = useState(false);
   const [creating, setCreating] = useState(false);
-  const [page, setPage] = useState(1);
-  const projects = useList('projects', {
-    programId: id,
-    pageSize: 25,
-    page,
-    sort: 'priority',
-    order: 'desc',
-  });
+  const scopeProjects = useScopeProjects({ programId: id });
+  const { projects } = scopeProjects;
   const p = item.data?.data;
   const portfolio = useItem('portfolios', p?.portfolioId);
   const { crumbs, businessUnitIds } = useScopeCrumbs({
@@ -64,23 +64,9 @@ export function ProgramPage() {
         actions={
           <>
             {can('project.create', ctx) && (
-              <Button
-                variant="default"
-                leftSection={<IconPlus size={16} />}
-                onClick={() => setCreating(true)}
-              >
-                New project
-              </Button>
+              <ScopeNewButton label="New project" onClick={() => setCreating(true)} />
             )}
-            {can('program.edit', ctx) && (
-              <Button
-                leftSection={<IconPencil size={16} />}
-                onClick={() => setEditing(true)}
-                data-testid="edit"
-              >
-                Edit
-              </Button>
-            )}
+            {can('program.edit', ctx) && <ScopeEditButton onClick={() => setEditing(true)} />}
           </>
         }
       />
@@ -109,9 +95,7 @@ export function ProgramPage() {
       </Paper>
       <Tabs defaultValue="projects" keepMounted={false}>
         <Tabs.List mb="sm">
-          <Tabs.Tab value="projects" leftSection={<IconListDetails size={14} />}>
-            Projects {projects.data ? `(${projects.data.total})` : ''}
-          </Tabs.Tab>
+          <CountTab value="projects" icon={IconListDetails} label="Projects" list={projects} />
           <Tabs.Tab value="risks">Risks & issues</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
           <Tabs.Tab value="changes" data-testid="tab-changes">
@@ -127,9 +111,7 @@ export function ProgramPage() {
           <Tabs.Tab value="benefits" data-testid="tab-benefits">
             Benefits
           </Tabs.Tab>
-          <Tabs.Tab value="dashboard" leftSection={<IconGauge size={14} />} data-testid="tab-dashboard">
-            Dashboard
-          </Tabs.Tab>
+          <DashboardTab />
         </Tabs.List>
         <Tabs.Panel value="benefits">
           <BenefitsPanel filter={{ programId: p.id }} canEdit={can('program.edit', ctx)} />
@@ -139,11 +121,9 @@ export function ProgramPage() {
         </Tabs.Panel>
         <Tabs.Panel value="projects">
           <ScopeProjectsTable
-            projects={projects}
+            {...scopeProjects}
             currency={currency}
             hide={['portfolioName', 'programName']}
-            page={page}
-            onPage={setPage}
             minWidth={900}
             emptyTitle="No projects in this program yet"
             emptyDescription="Add the interrelated projects that deliver this program's benefits."
@@ -152,11 +132,7 @@ export function ProgramPage() {
         <Tabs.Panel value="risks">
           <ScopeRisks scope={{ programId: p.id }} />
         </Tabs.Panel>
-        <Tabs.Panel value="history">
-          <Paper withBorder radius="sm" p="md">
-            <HistoryTimeline entityType="program" id={p.id} />
-          </Paper>
-        </Tabs.Panel>
+        <HistoryTabPanel entityType="program" id={p.id} />
         <Tabs.Panel value="changes">
           <ChangeRequestsPanel
             level="program"
@@ -175,9 +151,7 @@ export function ProgramPage() {
         <Tabs.Panel value="schedule-risk">
           <ScheduleRiskPanel scope={{ kind: 'program', id: p.id }} canEdit={can('risk.manage', ctx)} />
         </Tabs.Panel>
-        <Tabs.Panel value="dashboard">
-          <EnterpriseDashboard key={p.id} scope={{ scopeType: 'program', scopeId: p.id }} />
-        </Tabs.Panel>
+        <DashboardTabPanel scopeType="program" id={p.id} />
       </Tabs>
       {editing && (
         <ProgramForm opened onClose={() => setEditing(false)} program={p} version={item.data?.version} />

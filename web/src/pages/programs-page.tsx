@@ -1,13 +1,14 @@
-import { Button, EmptyState, Group, Paper } from '@mantine/core';
-import { IconPlus, IconStack2 } from '@tabler/icons-react';
+import { EmptyState } from '@mantine/core';
+import { IconStack2 } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useList } from '../api/queries.ts';
 import type { Program } from '../api/types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
-import { type Column, DataTable } from '../components/data-table.tsx';
+import type { Column } from '../components/data-table.tsx';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { SearchInput, useListSearch } from '../components/list-controls.tsx';
+import { ListFilterBar, ListQueryTable, NewItemButton } from '../components/list-page.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProgramForm } from '../forms/program-form.tsx';
 import { programColumns } from './portfolio-page.tsx';
@@ -40,38 +41,30 @@ export function ProgramsPage() {
         subtitle={list.data ? `${list.data.total} program${list.data.total === 1 ? '' : 's'}` : ' '}
         actions={
           can('program.create') && (
-            <Button
-              leftSection={<IconPlus size={16} />}
+            <NewItemButton
+              label="New program"
+              testId="new-program"
               onClick={() => set({ new: true }, true)}
-              data-testid="new-program"
-            >
-              New program
-            </Button>
+            />
           )
         }
       />
-      <Paper withBorder radius="sm" p="xs" mb="sm">
-        <Group gap="xs">
-          <SearchInput value={search.q} onChange={(q) => set({ q })} placeholder="Search programs…" />
-          <EntitySelect
-            collection="portfolios"
-            size="xs"
-            w={200}
-            placeholder="Portfolio"
-            aria-label="Portfolio"
-            value={search.portfolioId ?? null}
-            onChange={(v) => set({ portfolioId: v ?? undefined })}
-          />
-        </Group>
-      </Paper>
-      <DataTable
+      <ListFilterBar>
+        <SearchInput value={search.q} onChange={(q) => set({ q })} placeholder="Search programs…" />
+        <EntitySelect
+          collection="portfolios"
+          size="xs"
+          w={200}
+          placeholder="Portfolio"
+          aria-label="Portfolio"
+          value={search.portfolioId ?? null}
+          onChange={(v) => set({ portfolioId: v ?? undefined })}
+        />
+      </ListFilterBar>
+      <ListQueryTable
         testId="programs-table"
         columns={columns}
-        rows={list.data?.items}
-        rowKey={(p) => p.id}
-        total={list.data?.total}
-        loading={list.isFetching && !list.isLoading}
-        error={list.error}
+        list={list}
         {...tableProps}
         empty={
           <EmptyState

@@ -1,14 +1,15 @@
-import { Button, EmptyState, Group, Paper, Select, Text } from '@mantine/core';
-import { IconFilterOff, IconListDetails, IconPlus } from '@tabler/icons-react';
+import { Button, EmptyState, Group, Select, Text } from '@mantine/core';
+import { IconFilterOff, IconListDetails } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useList } from '../api/queries.ts';
 import { HEALTHS, type Project, STAGES } from '../api/types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
 import { HealthBadge, StageBadge } from '../components/badges.tsx';
-import { type Column, DataTable } from '../components/data-table.tsx';
+import type { Column } from '../components/data-table.tsx';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { SearchInput, useListSearch } from '../components/list-controls.tsx';
+import { ListFilterBar, ListQueryTable, NewItemButton } from '../components/list-page.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProjectForm } from '../forms/project-form.tsx';
 import { formatDate, formatMoney, humanize } from '../lib/format.ts';
@@ -157,97 +158,89 @@ export function ProjectsPage() {
         }
         actions={
           can('project.create') && (
-            <Button
-              leftSection={<IconPlus size={16} />}
+            <NewItemButton
+              label="New project"
+              testId="new-project"
               onClick={() => set({ new: true }, true)}
-              data-testid="new-project"
-            >
-              New project
-            </Button>
+            />
           )
         }
       />
-      <Paper withBorder radius="sm" p="xs" mb="sm">
-        <Group gap="xs" wrap="wrap">
-          <SearchInput value={search.q} onChange={(q) => set({ q })} placeholder="Search code or name…" />
-          <EntitySelect
-            collection="business-units"
+      <ListFilterBar>
+        <SearchInput value={search.q} onChange={(q) => set({ q })} placeholder="Search code or name…" />
+        <EntitySelect
+          collection="business-units"
+          size="xs"
+          w={165}
+          placeholder="Business unit"
+          aria-label="Business unit"
+          value={search.businessUnitId ?? null}
+          onChange={(v) => set({ businessUnitId: v ?? undefined })}
+        />
+        <EntitySelect
+          collection="portfolios"
+          size="xs"
+          w={165}
+          placeholder="Portfolio"
+          aria-label="Portfolio"
+          value={search.portfolioId ?? null}
+          onChange={(v) => set({ portfolioId: v ?? undefined, programId: undefined })}
+        />
+        <EntitySelect
+          collection="programs"
+          size="xs"
+          w={165}
+          placeholder="Program"
+          aria-label="Program"
+          params={search.portfolioId ? { portfolioId: search.portfolioId } : undefined}
+          value={search.programId ?? null}
+          onChange={(v) => set({ programId: v ?? undefined })}
+        />
+        <Select
+          size="xs"
+          w={120}
+          placeholder="Stage"
+          aria-label="Stage"
+          clearable
+          data={STAGES.map((s) => ({ value: s, label: humanize(s) }))}
+          value={search.stage ?? null}
+          onChange={(v) => set({ stage: v ?? undefined })}
+        />
+        <Select
+          size="xs"
+          w={105}
+          placeholder="Health"
+          aria-label="Health"
+          clearable
+          data={HEALTHS.map((s) => ({ value: s, label: humanize(s) }))}
+          value={search.health ?? null}
+          onChange={(v) => set({ health: v ?? undefined })}
+        />
+        <EntitySelect
+          collection="users"
+          size="xs"
+          w={155}
+          placeholder="Manager"
+          aria-label="Manager"
+          value={search.managerId ?? null}
+          onChange={(v) => set({ managerId: v ?? undefined })}
+        />
+        {filtered && (
+          <Button
             size="xs"
-            w={165}
-            placeholder="Business unit"
-            aria-label="Business unit"
-            value={search.businessUnitId ?? null}
-            onChange={(v) => set({ businessUnitId: v ?? undefined })}
-          />
-          <EntitySelect
-            collection="portfolios"
-            size="xs"
-            w={165}
-            placeholder="Portfolio"
-            aria-label="Portfolio"
-            value={search.portfolioId ?? null}
-            onChange={(v) => set({ portfolioId: v ?? undefined, programId: undefined })}
-          />
-          <EntitySelect
-            collection="programs"
-            size="xs"
-            w={165}
-            placeholder="Program"
-            aria-label="Program"
-            params={search.portfolioId ? { portfolioId: search.portfolioId } : undefined}
-            value={search.programId ?? null}
-            onChange={(v) => set({ programId: v ?? undefined })}
-          />
-          <Select
-            size="xs"
-            w={120}
-            placeholder="Stage"
-            aria-label="Stage"
-            clearable
-            data={STAGES.map((s) => ({ value: s, label: humanize(s) }))}
-            value={search.stage ?? null}
-            onChange={(v) => set({ stage: v ?? undefined })}
-          />
-          <Select
-            size="xs"
-            w={105}
-            placeholder="Health"
-            aria-label="Health"
-            clearable
-            data={HEALTHS.map((s) => ({ value: s, label: humanize(s) }))}
-            value={search.health ?? null}
-            onChange={(v) => set({ health: v ?? undefined })}
-          />
-          <EntitySelect
-            collection="users"
-            size="xs"
-            w={155}
-            placeholder="Manager"
-            aria-label="Manager"
-            value={search.managerId ?? null}
-            onChange={(v) => set({ managerId: v ?? undefined })}
-          />
-          {filtered && (
-            <Button
-              size="xs"
-              variant="subtle"
-              color="gray"
-              leftSection={<IconFilterOff size={14} />}
-              onClick={clearFilters}
-            >
-              Clear filters
-            </Button>
-          )}
-        </Group>
-      </Paper>
-      <DataTable
+            variant="subtle"
+            color="gray"
+            leftSection={<IconFilterOff size={14} />}
+            onClick={clearFilters}
+          >
+            Clear filters
+          </Button>
+        )}
+      </ListFilterBar>
+      <ListQueryTable
         testId="projects-table"
         columns={projectColumns(currency)}
-        rows={list.data?.items}
-        rowKey={(p) => p.id}
-        total={list.data?.total}
-        loading={list.isFetching && !list.isLoading}
-        error={list.error}
+        list={list}
         minWidth={1100}
         {...tableProps}
         empty={

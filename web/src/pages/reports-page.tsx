@@ -8,10 +8,10 @@ import { AnchorLink } from '../components/links.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { PageLoader } from '../components/route-states.tsx';
-import { RagBadge, ReportStatusBadge } from '../components/status/rag.tsx';
+import { ReportCells } from '../components/status/report-cells.tsx';
 import { ReportModal } from '../components/status/report-detail.tsx';
 import { ThresholdsEditor } from '../components/status/thresholds-editor.tsx';
-import { formatDate, formatDateTime, humanize } from '../lib/format.ts';
+import { formatDate, humanize } from '../lib/format.ts';
 
 /** Status reporting across everything the reader oversees: the review queue, late reports and recent reports. */
 export function ReportsPage() {
@@ -193,35 +193,7 @@ function ReportTable({
                   </Text>
                 </Table.Td>
                 <Table.Td>{r.programName ?? '—'}</Table.Td>
-                <Table.Td>
-                  {formatDate(r.periodStart)} – {formatDate(r.periodEnd)}
-                </Table.Td>
-                <Table.Td>
-                  <ReportStatusBadge status={r.status} />
-                </Table.Td>
-                <Table.Td>
-                  <RagBadge rag={r.overallRag} />
-                </Table.Td>
-                <Table.Td>
-                  <RagBadge rag={r.indicators?.overall} empty="—" />
-                </Table.Td>
-                <Table.Td>
-                  {r.disagreements.length > 0 ? (
-                    <Badge color="red" variant="light" size="sm">
-                      {r.disagreements.map((d) => humanize(d.dimension)).join(', ')}
-                    </Badge>
-                  ) : (
-                    <Text size="xs" c="dimmed">
-                      none
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs">{r.submittedByName ?? '—'}</Text>
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(r.submittedAt)}
-                  </Text>
-                </Table.Td>
+                <ReportCells report={r} computedEmpty="—" />
               </Table.Tr>
             ))}
           </Table.Tbody>

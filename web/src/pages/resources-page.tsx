@@ -1,14 +1,15 @@
-import { Badge, Button, EmptyState, Group, Paper, Select, Text } from '@mantine/core';
-import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
+import { Badge, EmptyState, Group, Select, Text } from '@mantine/core';
+import { IconUsersGroup } from '@tabler/icons-react';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useList } from '../api/queries.ts';
 import type { Resource, ResourceKind } from '../api/resource-types.ts';
 import { usePermissions } from '../auth/use-permissions.ts';
-import { type Column, DataTable } from '../components/data-table.tsx';
+import type { Column } from '../components/data-table.tsx';
 import { EntitySelect } from '../components/entity-select.tsx';
 import { AnchorLink } from '../components/links.tsx';
 import { SearchInput, useListSearch } from '../components/list-controls.tsx';
+import { ListFilterBar, ListQueryTable, NewItemButton } from '../components/list-page.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ResourceForm } from '../forms/resource-form.tsx';
 
@@ -78,69 +79,61 @@ export function ResourcesPage() {
         subtitle="People, generic roles, equipment and materials shared by every project"
         actions={
           can('resource.manage') && (
-            <Button
-              leftSection={<IconPlus size={16} />}
+            <NewItemButton
+              label="New resource"
+              testId="new-resource"
               onClick={() => set({ new: true }, true)}
-              data-testid="new-resource"
-            >
-              New resource
-            </Button>
+            />
           )
         }
       />
-      <Paper withBorder radius="sm" p="xs" mb="sm">
-        <Group gap="xs">
-          <SearchInput value={search.q} onChange={(q) => set({ q })} placeholder="Search resources…" />
-          <Select
-            size="xs"
-            w={150}
-            placeholder="Any kind"
-            clearable
-            aria-label="Kind"
-            data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
-            value={kind}
-            onChange={setKind}
-          />
-          <EntitySelect
-            size="xs"
-            w={190}
-            collection="resource-roles"
-            placeholder="Any role"
-            clearable
-            aria-label="Role"
-            value={roleId}
-            onChange={setRoleId}
-          />
-          <EntitySelect
-            size="xs"
-            w={190}
-            collection="skills"
-            placeholder="Any skill"
-            clearable
-            aria-label="Skill"
-            value={skillId}
-            onChange={setSkillId}
-          />
-          <EntitySelect
-            size="xs"
-            w={210}
-            collection="business-units"
-            placeholder="Any business unit"
-            clearable
-            aria-label="Business unit"
-            value={search.businessUnitId ?? null}
-            onChange={(id) => set({ businessUnitId: id ?? undefined })}
-          />
-        </Group>
-      </Paper>
-      <DataTable
+      <ListFilterBar>
+        <SearchInput value={search.q} onChange={(q) => set({ q })} placeholder="Search resources…" />
+        <Select
+          size="xs"
+          w={150}
+          placeholder="Any kind"
+          clearable
+          aria-label="Kind"
+          data={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          value={kind}
+          onChange={setKind}
+        />
+        <EntitySelect
+          size="xs"
+          w={190}
+          collection="resource-roles"
+          placeholder="Any role"
+          clearable
+          aria-label="Role"
+          value={roleId}
+          onChange={setRoleId}
+        />
+        <EntitySelect
+          size="xs"
+          w={190}
+          collection="skills"
+          placeholder="Any skill"
+          clearable
+          aria-label="Skill"
+          value={skillId}
+          onChange={setSkillId}
+        />
+        <EntitySelect
+          size="xs"
+          w={210}
+          collection="business-units"
+          placeholder="Any business unit"
+          clearable
+          aria-label="Business unit"
+          value={search.businessUnitId ?? null}
+          onChange={(id) => set({ businessUnitId: id ?? undefined })}
+        />
+      </ListFilterBar>
+      <ListQueryTable
         testId="resources-table"
         columns={columns}
-        rows={list.data?.items}
-        rowKey={(r) => r.id}
-        total={list.data?.total}
-        loading={list.isFetching && !list.isLoading}
-        error={list.error}
+        list={list}
         {...tableProps}
         empty={
           <EmptyState

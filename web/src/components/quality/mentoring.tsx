@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { type Mentorship, qualityApi, useQualityMutation, useQualityQuery } from '../../api/quality.ts';
 import { formatDate } from '../../lib/format.ts';
 import { EntitySelect } from '../entity-select.tsx';
-import { ProblemAlert } from '../problem-alert.tsx';
+import { InlineAddForm } from './inline-add-form.tsx';
 
 /** Mentor–project manager pairs with their goals; open one to read and log its sessions. */
 export function Mentoring({ canManage }: { canManage: boolean }) {
@@ -112,42 +112,31 @@ function Sessions({ mentorshipId }: { mentorshipId: string }) {
           )}
         </div>
       ))}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate(undefined);
-        }}
-      >
-        <Group gap="xs" align="flex-end">
-          <TextInput
-            size="xs"
-            type="date"
-            label="Held on"
-            value={heldOn}
-            onChange={(e) => setHeldOn(e.currentTarget.value)}
-          />
-          <Textarea
-            size="xs"
-            label="Notes"
-            autosize
-            minRows={1}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            style={{ flex: 1 }}
-          />
-          <TextInput
-            size="xs"
-            label="Follow-ups"
-            value={followUps}
-            onChange={(e) => setFollowUps(e.currentTarget.value)}
-            w={220}
-          />
-          <Button size="xs" type="submit" disabled={!notes} loading={add.isPending}>
-            Log session
-          </Button>
-        </Group>
-        <ProblemAlert error={add.error} />
-      </form>
+      <InlineAddForm mutation={add} submitLabel="Log session" canSubmit={!!notes}>
+        <TextInput
+          size="xs"
+          type="date"
+          label="Held on"
+          value={heldOn}
+          onChange={(e) => setHeldOn(e.currentTarget.value)}
+        />
+        <Textarea
+          size="xs"
+          label="Notes"
+          autosize
+          minRows={1}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
+        <TextInput
+          size="xs"
+          label="Follow-ups"
+          value={followUps}
+          onChange={(e) => setFollowUps(e.currentTarget.value)}
+          w={220}
+        />
+      </InlineAddForm>
     </Stack>
   );
 }
@@ -162,48 +151,37 @@ function PairForm() {
     () => setGoals(''),
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        add.mutate(undefined);
-      }}
-    >
-      <Group gap="xs" mt="sm" align="flex-end">
-        <EntitySelect
-          collection="users"
-          size="xs"
-          label="Mentor"
-          w={170}
-          value={mentorId}
-          onChange={setMentorId}
-        />
-        <EntitySelect
-          collection="users"
-          size="xs"
-          label="Project manager"
-          w={170}
-          value={menteeId}
-          onChange={setMenteeId}
-        />
-        <TextInput
-          size="xs"
-          label="Goals"
-          value={goals}
-          onChange={(e) => setGoals(e.currentTarget.value)}
-          style={{ flex: 1 }}
-        />
-        <TextInput
-          size="xs"
-          type="date"
-          label="Starts"
-          value={startsOn}
-          onChange={(e) => setStartsOn(e.currentTarget.value)}
-        />
-        <Button size="xs" type="submit" disabled={!mentorId || !menteeId} loading={add.isPending}>
-          Pair
-        </Button>
-      </Group>
-      <ProblemAlert error={add.error} />
-    </form>
+    <InlineAddForm mutation={add} submitLabel="Pair" canSubmit={!!mentorId && !!menteeId} mt="sm">
+      <EntitySelect
+        collection="users"
+        size="xs"
+        label="Mentor"
+        w={170}
+        value={mentorId}
+        onChange={setMentorId}
+      />
+      <EntitySelect
+        collection="users"
+        size="xs"
+        label="Project manager"
+        w={170}
+        value={menteeId}
+        onChange={setMenteeId}
+      />
+      <TextInput
+        size="xs"
+        label="Goals"
+        value={goals}
+        onChange={(e) => setGoals(e.currentTarget.value)}
+        style={{ flex: 1 }}
+      />
+      <TextInput
+        size="xs"
+        type="date"
+        label="Starts"
+        value={startsOn}
+        onChange={(e) => setStartsOn(e.currentTarget.value)}
+      />
+    </InlineAddForm>
   );
 }

@@ -24,6 +24,7 @@ import {
 import { formatDate, humanize } from '../../lib/format.ts';
 import { EntitySelect } from '../entity-select.tsx';
 import { ProblemAlert } from '../problem-alert.tsx';
+import { InlineAddForm } from './inline-add-form.tsx';
 import { InspectionForm } from './inspection-form.tsx';
 import { ComplianceBadge, OversightBadge, ResultBadge, SeverityBadge } from './quality-badges.tsx';
 
@@ -198,35 +199,24 @@ function AddFinding({ inspectionId }: { inspectionId: string }) {
     () => setDescription(''),
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        add.mutate(undefined);
-      }}
-    >
-      <Group gap="xs" mt="sm" align="flex-end">
-        <Select
-          size="xs"
-          label="Severity"
-          w={120}
-          data={['low', 'medium', 'high', 'critical']}
-          value={severity}
-          onChange={setSeverity}
-          allowDeselect={false}
-        />
-        <TextInput
-          size="xs"
-          label="New finding"
-          style={{ flex: 1 }}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-        />
-        <Button size="xs" type="submit" loading={add.isPending} disabled={!description}>
-          Add finding
-        </Button>
-      </Group>
-      <ProblemAlert error={add.error} />
-    </form>
+    <InlineAddForm mutation={add} submitLabel="Add finding" canSubmit={!!description} mt="sm">
+      <Select
+        size="xs"
+        label="Severity"
+        w={120}
+        data={['low', 'medium', 'high', 'critical']}
+        value={severity}
+        onChange={setSeverity}
+        allowDeselect={false}
+      />
+      <TextInput
+        size="xs"
+        label="New finding"
+        style={{ flex: 1 }}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+      />
+    </InlineAddForm>
   );
 }
 

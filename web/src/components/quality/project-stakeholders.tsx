@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Grid,
-  Group,
   NumberInput,
   Paper,
   Select,
@@ -22,7 +21,7 @@ import {
 } from '../../api/quality.ts';
 import { formatDate, humanize } from '../../lib/format.ts';
 import { EntitySelect } from '../entity-select.tsx';
-import { ProblemAlert } from '../problem-alert.tsx';
+import { InlineAddForm } from './inline-add-form.tsx';
 import { StakeholderGrid } from './stakeholder-grid.tsx';
 
 const ATTITUDES = ['resistant', 'skeptical', 'neutral', 'supportive', 'champion'];
@@ -194,68 +193,57 @@ function AddStakeholder({ projectId }: { projectId: string }) {
     () => setName(''),
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        add.mutate(undefined);
-      }}
+    <InlineAddForm
+      mutation={add}
+      submitLabel="Add"
+      canSubmit={!!name}
+      submitIcon={<IconPlus size={14} />}
+      submitTestId="add-stakeholder"
+      mt="sm"
     >
-      <Group gap="xs" mt="sm" align="flex-end">
-        <TextInput
-          size="xs"
-          label="Name"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          style={{ flex: 1 }}
-          data-testid="stakeholder-name"
-        />
-        <TextInput
-          size="xs"
-          label="Role"
-          value={role}
-          onChange={(e) => setRole(e.currentTarget.value)}
-          w={130}
-        />
-        <NumberInput
-          size="xs"
-          label="Influence"
-          min={1}
-          max={5}
-          w={80}
-          value={influence}
-          onChange={setInfluence}
-        />
-        <NumberInput
-          size="xs"
-          label="Interest"
-          min={1}
-          max={5}
-          w={80}
-          value={interest}
-          onChange={setInterest}
-        />
-        <Select
-          size="xs"
-          label="Attitude"
-          w={120}
-          data={ATTITUDES}
-          value={attitude}
-          onChange={setAttitude}
-          allowDeselect={false}
-        />
-        <Button
-          size="xs"
-          type="submit"
-          leftSection={<IconPlus size={14} />}
-          disabled={!name}
-          loading={add.isPending}
-          data-testid="add-stakeholder"
-        >
-          Add
-        </Button>
-      </Group>
-      <ProblemAlert error={add.error} />
-    </form>
+      <TextInput
+        size="xs"
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        style={{ flex: 1 }}
+        data-testid="stakeholder-name"
+      />
+      <TextInput
+        size="xs"
+        label="Role"
+        value={role}
+        onChange={(e) => setRole(e.currentTarget.value)}
+        w={130}
+      />
+      <NumberInput
+        size="xs"
+        label="Influence"
+        min={1}
+        max={5}
+        w={80}
+        value={influence}
+        onChange={setInfluence}
+      />
+      <NumberInput
+        size="xs"
+        label="Interest"
+        min={1}
+        max={5}
+        w={80}
+        value={interest}
+        onChange={setInterest}
+      />
+      <Select
+        size="xs"
+        label="Attitude"
+        w={120}
+        data={ATTITUDES}
+        value={attitude}
+        onChange={setAttitude}
+        allowDeselect={false}
+      />
+    </InlineAddForm>
   );
 }
 
@@ -274,65 +262,54 @@ function AddPlan({ projectId }: { projectId: string }) {
     },
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        add.mutate(undefined);
-      }}
-    >
-      <Group gap="xs" mt="sm" align="flex-end">
-        <TextInput
-          size="xs"
-          label="Audience"
-          value={audience}
-          onChange={(e) => setAudience(e.currentTarget.value)}
-          w={150}
-        />
-        <TextInput
-          size="xs"
-          label="Content"
-          value={content}
-          onChange={(e) => setContent(e.currentTarget.value)}
-          style={{ flex: 1 }}
-        />
-        <Select
-          size="xs"
-          label="Channel"
-          w={110}
-          data={['email', 'meeting', 'report', 'in_app'].map((v) => ({ value: v, label: humanize(v) }))}
-          value={channel}
-          onChange={setChannel}
-          allowDeselect={false}
-        />
-        <Select
-          size="xs"
-          label="Cadence"
-          w={120}
-          data={['weekly', 'fortnightly', 'monthly', 'quarterly']}
-          value={cadence}
-          onChange={setCadence}
-          allowDeselect={false}
-        />
-        <EntitySelect
-          collection="users"
-          size="xs"
-          label="Owner"
-          w={150}
-          value={ownerId}
-          onChange={setOwnerId}
-        />
-        <TextInput
-          size="xs"
-          type="date"
-          label="Next due"
-          value={nextDue}
-          onChange={(e) => setNextDue(e.currentTarget.value)}
-        />
-        <Button size="xs" type="submit" disabled={!audience || !content} loading={add.isPending}>
-          Plan
-        </Button>
-      </Group>
-      <ProblemAlert error={add.error} />
-    </form>
+    <InlineAddForm mutation={add} submitLabel="Plan" canSubmit={!!audience && !!content} mt="sm">
+      <TextInput
+        size="xs"
+        label="Audience"
+        value={audience}
+        onChange={(e) => setAudience(e.currentTarget.value)}
+        w={150}
+      />
+      <TextInput
+        size="xs"
+        label="Content"
+        value={content}
+        onChange={(e) => setContent(e.currentTarget.value)}
+        style={{ flex: 1 }}
+      />
+      <Select
+        size="xs"
+        label="Channel"
+        w={110}
+        data={['email', 'meeting', 'report', 'in_app'].map((v) => ({ value: v, label: humanize(v) }))}
+        value={channel}
+        onChange={setChannel}
+        allowDeselect={false}
+      />
+      <Select
+        size="xs"
+        label="Cadence"
+        w={120}
+        data={['weekly', 'fortnightly', 'monthly', 'quarterly']}
+        value={cadence}
+        onChange={setCadence}
+        allowDeselect={false}
+      />
+      <EntitySelect
+        collection="users"
+        size="xs"
+        label="Owner"
+        w={150}
+        value={ownerId}
+        onChange={setOwnerId}
+      />
+      <TextInput
+        size="xs"
+        type="date"
+        label="Next due"
+        value={nextDue}
+        onChange={(e) => setNextDue(e.currentTarget.value)}
+      />
+    </InlineAddForm>
   );
 }

@@ -1,13 +1,13 @@
-import { Alert, Badge, Button, EmptyState, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, EmptyState, Group, Paper, Stack, Table, Title } from '@mantine/core';
 import { IconClockExclamation, IconPlus, IconReportAnalytics } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type StatusReportDetail, statusApi, statusKeys } from '../../api/status-reports.ts';
-import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
 import { PageLoader } from '../route-states.tsx';
 import { CadenceEditor } from './cadence-editor.tsx';
-import { RagBadge, ReportStatusBadge } from './rag.tsx';
+import { ReportCells } from './report-cells.tsx';
 import { ReportModal, ReportView } from './report-detail.tsx';
 import { ReportForm } from './report-form.tsx';
 
@@ -116,38 +116,7 @@ export function StatusPanel({
             <Table.Tbody>
               {items.map((r) => (
                 <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => setOpenId(r.id)}>
-                  <Table.Td>
-                    {formatDate(r.periodStart)} – {formatDate(r.periodEnd)}
-                  </Table.Td>
-                  <Table.Td>
-                    <ReportStatusBadge status={r.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <RagBadge rag={r.overallRag} />
-                  </Table.Td>
-                  <Table.Td>
-                    <RagBadge
-                      rag={r.indicators?.overall}
-                      empty={r.status === 'draft' ? 'at submission' : '—'}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    {r.disagreements.length > 0 ? (
-                      <Badge color="red" variant="light" size="sm">
-                        {r.disagreements.map((d) => humanize(d.dimension)).join(', ')}
-                      </Badge>
-                    ) : (
-                      <Text size="xs" c="dimmed">
-                        none
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{r.submittedByName ?? '—'}</Text>
-                    <Text size="xs" c="dimmed">
-                      {formatDateTime(r.submittedAt)}
-                    </Text>
-                  </Table.Td>
+                  <ReportCells report={r} computedEmpty={r.status === 'draft' ? 'at submission' : '—'} />
                   <Table.Td>{r.commentCount}</Table.Td>
                 </Table.Tr>
               ))}

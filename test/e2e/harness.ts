@@ -100,7 +100,7 @@ export async function newPage(h: Harness): Promise<{ context: BrowserContext; pa
   const context = await h.browser.newContext({ baseURL: h.baseUrl, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   // Generous: CI and shared machines can be slow; a healthy run waits milliseconds.
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000);
   return { context, page };
 }
 

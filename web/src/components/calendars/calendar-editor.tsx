@@ -9,6 +9,7 @@ import {
   useUpdateCalendar,
 } from '../../api/calendars.ts';
 import { ProblemAlert } from '../problem-alert.tsx';
+import { NamedRangeCells } from './named-range-cells.tsx';
 import {
   type DayDraft,
   dayDraft,
@@ -34,6 +35,15 @@ interface ExceptionDraft {
   text: string;
   recurYearly: boolean;
 }
+
+type ExceptionKind = 'holiday' | 'range' | 'yearly' | 'hours';
+/** The starting points the editor offers for a new exception, in the order of its buttons. */
+const EXCEPTION_KINDS: ReadonlyArray<[ExceptionKind, string]> = [
+  ['holiday', 'Holiday'],
+  ['range', 'Range'],
+  ['yearly', 'Yearly'],
+  ['hours', 'Changed hours'],
+];
 
 const exceptionDraft = (ex: CalendarException): ExceptionDraft => ({
   id: ex.id,
@@ -71,7 +81,7 @@ export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | nul
 
   const setException = (index: number, change: Partial<ExceptionDraft>) =>
     setExceptions(exceptions.map((e, i) => (i === index ? { ...e, ...change } : e)));
-  const addException = (kind: 'holiday' | 'range' | 'yearly' | 'hours') =>
+  const addException = (kind: ExceptionKind) =>
     setExceptions([
       ...exceptions,
       {
@@ -168,39 +178,18 @@ export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | nul
         <Group justify="space-between">
           <Title order={6}>Exceptions</Title>
           <Group gap={4}>
-            <Button
-              size="compact-xs"
-              variant="light"
-              leftSection={<IconPlus size={12} />}
-              onClick={() => addException('holiday')}
-              data-testid="add-holiday"
-            >
-              Holiday
-            </Button>
-            <Button
-              size="compact-xs"
-              variant="light"
-              leftSection={<IconPlus size={12} />}
-              onClick={() => addException('range')}
-            >
-              Range
-            </Button>
-            <Button
-              size="compact-xs"
-              variant="light"
-              leftSection={<IconPlus size={12} />}
-              onClick={() => addException('yearly')}
-            >
-              Yearly
-            </Button>
-            <Button
-              size="compact-xs"
-              variant="light"
-              leftSection={<IconPlus size={12} />}
-              onClick={() => addException('hours')}
-            >
-              Changed hours
-            </Button>
+            {EXCEPTION_KINDS.map(([kind, label]) => (
+              <Button
+                key={kind}
+                size="compact-xs"
+                variant="light"
+                leftSection={<IconPlus size={12} />}
+                onClick={() => addException(kind)}
+                data-testid={kind === 'holiday' ? 'add-holiday' : undefined}
+              >
+                {label}
+              </Button>
+            ))}
           </Group>
         </Group>
         <Table data-testid="exceptions-table">
@@ -218,32 +207,12 @@ export function CalendarEditor({ calendar, onClose }: { calendar: Calendar | nul
             {exceptions.map((e, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: new rows have no id yet; order is the identity
               <Table.Tr key={i} data-exception={e.name}>
-                <Table.Td>
-                  <TextInput
-                    size="xs"
-                    aria-label="Exception name"
-                    value={e.name}
-                    onChange={(ev) => setException(i, { name: ev.currentTarget.value })}
-                  />
-                </Table.Td>
-                <Table.Td w={120}>
-                  <TextInput
-                    size="xs"
-                    aria-label="Exception from"
-                    placeholder="YYYY-MM-DD"
-                    value={e.from}
-                    onChange={(ev) => setException(i, { from: ev.currentTarget.value })}
-                  />
-                </Table.Td>
-                <Table.Td w={120}>
-                  <TextInput
-                    size="xs"
-                    aria-label="Exception to"
-                    placeholder="same day"
-                    value={e.to}
-                    onChange={(ev) => setException(i, { to: ev.currentTarget.value })}
-                  />
-                </Table.Td>
+                <NamedRangeCells
+                  subject="Exception"
+                  value={e}
+                  toPlaceholder="same day"
+                  onChange={(patch) => setException(i, patch)}
+                />
                 <Table.Td>
                   {e.working ? (
                     <TextInput

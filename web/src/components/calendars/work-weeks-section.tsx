@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconClock, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { WorkWeek } from '../../api/calendars.ts';
+import { NamedRangeCells } from './named-range-cells.tsx';
 import { type DayDraft, dayDraft, WEEKDAYS, WeekEditor, weekFromDrafts } from './week-editor.tsx';
 
 export interface WorkWeekDraft {
@@ -116,32 +117,12 @@ export function WorkWeeksSection({
                 data-work-week={ww.name}
                 bg={open === i ? 'var(--mantine-color-blue-light)' : undefined}
               >
-                <Table.Td>
-                  <TextInput
-                    size="xs"
-                    aria-label="Work week name"
-                    value={ww.name}
-                    onChange={(ev) => set(i, { name: ev.currentTarget.value })}
-                  />
-                </Table.Td>
-                <Table.Td w={120}>
-                  <TextInput
-                    size="xs"
-                    aria-label="Work week from"
-                    placeholder="YYYY-MM-DD"
-                    value={ww.from}
-                    onChange={(ev) => set(i, { from: ev.currentTarget.value })}
-                  />
-                </Table.Td>
-                <Table.Td w={120}>
-                  <TextInput
-                    size="xs"
-                    aria-label="Work week to"
-                    placeholder="YYYY-MM-DD"
-                    value={ww.to}
-                    onChange={(ev) => set(i, { to: ev.currentTarget.value })}
-                  />
-                </Table.Td>
+                <NamedRangeCells
+                  subject="Work week"
+                  value={ww}
+                  toPlaceholder="YYYY-MM-DD"
+                  onChange={(patch) => set(i, patch)}
+                />
                 <Table.Td>
                   <Text size="xs">{hoursSummary(ww.week)}</Text>
                 </Table.Td>
